@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { accessPolicy } from '../auth/access-policy';
+import { AuthUser } from '../auth/auth-user';
+import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { Region } from '../organisations/region.entity';
+import { Agreement } from './agreement.entity';
+import { CreateAgreementInput } from './dtos/create-agreement.input';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class AgreementsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Agreements the user may read, newest period first. */
+  async list(user: AuthUser): Promise<Agreement[]> {
+    const rows = await this.db.getRepository(Agreement).find({ order: { periodStart: 'DESC', title: 'ASC' } });
+    return rows.filter((agreement) => accessPolicy.canReadAgreement(user, agreement));
+  }
+
+  /** One agreement, or null when it does not exist. */
+  async get(user: AuthUser, id: string): Promise<Agreement | null> {
+    if (!isUuid(id)) return null;
+    const agreement = await this.db.getRepository(Agreement).findOneBy({ id });
+    return agreement && accessPolicy.canReadAgreement(user, agreement) ? agreement : null;
+  }
+
+  /** Loads an agreement the user must be able to manage, or refuses. */
+  async getManageable(user: AuthUser, id: string, manager: EntityManager = this.db.manager): Promise<Agreement> {
+    const agreement = isUuid(id) ? await manager.findOneBy(Agreement, { id }) : null;
+    if (!agreement) throw notFound('Aftalen');
+    if (!accessPolicy.canManageAgreement(user, agreement)) {
+      throw forbidden('Kun sekretariatet i aftalens region kan ændre aftalen.');
+    }
+    return agreement;
+  }
+
+  /** Creates an agreement for a region; only that region's secretariat may. */
+  async create(user: AuthUser, input: CreateAgreementInput, requestId: string | null): Promise<Agreement> {
+    if (input.periodEnd < input.periodStart) throw badInput('Perioden skal slutte samme år som eller efter den begynder.');
+    if (Number(input.effectiveDate.slice(0, 4)) > input.periodEnd) {
+      throw badInput('Ikrafttrædelsesdatoen skal ligge inden periodens slutning.');
+    }
+    return this.db.transaction(async (manager) => {
+      const region = await manager.findOneBy(Region, { id: input.regionId });
+      if (!region) throw notFound('Regionen');
+      if (!accessPolicy.canManageAgreement(user, { regionId: region.id })) {
+        throw forbidden('Kun sekretariatet i regionen kan oprette en sundhedsaftale for den.');
+      }
+      const agreement = manager.create(Agreement, {
+        regionId: region.id,
+        title: input.title.trim(),
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        effectiveDate: input.effectiveDate,
+      });
+      try {
+        await manager.save(agreement);
+      } catch (error) {
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+          throw conflict(`${region.name} har allerede en aftale for ${input.periodStart}–${input.periodEnd}.`);
+        }
+        throw error;
+      }
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'agreement.create',
+        entityType: 'agreement',
+        entityId: agreement.id,
+        data: { title: agreement.title, periodStart: agreement.periodStart, periodEnd: agreement.periodEnd },
+        requestId,
+      });
+      return agreement;
+    });
+  }
+}
+
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

@@ -1,0 +1,46 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgreementsModule } from './agreements/agreements.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { formatGraphQLError } from './common/graphql-error-formatter';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthController } from './health/health.controller';
+import { OrganisationsModule } from './organisations/organisations.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  jwtSecret: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, jwtSecret }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, jwtSecret),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: config.SCHEMA_FILE ?? true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          context: ({ req }: { req: unknown }) => ({ req }),
+          formatError: formatGraphQLError,
+        }),
+        AuditModule,
+        AuthModule,
+        OrganisationsModule,
+        AgreementsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

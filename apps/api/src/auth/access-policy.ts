@@ -1,0 +1,18 @@
+import { AuthUser } from './auth-user';
+import { Role } from './role.enum';
+
+/**
+ * The one place that decides who may change what. The GraphQL services and the
+ * collaboration server's authentication both ask here.
+ */
+export const accessPolicy = {
+  /** Secretariat of the agreement's region (or an administrator) drafts and manages it. */
+  canManageAgreement(user: AuthUser, agreement: { regionId: string }): boolean {
+    return user.role === Role.ADMIN || (user.role === Role.SECRETARIAT && user.regionId === agreement.regionId);
+  },
+
+  /** Every signed-in user may read agreements: they are public documents in the making. */
+  canReadAgreement(_user: AuthUser, _agreement: { regionId: string }): boolean {
+    return true;
+  },
+};

@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config';
+import { AuthGuard } from './auth.guard';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+
+export const JWT_SECRET = Symbol('JWT_SECRET');
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [AppConfig, JWT_SECRET],
+      useFactory: (config: AppConfig, secret: string) => ({
+        secret,
+        signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h`, issuer: 'aftalerum' },
+        verifyOptions: { issuer: 'aftalerum', algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

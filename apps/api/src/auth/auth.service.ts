@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { DataSource, MoreThan } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { DomainError, unauthenticated } from '../common/domain-error';
+import { User } from '../users/user.entity';
+import { AuthUser } from './auth-user';
+import { LoginFailure } from './login-failure.entity';
+
+interface TokenClaims {
+  sub: string;
+}
+
+// Verifying against a fixed hash when the address is unknown keeps the answer time the same,
+// so the timing does not reveal which addresses have accounts.
+const DUMMY_HASH_INPUT = 'aftalerum-no-such-user';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Checks e-mail and password and returns a signed token. Failed attempts are counted per
+   * address; past LOGIN_MAX_FAILURES within the window the address is refused for a while.
+   */
+  async login(email: string, password: string, ip: string | null): Promise<{ token: string; user: User }> {
+    const address = email.trim().toLowerCase();
+    const since = new Date(Date.now() - this.config.LOGIN_WINDOW_MINUTES * 60_000);
+    const failures = await this.db.getRepository(LoginFailure).count({ where: { email: address, failedAt: MoreThan(since) } });
+    if (failures >= this.config.LOGIN_MAX_FAILURES) {
+      throw new DomainError(
+        'RATE_LIMITED',
+        `For mange mislykkede login-forsøg. Vent ${this.config.LOGIN_WINDOW_MINUTES} minutter, og prøv igen.`,
+      );
+    }
+
+    const user = await this.db.getRepository(User).findOne({ where: { email: address }, relations: { organisation: true } });
+    const hash = user?.passwordHash ?? (await this.getDummyHash());
+    const ok = await argon2.verify(hash, password).catch(() => false);
+    if (!user || !ok) {
+      await this.db.getRepository(LoginFailure).insert({ email: address, ip });
+      this.logger.warn(`Failed login for ${address} from ${ip ?? 'unknown'}`);
+      throw unauthenticated('E-mailadressen eller adgangskoden er forkert.');
+    }
+    const token = await this.jwt.signAsync({ sub: user.id } satisfies TokenClaims);
+    return { token, user };
+  }
+
+  /** The user a token was issued to, or null when the token is invalid or expired. */
+  async userFromToken(token: string): Promise<AuthUser | null> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      return null;
+    }
+    if (typeof claims.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(claims.sub)) return null;
+    const user = await this.db.getRepository(User).findOne({ where: { id: claims.sub }, relations: { organisation: true } });
+    if (!user) return null;
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      organisationId: user.organisationId,
+      regionId: user.organisation?.regionId ?? null,
+    };
+  }
+
+  private getDummyHash(): Promise<string> {
+    this.dummyHash ??= argon2.hash(DUMMY_HASH_INPUT);
+    return this.dummyHash;
+  }
+}
+
+export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });

@@ -1,0 +1,18 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One failed login; counted per e-mail address to slow down password guessing. */
+@Entity({ name: 'login_failures' })
+@Index(['email', 'failedAt'])
+export class LoginFailure {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text', nullable: true })
+  ip!: string | null;
+
+  @CreateDateColumn({ name: 'failed_at', type: 'timestamptz' })
+  failedAt!: Date;
+}

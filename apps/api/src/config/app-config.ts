@@ -1,0 +1,127 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).toLowerCase();
+  if (['true', '1', 'yes'].includes(text)) return true;
+  if (['false', '0', 'no'].includes(text)) return false;
+  return value;
+};
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+/**
+ * Every setting the platform reads from the environment, in one place.
+ * The names are the environment variables; `.env.example` documents them.
+ */
+export class AppConfig {
+  /** TCP port for the web app, GraphQL, /collab and /health. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Host to bind. */
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** PostgreSQL connection string; unset starts an embedded PostgreSQL in DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL skal begynde med postgres:// eller postgresql://' })
+  DATABASE_URL?: string;
+
+  /** Where the embedded database and generated secrets live. */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './.data';
+
+  /** Port of the embedded PostgreSQL (0 picks a free one). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 5433;
+
+  /** Redis for several instances; optional. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL skal begynde med redis:// eller rediss://' })
+  REDIS_URL?: string;
+
+  /** Secret that signs login tokens; unset: generated once and kept in DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET skal være mindst 32 tegn' })
+  JWT_SECRET?: string;
+
+  /** How long a login token lasts. */
+  @IsString()
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN skal være et tal efterfulgt af s, m, h eller d, fx 12h' })
+  JWT_EXPIRES_IN = '12h';
+
+  /** Seed the demo on an empty database (default: true with the embedded database). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_DATA?: boolean;
+
+  /** Failed logins allowed per e-mail address within LOGIN_WINDOW_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_MINUTES = 15;
+
+  /** Directory of the built web app; unset: dist/web beside the workspace. */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL = 'log';
+
+  /** Write schema.gql from the code-first types (used by `nx run api:schema`). */
+  @IsOptional()
+  @IsString()
+  SCHEMA_FILE?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_DATA', 'WEB_DIST_DIR', 'SCHEMA_FILE']);
+  const raw: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const reasons = Object.values(error.constraints ?? {}).join('; ');
+      return `  ${error.property}=${JSON.stringify(error.value)}: ${reasons}`;
+    });
+    throw new ConfigError(`Ugyldig konfiguration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

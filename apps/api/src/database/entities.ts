@@ -1,0 +1,9 @@
+import { Agreement } from '../agreements/agreement.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { LoginFailure } from '../auth/login-failure.entity';
+import { Cluster } from '../organisations/cluster.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Region } from '../organisations/region.entity';
+import { User } from '../users/user.entity';
+
+export const ENTITIES = [Region, Organisation, Cluster, User, LoginFailure, Agreement, AuditEntry];

@@ -1,0 +1,100 @@
+import { EntityManager } from 'typeorm';
+import { AgreementPhase } from '../agreements/agreement-phase.enum';
+import { Agreement } from '../agreements/agreement.entity';
+import { hashPassword } from '../auth/auth.service';
+import { Role } from '../auth/role.enum';
+import { Cluster } from '../organisations/cluster.entity';
+import { OrganisationKind } from '../organisations/organisation-kind.enum';
+import { Organisation } from '../organisations/organisation.entity';
+import { Region } from '../organisations/region.entity';
+import { User } from '../users/user.entity';
+
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_DOMAIN = 'aftalerum.test';
+
+/** Organisations beyond the reference data that take part in Hovedstaden's agreement. */
+const DEMO_ORGANISATIONS: Array<{ name: string; kind: OrganisationKind; region?: 'H' | 'S' }> = [
+  { name: 'Danske Patienter', kind: OrganisationKind.PATIENT_ORGANISATION },
+  { name: 'Hjerteforeningen', kind: OrganisationKind.PATIENT_ORGANISATION },
+  { name: 'Kræftens Bekæmpelse', kind: OrganisationKind.PATIENT_ORGANISATION },
+  { name: 'Diabetesforeningen', kind: OrganisationKind.PATIENT_ORGANISATION },
+  { name: 'SIND – Landsforeningen for psykisk sundhed', kind: OrganisationKind.PATIENT_ORGANISATION },
+  { name: 'Ældre Sagen', kind: OrganisationKind.PATIENT_ORGANISATION },
+  { name: 'Dansk Sygeplejeråd, Kreds Hovedstaden', kind: OrganisationKind.PROFESSIONAL_ORGANISATION, region: 'H' },
+  { name: 'Lægeforeningen', kind: OrganisationKind.PROFESSIONAL_ORGANISATION },
+  { name: 'Danske Fysioterapeuter', kind: OrganisationKind.PROFESSIONAL_ORGANISATION },
+  { name: 'FOA', kind: OrganisationKind.PROFESSIONAL_ORGANISATION },
+  { name: 'PLO-Hovedstaden', kind: OrganisationKind.GENERAL_PRACTICE, region: 'H' },
+  { name: 'PLO-Syddanmark', kind: OrganisationKind.GENERAL_PRACTICE, region: 'S' },
+  { name: 'Rigshospitalet', kind: OrganisationKind.HOSPITAL, region: 'H' },
+  { name: 'Herlev og Gentofte Hospital', kind: OrganisationKind.HOSPITAL, region: 'H' },
+  { name: 'Region Hovedstadens Psykiatri', kind: OrganisationKind.HOSPITAL, region: 'H' },
+  { name: 'Patient- og pårørendeinddragelsesudvalget', kind: OrganisationKind.COMMITTEE, region: 'H' },
+  { name: 'Sundhedsdirektørkredsen', kind: OrganisationKind.OTHER, region: 'H' },
+];
+
+export interface DemoSummary {
+  users: number;
+  organisations: number;
+  agreementId: string;
+}
+
+/**
+ * Seeds the demo on a database that has the reference data and no users yet: organisations,
+ * the demo accounts (password `demo1234`) and Hovedstaden's 2024–2027 agreement.
+ * Runs in the caller's transaction.
+ */
+export async function seedDemo(manager: EntityManager): Promise<DemoSummary> {
+  const regions = new Map((await manager.find(Region)).map((r) => [r.code, r]));
+  const h = regions.get('H');
+  const s = regions.get('S');
+  if (!h || !s) throw new Error('The reference data (regions H and S) is missing; run the migrations first.');
+
+  for (const org of DEMO_ORGANISATIONS) {
+    await manager.insert(Organisation, { name: org.name, kind: org.kind, regionId: org.region ? regions.get(org.region)?.id : null });
+  }
+  const orgByName = async (name: string) => manager.findOneByOrFail(Organisation, { name });
+  const clusterOrg = async (regionId: string, name: string) =>
+    (await manager.findOneOrFail(Cluster, { where: { regionId, name }, relations: { organisation: true } })).organisation as Organisation;
+
+  const password = await hashPassword(DEMO_PASSWORD);
+  const users: Array<{ email: string; name: string; role: Role; organisation: Organisation }> = [
+    { email: 'sekretariat', name: 'Sofie Sekretariat', role: Role.SECRETARIAT, organisation: await orgByName('Sundhedssamarbejdsudvalget, Region Hovedstaden') },
+    { email: 'sekretariat.syddanmark', name: 'Svend Syddanmark', role: Role.SECRETARIAT, organisation: await orgByName('Sundhedssamarbejdsudvalget, Region Syddanmark') },
+    { email: 'klynge.nord', name: 'Nanna Nord', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Nord') },
+    { email: 'klynge.midt', name: 'Mads Midt', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Midt') },
+    { email: 'klynge.syd', name: 'Signe Syd', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Syd') },
+    { email: 'klynge.byen', name: 'Bo Byen', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Byen') },
+    { email: 'klynge.bornholm', name: 'Birgit Bornholm', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Bornholm') },
+    { email: 'patientforening', name: 'Peter Patientforening', role: Role.ORGANISATION, organisation: await orgByName('Danske Patienter') },
+    { email: 'faglig.organisation', name: 'Frida Fagforening', role: Role.ORGANISATION, organisation: await orgByName('Dansk Sygeplejeråd, Kreds Hovedstaden') },
+    { email: 'kommune.gladsaxe', name: 'Karen Gladsaxe', role: Role.MUNICIPALITY, organisation: await orgByName('Gladsaxe Kommune') },
+    { email: 'kommune.odense', name: 'Ole Odense', role: Role.MUNICIPALITY, organisation: await orgByName('Odense Kommune') },
+    { email: 'admin', name: 'Anders Administrator', role: Role.ADMIN, organisation: await orgByName('Sundhedssamarbejdsudvalget, Region Hovedstaden') },
+  ];
+  for (const user of users) {
+    await manager.insert(User, {
+      email: `${user.email}@${DEMO_DOMAIN}`,
+      name: user.name,
+      role: user.role,
+      organisationId: user.organisation.id,
+      passwordHash: password,
+    });
+  }
+
+  const agreement = manager.create(Agreement, {
+    regionId: h.id,
+    title: 'Sundhedsaftale 2024–2027 for Region Hovedstaden',
+    periodStart: 2024,
+    periodEnd: 2027,
+    effectiveDate: '2024-01-01',
+    phase: AgreementPhase.DRAFTING,
+  });
+  await manager.save(agreement);
+  return { users: users.length, organisations: DEMO_ORGANISATIONS.length, agreementId: agreement.id };
+}
+
+/** True when the database holds no users: a fresh installation that may get the demo. */
+export async function isEmpty(manager: EntityManager): Promise<boolean> {
+  return (await manager.count(User)) === 0;
+}

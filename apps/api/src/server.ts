@@ -1,0 +1,132 @@
+import 'reflect-metadata';
+import { Logger, LogLevel, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { requestContextMiddleware } from './common/request-context';
+import { AppConfig } from './config/app-config';
+import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database';
+import { runMigrations } from './database/migrate';
+import { isEmpty, seedDemo } from './demo/demo-data';
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface RunningServer {
+  app: NestExpressApplication;
+  port: number;
+  url: string;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The signing secret: from JWT_SECRET, else generated once and kept in DATA_DIR. */
+async function jwtSecret(config: AppConfig): Promise<string> {
+  if (config.JWT_SECRET) return config.JWT_SECRET;
+  const file = path.resolve(config.DATA_DIR, 'jwt-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(path.dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  await writeFile(file, secret, { mode: 0o600, flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+  return (await readFile(file, 'utf8')).trim();
+}
+
+const NOT_THE_WEB_APP = /^\/(graphql|collab|health|api|files)(\/|$|\?)/;
+
+/** Serves the built web app, with index.html for every client-side route. */
+function serveWebApp(app: NestExpressApplication, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('Web').warn(`No built web app in ${dir}; run "npm run build" to serve the UI.`);
+    return;
+  }
+  app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+    if (file.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
+  } });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || NOT_THE_WEB_APP.test(req.path) || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/**
+ * Starts the whole platform: database (embedded unless DATABASE_URL), migrations, demo data,
+ * GraphQL, the web app and /health, on one port.
+ */
+export async function startServer(config: AppConfig): Promise<RunningServer> {
+  const logger = new Logger('Aftalerum');
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedDatabase({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, database: 'aftalerum' });
+    databaseUrl = embedded.url;
+    logger.log(`Embedded PostgreSQL on port ${embedded.port} (data in ${path.resolve(config.DATA_DIR, 'pg')})`);
+  }
+  let created: NestExpressApplication | null = null;
+  try {
+    await runMigrations(databaseUrl);
+    const secret = await jwtSecret(config);
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ config, databaseUrl, jwtSecret: secret }),
+      { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL as LogLevel) + 1), bodyParser: false },
+    );
+    created = app;
+    app.use(requestContextMiddleware);
+    app.use(
+      helmet({
+        contentSecurityPolicy: {
+          directives: {
+            defaultSrc: ["'self'"],
+            connectSrc: ["'self'", 'ws:', 'wss:'],
+            imgSrc: ["'self'", 'data:', 'blob:'],
+            styleSrc: ["'self'", "'unsafe-inline'"],
+            scriptSrc: ["'self'"],
+          },
+        },
+      }),
+    );
+    app.useBodyParser('json', { limit: '2mb' });
+    app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+    app.set('trust proxy', 'loopback');
+    serveWebApp(app, config.WEB_DIST_DIR ?? path.resolve(process.cwd(), 'dist/web'));
+    await app.init();
+
+    const seedDemoData = config.DEMO_DATA ?? embedded !== null;
+    if (seedDemoData) {
+      const db = app.get<DataSource>(getDataSourceToken());
+      const seeded = await db.transaction(async (manager) => ((await isEmpty(manager)) ? seedDemo(manager) : null));
+      if (seeded) logger.log(`Demo data seeded: ${seeded.users} accounts (password demo1234)`);
+    }
+
+    await app.listen(config.PORT, config.HOST);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = `http://127.0.0.1:${port}`;
+    logger.log(`Aftalerum is ready on ${url}`);
+    return {
+      app,
+      port,
+      url,
+      databaseUrl,
+      async close() {
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await created?.close().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
+}

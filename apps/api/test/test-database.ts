@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { runMigrations } from '../src/database/migrate';
+import { seedDemo } from '../src/demo/demo-data';
+
+/** Connection string of the server the tests may create databases on (set by global setup). */
+export function adminUrl(): string {
+  const url = process.env.AFTALERUM_TEST_ADMIN_URL;
+  if (!url) throw new Error('AFTALERUM_TEST_ADMIN_URL is not set: run the tests through jest (global setup).');
+  return url;
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export const adminQuery = (sql: string): Promise<void> => withAdmin(async (client) => void (await client.query(sql)));
+
+const READY = 'aftalerum template ready';
+const TEMPLATE_LOCK = 7_240_001;
+
+/** Migrates and seeds the run's template database once, whichever test worker comes first. */
+async function ensureTemplate(template: string): Promise<void> {
+  await withAdmin(async (client) => {
+    await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    try {
+      const state = await client.query<{ comment: string | null }>(
+        `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+        [template],
+      );
+      if (state.rows[0]?.comment === READY) return;
+      if (state.rowCount) await client.query(`DROP DATABASE "${template}" WITH (FORCE)`);
+      await client.query(`CREATE DATABASE "${template}"`);
+      const url = withDatabase(adminUrl(), template);
+      await runMigrations(url);
+      const db = new DataSource(dataSourceOptions(url, 2));
+      await db.initialize();
+      try {
+        await db.transaction((manager) => seedDemo(manager));
+      } finally {
+        await db.destroy();
+      }
+      await client.query(`COMMENT ON DATABASE "${template}" IS '${READY}'`);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+    }
+  });
+}
+
+/**
+ * A fresh database for one test file, cloned from the migrated and demo-seeded template;
+ * dropped again by `drop()`.
+ */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const template = process.env.AFTALERUM_TEST_TEMPLATE ?? '';
+  await ensureTemplate(template);
+  const name = `aftalerum_t_${randomBytes(6).toString('hex')}`;
+  // Cloning needs the template to be free of sessions; retry briefly if another clone is running.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      break;
+    } catch (error) {
+      if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return {
+    url: withDatabase(adminUrl(), name),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}

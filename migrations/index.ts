@@ -1,0 +1,5 @@
+import { Foundation1763900000000 } from './1763900000000-foundation';
+import { ReferenceData1763900000001 } from './1763900000001-reference-data';
+
+/** Every migration in the order it runs. New migrations are appended here. */
+export const MIGRATIONS = [Foundation1763900000000, ReferenceData1763900000001];
