@@ -2,6 +2,7 @@
 
 /** @type {import('jest').Config} */
 const config = {
+  ...require('../../jest.preset.js'),
   displayName: 'api',
   rootDir: '.',
   testEnvironment: 'node',

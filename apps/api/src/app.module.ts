@@ -1,10 +1,12 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { DomainErrorFilter } from './common/domain-error.filter';
 import { formatGraphQLError } from './common/graphql-error-formatter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -41,6 +43,7 @@ export class AppModule {
         AgreementsModule,
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { Role } from '../auth/role.enum';
 import { OrganisationsService } from '../organisations/organisations.service';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput } from '../common/domain-error';
 import { User } from '../users/user.entity';
-import { AuthUser, RequestWithUser } from './auth-user';
+import type { AuthUser, RequestWithUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public } from './decorators';
 import { AuthPayload } from './dtos/auth-payload';

@@ -18,7 +18,7 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: false,
     extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
   };
 }

@@ -1,0 +1,36 @@
+import { ReactNode } from 'react';
+import { NavLink } from 'react-router-dom';
+import { ROLE_LABELS } from '../features/auth/graphql/auth';
+import { useAuth } from '../features/auth/hooks/use-auth';
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { user, signOut } = useAuth();
+  return (
+    <>
+      <a className="skip-link" href="#indhold">
+        Gå til indhold
+      </a>
+      <header className="topbar">
+        <span className="brand">Aftalerum</span>
+        <nav aria-label="Hovedmenu">
+          <NavLink to="/" end>
+            Aftaler
+          </NavLink>
+        </nav>
+        {user && (
+          <div className="who">
+            <span>
+              {user.name} · {ROLE_LABELS[user.role]}, {user.organisation.name}
+            </span>
+            <button type="button" onClick={() => void signOut()}>
+              Log ud
+            </button>
+          </div>
+        )}
+      </header>
+      <main id="indhold" className="content">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { useQuery } from '@apollo/client';
+import { errorMessage } from '../../../lib/apollo';
+import { daysUntil, formatDate } from '../../../lib/format';
+import { AGREEMENTS, PHASE_LABELS } from '../graphql/agreements';
+
+export function AgreementsPage() {
+  const { data, loading, error } = useQuery(AGREEMENTS);
+
+  return (
+    <section aria-labelledby="agreements-title">
+      <h1 id="agreements-title">Sundhedsaftaler</h1>
+      {loading && !data && <p aria-live="polite">Henter aftaler…</p>}
+      {error && (
+        <p className="error" role="alert">
+          {errorMessage(error)}
+        </p>
+      )}
+      {data && data.agreements.length === 0 && <p>Der er endnu ingen aftaler.</p>}
+      <ul className="agreement-list">
+        {data?.agreements.map((agreement) => {
+          const days = daysUntil(agreement.effectiveDate);
+          return (
+            <li key={agreement.id} className="card">
+              <h2>{agreement.title}</h2>
+              <dl className="facts">
+                <div>
+                  <dt>Region</dt>
+                  <dd>{agreement.region.name}</dd>
+                </div>
+                <div>
+                  <dt>Periode</dt>
+                  <dd>
+                    {agreement.periodStart}–{agreement.periodEnd}
+                  </dd>
+                </div>
+                <div>
+                  <dt>Ikrafttræden</dt>
+                  <dd>
+                    {formatDate(agreement.effectiveDate)}{' '}
+                    <span className="muted">({days > 0 ? `om ${days} dage` : days === 0 ? 'i dag' : 'trådt i kraft'})</span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>Fase</dt>
+                  <dd>
+                    <span className="badge">{PHASE_LABELS[agreement.phase]}</span>
+                  </dd>
+                </div>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
