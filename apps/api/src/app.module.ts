@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CollaborationModule } from './collaboration/collaboration.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { formatGraphQLError } from './common/graphql-error-formatter';
 import { AppConfig } from './config/app-config';
@@ -39,6 +40,7 @@ export class AppModule {
         }),
         AuditModule,
         AuthModule,
+        CollaborationModule,
         OrganisationsModule,
         AgreementsModule,
       ],

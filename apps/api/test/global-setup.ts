@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '../src/database/embedded-database';
-import { adminQuery } from './test-database';
+import { adminQuery } from './admin-db';
 
 declare global {
   // Shared with global-teardown, which runs in the same process.

@@ -1,4 +1,4 @@
-import { adminQuery } from './test-database';
+import { adminQuery } from './admin-db';
 
 export default async function globalTeardown(): Promise<void> {
   const template = process.env.AFTALERUM_TEST_TEMPLATE;

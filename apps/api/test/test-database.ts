@@ -1,34 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { runMigrations } from '../src/database/migrate';
 import { seedDemo } from '../src/demo/demo-data';
-
-/** Connection string of the server the tests may create databases on (set by global setup). */
-export function adminUrl(): string {
-  const url = process.env.AFTALERUM_TEST_ADMIN_URL;
-  if (!url) throw new Error('AFTALERUM_TEST_ADMIN_URL is not set: run the tests through jest (global setup).');
-  return url;
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-export const adminQuery = (sql: string): Promise<void> => withAdmin(async (client) => void (await client.query(sql)));
+import { adminQuery, adminUrl, withAdmin, withDatabase } from './admin-db';
 
 const READY = 'aftalerum template ready';
 const TEMPLATE_LOCK = 7_240_001;

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { AgreementsResolver } from './agreements.resolver';
 import { AgreementsService } from './agreements.service';
+import { VersionsResolver } from './versions.resolver';
+import { VersionsService } from './versions.service';
 
 @Module({
   imports: [OrganisationsModule],
-  providers: [AgreementsService, AgreementsResolver],
-  exports: [AgreementsService],
+  providers: [AgreementsService, AgreementsResolver, VersionsService, VersionsResolver],
+  exports: [AgreementsService, VersionsService],
 })
 export class AgreementsModule {}

@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user';
+import { accessPolicy } from '../auth/access-policy';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { Role } from '../auth/role.enum';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -7,12 +8,16 @@ import { Region } from '../organisations/region.entity';
 import { Agreement } from './agreement.entity';
 import { AgreementsService } from './agreements.service';
 import { CreateAgreementInput } from './dtos/create-agreement.input';
+import { Section, SectionKindEnum } from './dtos/draft-types';
+import { AgreementVersion } from './agreement-version.entity';
+import { sectionsOf, VersionsService } from './versions.service';
 
 @Resolver(() => Agreement)
 export class AgreementsResolver {
   constructor(
     private readonly agreementsService: AgreementsService,
     private readonly organisationsService: OrganisationsService,
+    private readonly versionsService: VersionsService,
   ) {}
 
   @Query(() => [Agreement])
@@ -43,5 +48,25 @@ export class AgreementsResolver {
   @ResolveField(() => Region)
   async region(@Parent() agreement: Agreement): Promise<Region | null> {
     return this.organisationsService.regionById(agreement.regionId);
+  }
+
+  @ResolveField(() => [Section], { description: 'The sections of the live draft, as editors see it now.' })
+  async sections(@Parent() agreement: Agreement): Promise<Section[]> {
+    return sectionsOf(await this.versionsService.liveContent(agreement.id)).map((s) => ({ ...s, kind: s.kind as SectionKindEnum }));
+  }
+
+  @ResolveField(() => String, { description: 'The live draft as ProseMirror JSON.' })
+  async draftContent(@Parent() agreement: Agreement): Promise<string> {
+    return JSON.stringify(await this.versionsService.liveContent(agreement.id));
+  }
+
+  @ResolveField(() => [AgreementVersion], { description: 'Frozen versions, newest first.' })
+  versions(@Parent() agreement: Agreement): Promise<AgreementVersion[]> {
+    return this.versionsService.list(agreement.id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the signed-in user may edit the draft and manage the agreement.' })
+  canEdit(@Parent() agreement: Agreement, @CurrentUser() user: AuthUser): boolean {
+    return accessPolicy.canEditDraft(user, agreement);
   }
 }

@@ -7,6 +7,8 @@ import { AuthUser } from '../auth/auth-user';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { Region } from '../organisations/region.entity';
 import { Agreement } from './agreement.entity';
+import { insertDraft } from '../collaboration/draft-store.service';
+import { agreementSkeleton } from './draft-template';
 import { CreateAgreementInput } from './dtos/create-agreement.input';
 
 const UNIQUE_VIOLATION = '23505';
@@ -68,6 +70,7 @@ export class AgreementsService {
         }
         throw error;
       }
+      await insertDraft(manager, agreement.id, agreementSkeleton(agreement.title));
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'agreement.create',

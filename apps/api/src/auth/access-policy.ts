@@ -11,6 +11,11 @@ export const accessPolicy = {
     return user.role === Role.ADMIN || (user.role === Role.SECRETARIAT && user.regionId === agreement.regionId);
   },
 
+  /** Who may type in the live draft (the collaboration socket is read-only for everyone else). */
+  canEditDraft(user: AuthUser, agreement: { regionId: string }): boolean {
+    return accessPolicy.canManageAgreement(user, agreement);
+  },
+
   /** Every signed-in user may read agreements: they are public documents in the making. */
   canReadAgreement(_user: AuthUser, _agreement: { regionId: string }): boolean {
     return true;

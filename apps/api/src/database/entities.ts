@@ -1,3 +1,5 @@
+import { AgreementDraft } from '../agreements/agreement-draft.entity';
+import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
@@ -6,4 +8,4 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Region } from '../organisations/region.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Region, Organisation, Cluster, User, LoginFailure, Agreement, AuditEntry];
+export const ENTITIES = [Region, Organisation, Cluster, User, LoginFailure, Agreement, AgreementDraft, AgreementVersion, AuditEntry];

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
+import { agreementSkeleton } from '../agreements/draft-template';
+import { insertDraft } from '../collaboration/draft-store.service';
 import { hashPassword } from '../auth/auth.service';
 import { Role } from '../auth/role.enum';
 import { Cluster } from '../organisations/cluster.entity';
@@ -91,6 +93,7 @@ export async function seedDemo(manager: EntityManager): Promise<DemoSummary> {
     phase: AgreementPhase.DRAFTING,
   });
   await manager.save(agreement);
+  await insertDraft(manager, agreement.id, agreementSkeleton(agreement.title));
   return { users: users.length, organisations: DEMO_ORGANISATIONS.length, agreementId: agreement.id };
 }
 

@@ -1,0 +1,38 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { JSONContent } from '@aftalerum/editor';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A frozen, numbered copy of the draft. Immutable (a database trigger refuses changes). */
+@ObjectType()
+@Entity({ name: 'agreement_versions' })
+export class AgreementVersion {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID)
+  @Column({ name: 'agreement_id', type: 'uuid' })
+  agreementId!: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  number!: number;
+
+  @Field()
+  @Column({ type: 'text' })
+  label!: string;
+
+  @Column({ type: 'jsonb' })
+  content!: JSONContent;
+
+  @Field({ description: 'The whole version as plain text.' })
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdById!: string | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

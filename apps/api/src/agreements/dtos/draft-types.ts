@@ -1,0 +1,88 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum SectionKindEnum {
+  PREAMBLE = 'PREAMBLE',
+  VISION = 'VISION',
+  FOCUS_AREA = 'FOCUS_AREA',
+  PRINCIPLE = 'PRINCIPLE',
+  GOAL = 'GOAL',
+  OTHER = 'OTHER',
+}
+registerEnumType(SectionKindEnum, { name: 'SectionKind' });
+
+export enum BlockChangeKind {
+  ADDED = 'ADDED',
+  REMOVED = 'REMOVED',
+  CHANGED = 'CHANGED',
+}
+registerEnumType(BlockChangeKind, { name: 'BlockChangeKind' });
+
+export enum WordChangeKind {
+  SAME = 'SAME',
+  ADDED = 'ADDED',
+  REMOVED = 'REMOVED',
+}
+registerEnumType(WordChangeKind, { name: 'WordChangeKind' });
+
+@ObjectType({ description: 'A top-level section of the draft: its heading and what follows it.' })
+export class Section {
+  @Field(() => ID)
+  blockId!: string;
+
+  @Field(() => SectionKindEnum)
+  kind!: SectionKindEnum;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  text!: string;
+}
+
+@ObjectType({ description: 'A paragraph, heading, list item or table cell, with its stable id.' })
+export class Block {
+  @Field(() => ID)
+  blockId!: string;
+
+  @Field()
+  type!: string;
+
+  @Field()
+  text!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The section the block is in.' })
+  sectionId!: string | null;
+}
+
+@ObjectType()
+export class WordChange {
+  @Field(() => WordChangeKind)
+  kind!: WordChangeKind;
+
+  @Field()
+  text!: string;
+}
+
+@ObjectType()
+export class BlockChange {
+  @Field(() => ID)
+  blockId!: string;
+
+  @Field(() => BlockChangeKind)
+  change!: BlockChangeKind;
+
+  @Field()
+  type!: string;
+
+  @Field(() => String, { nullable: true })
+  before!: string | null;
+
+  @Field(() => String, { nullable: true })
+  after!: string | null;
+
+  @Field(() => String, { nullable: true })
+  sectionTitle!: string | null;
+
+  @Field(() => [WordChange], { description: 'Word-level changes of a CHANGED block.' })
+  words!: WordChange[];
+}

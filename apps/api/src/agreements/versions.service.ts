@@ -1,0 +1,131 @@
+import { collectBlocks, collectSections, documentText, duplicateBlockIds, JSONContent } from '@aftalerum/editor';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { CollaborationService } from '../collaboration/collaboration.service';
+import { DomainError, notFound } from '../common/domain-error';
+import { AgreementVersion } from './agreement-version.entity';
+import { Agreement } from './agreement.entity';
+import { AgreementsService, isUuid } from './agreements.service';
+import { compareDrafts } from './compare-drafts';
+import { deriveDraft, replaceDraftContent } from './draft-codec';
+import { BlockChange } from './dtos/draft-types';
+
+@Injectable()
+export class VersionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly agreements: AgreementsService,
+    private readonly collaboration: CollaborationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The live draft's JSON, read from the collaboration document (what editors see now). */
+  liveContent(agreementId: string): Promise<JSONContent> {
+    return this.collaboration.readDraft(agreementId, (doc) => deriveDraft(doc).content);
+  }
+
+  /** Versions of an agreement, newest first. */
+  list(agreementId: string): Promise<AgreementVersion[]> {
+    return this.db.getRepository(AgreementVersion).find({ where: { agreementId }, order: { number: 'DESC' } });
+  }
+
+  async get(id: string): Promise<AgreementVersion | null> {
+    return isUuid(id) ? this.db.getRepository(AgreementVersion).findOneBy({ id }) : null;
+  }
+
+  /**
+   * Freezes the live draft as the next numbered version. Refuses a draft whose block ids are
+   * not unique, since comments and input anchor to them.
+   */
+  async create(user: AuthUser, agreementId: string, label: string, requestId: string | null): Promise<AgreementVersion> {
+    await this.agreements.getManageable(user, agreementId);
+    const content = await this.liveContent(agreementId);
+    return this.db.transaction((manager) => this.freeze(manager, user, agreementId, label.trim(), content, requestId));
+  }
+
+  /**
+   * Restores an old version: first freezes the current draft as a safety version, then
+   * applies the old content to the live document as an ordinary edit, so every connected
+   * editor sees it at once.
+   */
+  async restore(user: AuthUser, versionId: string, requestId: string | null): Promise<Agreement> {
+    const version = await this.get(versionId);
+    if (!version) throw notFound('Versionen');
+    const agreement = await this.agreements.getManageable(user, version.agreementId);
+    const current = await this.liveContent(agreement.id);
+    await this.db.transaction((manager) =>
+      this.freeze(manager, user, agreement.id, `Før gendannelse af version ${version.number}`, current, requestId),
+    );
+    await this.collaboration.editDraft(agreement.id, (doc) => replaceDraftContent(doc, version.content, 'restore'));
+    await this.db.transaction((manager) =>
+      this.audit.record(manager, {
+        actorId: user.id,
+        action: 'version.restore',
+        entityType: 'agreement_version',
+        entityId: version.id,
+        data: { agreementId: agreement.id, number: version.number },
+        requestId,
+      }),
+    );
+    return agreement;
+  }
+
+  /** Block-by-block comparison of two versions of the same agreement. */
+  async compare(user: AuthUser, fromId: string, toId: string): Promise<{ from: AgreementVersion; to: AgreementVersion; changes: BlockChange[] }> {
+    const [from, to] = await Promise.all([this.get(fromId), this.get(toId)]);
+    if (!from || !to) throw notFound('Versionen');
+    if (from.agreementId !== to.agreementId) {
+      throw new DomainError('BAD_USER_INPUT', 'De to versioner hører til forskellige aftaler og kan ikke sammenlignes.');
+    }
+    if (!(await this.agreements.get(user, from.agreementId))) throw notFound('Aftalen');
+    return { from, to, changes: compareDrafts(from.content, to.content) };
+  }
+
+  private async freeze(
+    manager: EntityManager,
+    user: AuthUser,
+    agreementId: string,
+    label: string,
+    content: JSONContent,
+    requestId: string | null,
+  ): Promise<AgreementVersion> {
+    const duplicates = duplicateBlockIds(content);
+    if (duplicates.length > 0) {
+      throw new DomainError(
+        'CONFLICT',
+        `Udkastet har ${duplicates.length} afsnit med samme id, så versionen kan ikke låses. Genindlæs editoren, og prøv igen.`,
+        { duplicates },
+      );
+    }
+    // Lock the agreement row so concurrent freezes get consecutive numbers.
+    await manager.query('SELECT 1 FROM "agreements" WHERE "id" = $1 FOR UPDATE', [agreementId]);
+    const [{ next }] = await manager.query<Array<{ next: number }>>(
+      'SELECT COALESCE(MAX("number"), 0) + 1 AS next FROM "agreement_versions" WHERE "agreement_id" = $1',
+      [agreementId],
+    );
+    const version = manager.create(AgreementVersion, {
+      agreementId,
+      number: next,
+      label,
+      content,
+      text: documentText(content),
+      createdById: user.id,
+    });
+    await manager.save(version);
+    await this.audit.record(manager, {
+      actorId: user.id,
+      action: 'version.create',
+      entityType: 'agreement_version',
+      entityId: version.id,
+      data: { agreementId, number: version.number, label },
+      requestId,
+    });
+    return version;
+  }
+}
+
+export const sectionsOf = (content: JSONContent) => collectSections(content);
+export const blocksOf = (content: JSONContent) => collectBlocks(content);

@@ -1,0 +1,84 @@
+import { Hocuspocus } from '@hocuspocus/server';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Server } from 'node:http';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import { draftDocumentName } from './document-name';
+import { AuthenticationExtension } from './extensions/authentication.extension';
+import { PersistenceExtension } from './extensions/persistence.extension';
+import { UpgradeDispatcher } from './upgrade-dispatcher';
+
+export const COLLAB_PATH = '/collab';
+
+/**
+ * The Hocuspocus collaboration server inside the Nest process, on the same port at /collab.
+ */
+@Injectable()
+export class CollaborationService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(CollaborationService.name);
+  readonly hocuspocus: Hocuspocus;
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly dispatcher: UpgradeDispatcher,
+    authentication: AuthenticationExtension,
+    private readonly persistence: PersistenceExtension,
+  ) {
+    this.hocuspocus = new Hocuspocus({
+      name: 'aftalerum',
+      quiet: true,
+      debounce: 2_000,
+      maxDebounce: 10_000,
+      timeout: 30_000,
+      extensions: [authentication, persistence],
+    });
+  }
+
+  onModuleInit(): void {
+    const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.dispatcher.register(COLLAB_PATH, (request, socket, head) => {
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.hocuspocus.handleConnection(ws, request));
+    });
+    this.dispatcher.attach(server);
+  }
+
+  /**
+   * Runs `change` on the live document of an agreement as a server-side edit that
+   * connected editors receive at once, then stores the draft before resolving.
+   */
+  async editDraft(agreementId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const name = draftDocumentName(agreementId);
+    const connection = await this.hocuspocus.openDirectConnection(name, { server: true });
+    try {
+      // transact() runs the store hooks at once, so the edit is durable when this resolves.
+      await connection.transact((doc) => change(doc));
+    } finally {
+      await connection.disconnect();
+    }
+  }
+
+  /** Reads the live document (loading it if no one has it open) and returns what `read` returns. */
+  async readDraft<T>(agreementId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const name = draftDocumentName(agreementId);
+    const loaded = this.hocuspocus.documents.get(name);
+    if (loaded && !loaded.isLoading) return read(loaded);
+    const connection = await this.hocuspocus.openDirectConnection(name, { server: true });
+    try {
+      if (!connection.document) throw new Error(`Draft ${name} could not be loaded`);
+      return read(connection.document);
+    } finally {
+      await connection.disconnect();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const [name, document] of this.hocuspocus.documents) {
+      await this.persistence.storeNow(name, document).catch((error: Error) => this.logger.error(`Final store of ${name} failed: ${error.message}`));
+    }
+    this.hocuspocus.closeConnections();
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+  }
+}
