@@ -1,5 +1,5 @@
 import { Hocuspocus } from '@hocuspocus/server';
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -15,7 +15,7 @@ export const COLLAB_PATH = '/collab';
  * The Hocuspocus collaboration server inside the Nest process, on the same port at /collab.
  */
 @Injectable()
-export class CollaborationService implements OnModuleInit, OnApplicationShutdown {
+export class CollaborationService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(CollaborationService.name);
   readonly hocuspocus: Hocuspocus;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
@@ -73,12 +73,14 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    for (const [name, document] of this.hocuspocus.documents) {
-      await this.persistence.storeNow(name, document).catch((error: Error) => this.logger.error(`Final store of ${name} failed: ${error.message}`));
-    }
+  /** Closes every connection and stores every open draft while the database is still up. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.persistence.stop();
     this.hocuspocus.closeConnections();
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
+    for (const [name, document] of this.hocuspocus.documents) {
+      await this.persistence.storeNow(name, document).catch((error: Error) => this.logger.error(`Final store of ${name} failed: ${error.message}`));
+    }
   }
 }

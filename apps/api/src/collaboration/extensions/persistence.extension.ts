@@ -34,10 +34,11 @@ export function updateFromMessage(message: Uint8Array): Uint8Array | null {
 
 /**
  * Loads and stores the live drafts, and makes every acknowledged edit durable:
- * Hocuspocus acknowledges an update right after it has applied it, and it applies it only
- * after `beforeHandleMessage` resolves, so the update is committed to the append-only log
- * first. The debounced store then compacts the log into the stored state (with the derived
- * JSON and text), deleting only log rows it knows the stored state contains.
+ * Hocuspocus acknowledges an update right after it applies it, which it does only after
+ * `beforeHandleMessage` resolves. That hook applies the update first (so the other editors
+ * get it without waiting for the database), then commits it to the append-only log, and only
+ * then lets Hocuspocus acknowledge. The debounced store compacts the log into the stored state
+ * (with the derived JSON and text), deleting only log rows the stored state contains.
  */
 @Injectable()
 export class PersistenceExtension implements Extension {
@@ -45,6 +46,8 @@ export class PersistenceExtension implements Extension {
   private readonly logger = new Logger(PersistenceExtension.name);
   /** Per document: log rows already applied to the in-memory document. */
   private readonly applied = new Map<string, Set<string>>();
+  private stopping = false;
+  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(private readonly store: DraftStoreService) {}
 
@@ -62,17 +65,44 @@ export class PersistenceExtension implements Extension {
     if (!update || update.length <= 2) return;
     const agreementId = agreementIdFromDocumentName(documentName);
     if (!agreementId) return;
-    if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return;
-    const userId = isCollaborationContext(context) ? context.user.id : null;
-    const id = await this.store.appendUpdate(agreementId, update, userId);
-    // Apply it now, under the same origin Hocuspocus would use; its own apply that follows
-    // is then a no-op. From here on, the document in memory is known to contain row `id`.
+    // Apply (and so broadcast) at once, under the origin Hocuspocus itself would use; its own
+    // apply after this hook is then a no-op. The acknowledgement waits for the log below.
+    let changed = false;
+    const observe = (transaction: Y.Transaction) => {
+      changed = transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0;
+    };
+    document.once('afterTransaction', observe);
     Y.applyUpdate(document, update, connection);
+    document.off('afterTransaction', observe);
+    // Nothing new (a re-sync of what the server has): nothing to log.
+    if (!changed) return;
+    const userId = isCollaborationContext(context) ? context.user.id : null;
+    let id: string;
+    try {
+      id = await this.store.appendUpdate(agreementId, update, userId);
+    } catch (error) {
+      // Not acknowledged: the connection closes and the client re-syncs. The change is in the
+      // document already, so a re-sync will not resend it: store the whole state instead.
+      this.logger.error(`Logging an update of ${documentName} failed: ${(error as Error).message}; storing the full state`);
+      void this.storeNow(documentName, document).catch((storeError: Error) =>
+        this.logger.error(`Storing ${documentName} after a failed log write failed: ${storeError.message}`),
+      );
+      throw error;
+    }
     this.appliedSet(documentName).add(id);
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
+    // During shutdown the collaboration service stores every document itself, while the
+    // database is still open.
+    if (this.stopping) return;
     await this.storeNow(documentName, document);
+  }
+
+  /** Called once at shutdown: no more debounced stores; waits for those under way. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.inflight]);
   }
 
   async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
@@ -85,7 +115,14 @@ export class PersistenceExtension implements Extension {
     if (!agreementId) return;
     const set = this.appliedSet(documentName);
     const ids = [...set];
-    const result = await this.store.store(agreementId, document, ids);
+    const storing = this.store.store(agreementId, document, ids);
+    this.inflight.add(storing);
+    let result: 'stored' | 'unchanged';
+    try {
+      result = await storing;
+    } finally {
+      this.inflight.delete(storing);
+    }
     for (const id of ids) set.delete(id);
     this.logger.debug(`Draft ${documentName}: ${result}, ${ids.length} logged updates compacted`);
   }
