@@ -37,9 +37,12 @@ describe('versions: freeze, compare, restore', () => {
   });
 
   it('numbers versions, keeps them immutable and compares them word by word', async () => {
+    // The demo already holds version 1, the hearing draft.
+    const base = (await db.query<{ n: number }>('SELECT max(number)::int AS n FROM agreement_versions WHERE agreement_id = $1', [agreementId])).rows[0].n;
+    expect(base).toBe(1);
     const first = await app.gql(CREATE, { i: { agreementId, label: 'Første udkast' } }, token);
     expect(first.errors).toBeUndefined();
-    expect(first.data?.createVersion).toMatchObject({ number: 1, label: 'Første udkast', createdBy: { email: 'sekretariat@aftalerum.test' } });
+    expect(first.data?.createVersion).toMatchObject({ number: base + 1, label: 'Første udkast', createdBy: { email: 'sekretariat@aftalerum.test' } });
     const blocks = first.data?.createVersion.blocks as Array<{ blockId: string; type: string; text: string }>;
     expect(new Set(blocks.map((b) => b.blockId)).size).toBe(blocks.length);
 
@@ -53,7 +56,7 @@ describe('versions: freeze, compare, restore', () => {
     editor.destroy();
 
     const second = await app.gql(CREATE, { i: { agreementId, label: 'Andet udkast' } }, token);
-    expect(second.data?.createVersion.number).toBe(2);
+    expect(second.data?.createVersion.number).toBe(base + 2);
 
     const compared = await app.gql(COMPARE, { f: first.data?.createVersion.id, t: second.data?.createVersion.id }, token);
     expect(compared.errors).toBeUndefined();
@@ -63,17 +66,18 @@ describe('versions: freeze, compare, restore', () => {
     expect(changed?.words.find((w) => w.kind === 'ADDED')?.text).toMatch(/Ændret/);
     expect(changes.find((c) => c.change === 'REMOVED')).toMatchObject({ sectionTitle: 'Fælles ansvar for borgernes sundhed' });
 
-    await expect(db.query(`UPDATE agreement_versions SET label = 'ændret' WHERE number = 1`)).rejects.toThrow(/immutable/);
+    await expect(db.query(`UPDATE agreement_versions SET label = 'ændret' WHERE number = 2`)).rejects.toThrow(/immutable/);
     const versions = await db.query('SELECT number, label FROM agreement_versions ORDER BY number');
     expect(versions.rows).toEqual([
-      { number: 1, label: 'Første udkast' },
-      { number: 2, label: 'Andet udkast' },
+      { number: 1, label: 'Høringsudkast' },
+      { number: 2, label: 'Første udkast' },
+      { number: 3, label: 'Andet udkast' },
     ]);
   });
 
   it('restores a version as a new edit that a connected editor sees at once, after a safety version', async () => {
     const versions = await app.gql('query($id: ID!) { agreement(id: $id) { versions { id number label } } }', { id: agreementId }, token);
-    const first = (versions.data?.agreement.versions as Array<{ id: string; number: number }>).find((v) => v.number === 1);
+    const first = (versions.data?.agreement.versions as Array<{ id: string; number: number }>).find((v) => v.number === 2);
     const watcher = await connectCollab(app.url, documentName, await app.login(demo('kommune.gladsaxe')));
     expect(paragraphText(watcher.doc, 1).toString()).toMatch(/^Ændret: /);
 
@@ -83,7 +87,7 @@ describe('versions: freeze, compare, restore', () => {
     watcher.destroy();
 
     const after = await db.query('SELECT number, label FROM agreement_versions ORDER BY number');
-    expect(after.rows.map((r) => r.label)).toEqual(['Første udkast', 'Andet udkast', 'Før gendannelse af version 1']);
+    expect(after.rows.map((r) => r.label)).toEqual(['Høringsudkast', 'Første udkast', 'Andet udkast', 'Før gendannelse af version 2']);
     const live = await app.gql('query($id: ID!) { agreement(id: $id) { sections { kind } } }', { id: agreementId }, token);
     expect((live.data?.agreement.sections as unknown[]).length).toBe(1 + 1 + 3 + 8);
     const stored = await db.query<{ text: string }>('SELECT text FROM agreement_drafts WHERE agreement_id = $1', [agreementId]);

@@ -51,8 +51,12 @@ export class AuthService {
       this.logger.warn(`Failed login for ${address} from ${ip ?? 'unknown'}`);
       throw unauthenticated('E-mailadressen eller adgangskoden er forkert.');
     }
-    const token = await this.jwt.signAsync({ sub: user.id } satisfies TokenClaims);
-    return { token, user };
+    return { token: await this.issueToken(user.id), user };
+  }
+
+  /** A signed login token for a user (also the collaboration token). */
+  issueToken(userId: string): Promise<string> {
+    return this.jwt.signAsync({ sub: userId } satisfies TokenClaims);
   }
 
   /** The user a token was issued to, or null when the token is invalid or expired. */

@@ -3,6 +3,7 @@ import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
 import { agreementSkeleton } from '../agreements/draft-template';
 import { insertDraft } from '../collaboration/draft-store.service';
+import { seedDemoHearing } from './demo-hearing';
 import { hashPassword } from '../auth/auth.service';
 import { Role } from '../auth/role.enum';
 import { Cluster } from '../organisations/cluster.entity';
@@ -93,7 +94,10 @@ export async function seedDemo(manager: EntityManager): Promise<DemoSummary> {
     phase: AgreementPhase.DRAFTING,
   });
   await manager.save(agreement);
-  await insertDraft(manager, agreement.id, agreementSkeleton(agreement.title));
+  const skeleton = agreementSkeleton(agreement.title);
+  await insertDraft(manager, agreement.id, skeleton);
+  const secretariat = await manager.findOneByOrFail(User, { email: `sekretariat@${DEMO_DOMAIN}` });
+  await seedDemoHearing(manager, agreement.id, skeleton, secretariat.id);
   return { users: users.length, organisations: DEMO_ORGANISATIONS.length, agreementId: agreement.id };
 }
 

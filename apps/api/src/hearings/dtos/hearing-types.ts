@@ -1,0 +1,119 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AuthPayload } from '../../auth/dtos/auth-payload';
+
+@ObjectType()
+export class HearingInvitation {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  organisationId!: string;
+
+  @Field()
+  organisationName!: string;
+
+  @Field({ description: 'The link that lets a named person of the organisation sign in and answer.' })
+  link!: string;
+
+  @Field({ description: 'Whether the organisation has answered.' })
+  answered!: boolean;
+}
+
+@ObjectType()
+export class HearingDeadlineChange {
+  @Field()
+  previousClosesAt!: Date;
+
+  @Field()
+  closesAt!: Date;
+
+  @Field()
+  reason!: string;
+
+  @Field()
+  changedAt!: Date;
+}
+
+@ObjectType({ description: 'How many comments each block of the hearing version received.' })
+export class BlockCommentCount {
+  @Field(() => ID)
+  blockId!: string;
+
+  @Field(() => Int)
+  comments!: number;
+
+  @Field(() => Int)
+  answered!: number;
+}
+
+@ObjectType()
+export class InvitationAcceptance extends AuthPayload {
+  @Field(() => ID)
+  hearingId!: string;
+}
+
+@ObjectType()
+export class HearingMemo {
+  @Field()
+  html!: string;
+
+  @Field({ description: 'GET with the bearer token.' })
+  docxUrl!: string;
+}
+
+@ObjectType({ description: 'A published response on the public hearing page: no personal names or e-mail addresses.' })
+export class PublishedResponse {
+  @Field()
+  reference!: string;
+
+  @Field()
+  organisationName!: string;
+
+  @Field()
+  receivedAt!: Date;
+
+  @Field(() => String, { nullable: true })
+  summary!: string | null;
+
+  @Field(() => [PublishedComment])
+  comments!: PublishedComment[];
+}
+
+@ObjectType()
+export class PublishedComment {
+  @Field(() => ID, { nullable: true })
+  blockId!: string | null;
+
+  @Field()
+  text!: string;
+}
+
+@ObjectType({ description: 'What anyone may see of a hearing: the draft, the deadline, how to answer.' })
+export class PublicHearing {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  agreementTitle!: string;
+
+  @Field()
+  opensAt!: Date;
+
+  @Field()
+  closesAt!: Date;
+
+  @Field()
+  status!: string;
+
+  @Field({ description: 'The hearing draft as ProseMirror JSON.' })
+  content!: string;
+
+  @Field(() => [HearingDeadlineChange])
+  deadlineChanges!: HearingDeadlineChange[];
+
+  @Field(() => [PublishedResponse], { description: 'Responses with consent, once the hearing has closed.' })
+  publishedResponses!: PublishedResponse[];
+}

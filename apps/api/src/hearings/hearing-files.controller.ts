@@ -1,0 +1,144 @@
+import {
+  ArgumentsHost,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { createHash } from 'node:crypto';
+import { memoryStorage } from 'multer';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, RequestId } from '../auth/decorators';
+import { badInput, forbidden, notFound } from '../common/domain-error';
+import { Agreement } from '../agreements/agreement.entity';
+import { isUuid } from '../agreements/agreements.service';
+import { Attachment } from './attachment.entity';
+import { inspectAttachment, MAX_ATTACHMENT_BYTES } from './attachment-inspector';
+import { HearingMemoService } from './hearing-memo.service';
+import { HearingResponse } from './hearing-response.entity';
+import { HearingsService } from './hearings.service';
+import { receiptPdf } from './receipt-pdf';
+
+@Catch(PayloadTooLargeException)
+class TooLargeFilter implements ExceptionFilter {
+  catch(_error: PayloadTooLargeException, host: ArgumentsHost): void {
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(413)
+      .json({ code: 'BAD_USER_INPUT', message: 'Filen er større end 20 MB. Gør den mindre, eller del den op.' });
+  }
+}
+
+const safeFilename = (name: string) => name.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'bilag';
+
+/** Downloads and uploads of the hearing: attachments, receipts and the memo. */
+@Controller('files')
+export class HearingFilesController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hearings: HearingsService,
+    private readonly memo: HearingMemoService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Uploads one PDF or DOCX (field "file"), checked by content; returns its id for submitHearingResponse. */
+  @Post('attachments')
+  @UseFilters(TooLargeFilter)
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  async upload(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<{ id: string; filename: string; contentType: string; size: number }> {
+    if (!file) throw badInput('Vælg en fil at vedhæfte (feltet "file").');
+    const verdict = await inspectAttachment(file.buffer);
+    if (!verdict.ok) throw badInput(verdict.reason);
+    const filename = safeFilename(Buffer.from(file.originalname, 'latin1').toString('utf8'));
+    return this.db.transaction(async (manager) => {
+      const [row] = await manager.query<Array<{ id: string }>>(
+        `INSERT INTO "attachments" ("organisation_id", "uploaded_by", "filename", "content_type", "size", "sha256", "data")
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id"`,
+        [user.organisationId, user.id, filename, verdict.contentType, file.size, createHash('sha256').update(file.buffer).digest('hex'), file.buffer],
+      );
+      await this.audit.record(manager, { actorId: user.id, action: 'attachment.upload', entityType: 'attachment', entityId: row.id, data: { filename, size: file.size }, requestId });
+      return { id: row.id, filename, contentType: verdict.contentType, size: file.size };
+    });
+  }
+
+  /** An attachment, for its organisation and the hearing's secretariat. */
+  @Get('attachments/:id')
+  async download(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const attachment = isUuid(id)
+      ? await this.db.getRepository(Attachment).createQueryBuilder('a').addSelect('a.data').where('a.id = :id', { id }).getOne()
+      : null;
+    if (!attachment) throw notFound('Bilaget');
+    if (attachment.organisationId !== user.organisationId) {
+      const [link] = await this.db.query<Array<{ hearing_id: string }>>(
+        `SELECT r."hearing_id" FROM "hearing_response_attachments" x JOIN "hearing_responses" r ON r."id" = x."response_id" WHERE x."attachment_id" = $1`,
+        [attachment.id],
+      );
+      const hearing = link ? await this.hearings.get(link.hearing_id) : null;
+      if (!hearing || !(await this.hearings.canManage(user, hearing))) throw forbidden('Du har ikke adgang til bilaget.');
+    }
+    res.setHeader('Content-Type', attachment.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.end(attachment.data);
+  }
+
+  /** The receipt of a response as PDF, for its organisation and the secretariat. */
+  @Get('hearing-responses/:id/receipt.pdf')
+  async receipt(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const response = isUuid(id) ? await this.db.getRepository(HearingResponse).findOneBy({ id }) : null;
+    if (!response) throw notFound('Høringssvaret');
+    const hearing = await this.hearings.getOrFail(response.hearingId);
+    if (response.organisationId !== user.organisationId && !(await this.hearings.canManage(user, hearing))) {
+      throw forbidden('Du har ikke adgang til kvitteringen.');
+    }
+    const agreement = await this.db.getRepository(Agreement).findOneByOrFail({ id: hearing.agreementId });
+    const [org] = await this.db.query<Array<{ name: string }>>('SELECT "name" FROM "organisations" WHERE "id" = $1', [response.organisationId]);
+    const attachments = await this.db.query<Array<{ filename: string }>>(
+      'SELECT a."filename" FROM "hearing_response_attachments" x JOIN "attachments" a ON a."id" = x."attachment_id" WHERE x."response_id" = $1',
+      [response.id],
+    );
+    const pdf = await receiptPdf({
+      reference: response.reference,
+      receivedAt: response.receivedAt,
+      organisationName: org.name,
+      submittedByName: response.submittedByName,
+      hearingTitle: hearing.title,
+      agreementTitle: agreement.title,
+      comments: (await this.hearings.commentsOf(response.id)).length,
+      attachments: attachments.map((a) => a.filename),
+      publish: response.publish,
+      late: response.late,
+    });
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="kvittering-${response.reference}.pdf"`);
+    res.end(pdf);
+  }
+
+  /** The hearing memo as DOCX, for the secretariat. */
+  @Get('hearings/:id/memo.docx')
+  async memoDocx(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const hearing = await this.hearings.getOrFail(id);
+    await this.hearings.requireManage(user, hearing);
+    const docx = await this.memo.docx(hearing);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    res.setHeader('Content-Disposition', `attachment; filename="hoeringsnotat.docx"`);
+    res.end(docx);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { HearingFilesController } from './hearing-files.controller';
+import { HearingMemoService } from './hearing-memo.service';
+import { AgreementHearingsResolver, HearingCommentsResolver, HearingResponsesResolver, HearingsResolver } from './hearings.resolver';
+import { HearingsService } from './hearings.service';
+import { PublicHearingResolver } from './public-hearing.resolver';
+
+@Module({
+  imports: [AgreementsModule],
+  controllers: [HearingFilesController],
+  providers: [HearingsService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, PublicHearingResolver],
+  exports: [HearingsService],
+})
+export class HearingsModule {}

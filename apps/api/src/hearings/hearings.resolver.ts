@@ -1,0 +1,197 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AgreementVersion } from '../agreements/agreement-version.entity';
+import { Agreement } from '../agreements/agreement.entity';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Public, RequestId, Roles } from '../auth/decorators';
+import { Role } from '../auth/role.enum';
+import { forbidden } from '../common/domain-error';
+import { OrganisationKind } from '../organisations/organisation-kind.enum';
+import { Organisation } from '../organisations/organisation.entity';
+import { AcceptInvitationInput, ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
+import { ReplyInput } from './dtos/reply.input';
+import { SaveHearingDraftInput, SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
+import {
+  BlockCommentCount,
+  HearingDeadlineChange,
+  HearingInvitation,
+  HearingMemo,
+  InvitationAcceptance,
+} from './dtos/hearing-types';
+import { CommentOutcome, HearingComment } from './hearing-comment.entity';
+import { HearingMemoService } from './hearing-memo.service';
+import { HearingResponse } from './hearing-response.entity';
+import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
+import { HearingsService } from './hearings.service';
+
+@Resolver(() => Hearing)
+export class HearingsResolver {
+  constructor(
+    private readonly hearings: HearingsService,
+    private readonly memo: HearingMemoService,
+  ) {}
+
+  @Query(() => Hearing, { nullable: true })
+  hearing(@Args('id', { type: () => ID }) id: string): Promise<Hearing | null> {
+    return this.hearings.get(id);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => Hearing, { description: 'Opens a hearing on a frozen version; its status then follows the clock.' })
+  openHearing(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: OpenHearingInput): Promise<Hearing> {
+    return this.hearings.open(user, input, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => Hearing)
+  extendHearingDeadline(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: ExtendHearingDeadlineInput): Promise<Hearing> {
+    return this.hearings.extendDeadline(user, input, requestId);
+  }
+
+  @Public()
+  @Mutation(() => InvitationAcceptance, { description: 'Signs in a named person of an invited organisation through the invitation link.' })
+  acceptHearingInvitation(@Args('input') input: AcceptInvitationInput): Promise<InvitationAcceptance> {
+    return this.hearings.acceptInvitation(input);
+  }
+
+  @Mutation(() => HearingResponse, { description: 'Files a response on behalf of the organisation; the same idempotencyKey returns the same receipt.' })
+  submitHearingResponse(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: SubmitHearingResponseInput): Promise<HearingResponse> {
+    return this.hearings.submit(user, input, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => HearingResponse, { description: 'Registers a response received outside the platform or after the deadline; flagged late.' })
+  registerLateHearingResponse(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: SubmitHearingResponseInput): Promise<HearingResponse> {
+    return this.hearings.submit(user, input, requestId, { late: true });
+  }
+
+  @Mutation(() => Date, { description: 'Saves the response being written (autosave); returns when it was saved.' })
+  saveHearingResponseDraft(@CurrentUser() user: AuthUser, @Args('input') input: SaveHearingDraftInput): Promise<Date> {
+    return this.hearings.saveDraft(user, input.hearingId, input.organisationId, input.content);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => HearingComment)
+  replyToHearingComment(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: ReplyInput): Promise<HearingComment> {
+    return this.hearings.reply(user, input, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Query(() => HearingMemo, { description: 'The hearing memo (høringsnotat) generated from the replies.' })
+  async hearingMemo(@CurrentUser() user: AuthUser, @Args('hearingId', { type: () => ID }) hearingId: string): Promise<HearingMemo> {
+    const hearing = await this.hearings.getOrFail(hearingId);
+    await this.hearings.requireManage(user, hearing);
+    return { html: await this.memo.html(hearing), docxUrl: `/files/hearings/${hearing.id}/memo.docx` };
+  }
+
+  @ResolveField(() => HearingStatus)
+  status(@Parent() hearing: Hearing): HearingStatus {
+    return hearingStatus(hearing);
+  }
+
+  @ResolveField(() => AgreementVersion)
+  version(@Parent() hearing: Hearing): Promise<AgreementVersion | null> {
+    return this.hearings.version(hearing);
+  }
+
+  @ResolveField(() => [HearingResponse], { description: 'All responses for the secretariat; your own organisation’s otherwise.' })
+  responses(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<HearingResponse[]> {
+    return this.hearings.responses(user, hearing);
+  }
+
+  @ResolveField(() => [HearingInvitation], { description: 'Invitations with their links (secretariat only).' })
+  async invitations(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<HearingInvitation[]> {
+    if (!(await this.hearings.canManage(user, hearing))) throw forbidden('Kun sekretariatet kan se invitationerne.');
+    return this.hearings.invitations(hearing.id);
+  }
+
+  @ResolveField(() => [HearingDeadlineChange])
+  deadlineChanges(@Parent() hearing: Hearing): Promise<HearingDeadlineChange[]> {
+    return this.hearings.deadlineChanges(hearing.id);
+  }
+
+  @ResolveField(() => [BlockCommentCount], { description: 'Comments per block of the hearing draft (the heat map).' })
+  async blockCommentCounts(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<BlockCommentCount[]> {
+    await this.hearings.requireManage(user, hearing);
+    return this.hearings.blockCounts(hearing.id);
+  }
+
+  @ResolveField(() => [HearingComment], { description: 'Every comment, filtered; search uses Danish full-text search.' })
+  async comments(
+    @Parent() hearing: Hearing,
+    @CurrentUser() user: AuthUser,
+    @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string,
+    @Args('kind', { type: () => OrganisationKind, nullable: true }) kind?: OrganisationKind,
+    @Args('outcome', { type: () => CommentOutcome, nullable: true }) outcome?: CommentOutcome,
+    @Args('unanswered', { nullable: true }) unanswered?: boolean,
+    @Args('search', { nullable: true }) search?: string,
+  ): Promise<HearingComment[]> {
+    await this.hearings.requireManage(user, hearing);
+    return this.hearings.comments(hearing.id, { organisationId, kind, outcome, unanswered, search });
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Your saved draft response (JSON), if any.' })
+  myDraft(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<string | null> {
+    return this.hearings.loadDraft(user, hearing.id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether your organisation is invited to answer.' })
+  invited(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<boolean> {
+    return this.hearings.isInvited(hearing.id, user.organisationId);
+  }
+
+  @ResolveField(() => Boolean)
+  canManage(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<boolean> {
+    return this.hearings.canManage(user, hearing);
+  }
+}
+
+@Resolver(() => HearingResponse)
+export class HearingResponsesResolver {
+  constructor(
+    private readonly hearings: HearingsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @ResolveField(() => Organisation)
+  organisation(@Parent() response: HearingResponse): Promise<Organisation> {
+    return this.db.getRepository(Organisation).findOneByOrFail({ id: response.organisationId });
+  }
+
+  @ResolveField(() => [HearingComment])
+  comments(@Parent() response: HearingResponse): Promise<HearingComment[]> {
+    return this.hearings.commentsOf(response.id);
+  }
+
+  @ResolveField(() => String, { description: 'GET with the bearer token: the receipt as PDF.' })
+  receiptUrl(@Parent() response: HearingResponse): string {
+    return `/files/hearing-responses/${response.id}/receipt.pdf`;
+  }
+
+  @ResolveField(() => String)
+  submittedBy(@Parent() response: HearingResponse): string {
+    return response.submittedByName;
+  }
+}
+
+@Resolver(() => HearingComment)
+export class HearingCommentsResolver {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @ResolveField(() => Organisation)
+  async organisation(@Parent() comment: HearingComment): Promise<Organisation> {
+    const [row] = await this.db.query<Array<{ organisation_id: string }>>('SELECT "organisation_id" FROM "hearing_responses" WHERE "id" = $1', [comment.responseId]);
+    return this.db.getRepository(Organisation).findOneByOrFail({ id: row.organisation_id });
+  }
+}
+
+@Resolver(() => Agreement)
+export class AgreementHearingsResolver {
+  constructor(private readonly hearingsService: HearingsService) {}
+
+  @ResolveField(() => [Hearing])
+  hearings(@Parent() agreement: Agreement): Promise<Hearing[]> {
+    return this.hearingsService.listForAgreement(agreement.id);
+  }
+}

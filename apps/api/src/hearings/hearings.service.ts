@@ -1,0 +1,429 @@
+import { collectBlocks } from '@aftalerum/editor';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { AgreementVersion } from '../agreements/agreement-version.entity';
+import { Agreement } from '../agreements/agreement.entity';
+import { AgreementsService, isUuid } from '../agreements/agreements.service';
+import { AuditService } from '../audit/audit.service';
+import { accessPolicy } from '../auth/access-policy';
+import { AuthUser } from '../auth/auth-user';
+import { JWT_SECRET } from '../auth/auth.module';
+import { AuthService, hashPassword } from '../auth/auth.service';
+import { Role } from '../auth/role.enum';
+import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
+import { Organisation } from '../organisations/organisation.entity';
+import { Region } from '../organisations/region.entity';
+import { User } from '../users/user.entity';
+import { AcceptInvitationInput, ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
+import { ReplyInput } from './dtos/reply.input';
+import { SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
+import { HearingComment } from './hearing-comment.entity';
+import { HearingResponse } from './hearing-response.entity';
+import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
+import { invitationToken, tokenHash, verifyInvitationToken } from './invitation-token';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface SubmitOptions {
+  /** Registered by the secretariat after the deadline, flagged late. */
+  late?: boolean;
+}
+
+@Injectable()
+export class HearingsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly agreements: AgreementsService,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+    @Inject(JWT_SECRET) private readonly secret: string,
+  ) {}
+
+  async get(id: string): Promise<Hearing | null> {
+    return isUuid(id) ? this.db.getRepository(Hearing).findOneBy({ id }) : null;
+  }
+
+  async getOrFail(id: string): Promise<Hearing> {
+    const hearing = await this.get(id);
+    if (!hearing) throw notFound('Høringen');
+    return hearing;
+  }
+
+  version(hearing: Hearing): Promise<AgreementVersion | null> {
+    return this.db.getRepository(AgreementVersion).findOneBy({ id: hearing.versionId });
+  }
+
+  listForAgreement(agreementId: string): Promise<Hearing[]> {
+    return this.db.getRepository(Hearing).find({ where: { agreementId }, order: { opensAt: 'DESC' } });
+  }
+
+  /** Whether the user may process the hearing (the secretariat of the agreement's region). */
+  async canManage(user: AuthUser, hearing: Hearing): Promise<boolean> {
+    const agreement = await this.db.getRepository(Agreement).findOneBy({ id: hearing.agreementId });
+    return Boolean(agreement && accessPolicy.canManageAgreement(user, agreement));
+  }
+
+  async requireManage(user: AuthUser, hearing: Hearing): Promise<void> {
+    if (!(await this.canManage(user, hearing))) throw forbidden('Kun sekretariatet for aftalen kan behandle høringen.');
+  }
+
+  /**
+   * Opens a hearing on a frozen version, inviting organisations. Its status follows the clock
+   * from then on. A reference sequence is created for the hearing's receipts.
+   */
+  async open(user: AuthUser, input: OpenHearingInput, requestId: string | null): Promise<Hearing> {
+    if (input.closesAt <= input.opensAt) throw badInput('Høringsfristen skal ligge efter åbningstidspunktet.');
+    if (input.closesAt.getTime() <= Date.now()) throw badInput('Høringsfristen skal ligge i fremtiden.');
+    const version = isUuid(input.versionId) ? await this.db.getRepository(AgreementVersion).findOneBy({ id: input.versionId }) : null;
+    if (!version) throw notFound('Versionen');
+    const agreement = await this.agreements.getManageable(user, version.agreementId);
+    const invited = [...new Set(input.invitedOrganisationIds)];
+    const organisations = invited.length ? await this.db.getRepository(Organisation).findBy({ id: In(invited) }) : [];
+    if (organisations.length !== invited.length) throw badInput('En eller flere inviterede organisationer findes ikke.');
+    const region = await this.db.getRepository(Region).findOneByOrFail({ id: agreement.regionId });
+
+    return this.db.transaction(async (manager) => {
+      // Receipt references are journal numbers: SA24-H-0001 for the agreement's first hearing,
+      // SA24-H2-0001 for a second one, and so on.
+      await manager.query('SELECT 1 FROM "agreements" WHERE "id" = $1 FOR UPDATE', [agreement.id]);
+      const [{ n }] = await manager.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM "hearings" WHERE "agreement_id" = $1', [agreement.id]);
+      const hearing = manager.create(Hearing, {
+        agreementId: agreement.id,
+        versionId: version.id,
+        title: input.title?.trim() || `Bred høring over ${version.label}`,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        referencePrefix: `SA${String(agreement.periodStart).slice(-2)}-${region.code}${n === 0 ? '' : n + 1}`,
+        createdById: user.id,
+      });
+      await manager.save(hearing);
+      await manager.query(`CREATE SEQUENCE "${sequenceName(hearing.id)}" START 1`);
+      for (const organisation of organisations) {
+        const [{ id }] = await manager.query<Array<{ id: string }>>(
+          `INSERT INTO "hearing_invitations" ("hearing_id", "organisation_id", "token_hash") VALUES ($1, $2, 'pending') RETURNING "id"`,
+          [hearing.id, organisation.id],
+        );
+        await manager.query(`UPDATE "hearing_invitations" SET "token_hash" = $2 WHERE "id" = $1`, [id, tokenHash(invitationToken(this.secret, id))]);
+      }
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'hearing.open',
+        entityType: 'hearing',
+        entityId: hearing.id,
+        data: { versionId: version.id, opensAt: input.opensAt.toISOString(), closesAt: input.closesAt.toISOString(), invited: invited.length },
+        requestId,
+      });
+      return hearing;
+    });
+  }
+
+  /** Moves the deadline; logged and shown on the public page. */
+  async extendDeadline(user: AuthUser, input: ExtendHearingDeadlineInput, requestId: string | null): Promise<Hearing> {
+    const hearing = await this.getOrFail(input.hearingId);
+    await this.requireManage(user, hearing);
+    if (input.closesAt <= hearing.closesAt) throw badInput('Den nye frist skal ligge efter den nuværende frist.');
+    return this.db.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO "hearing_deadline_changes" ("hearing_id", "previous_closes_at", "closes_at", "reason", "changed_by") VALUES ($1, $2, $3, $4, $5)`,
+        [hearing.id, hearing.closesAt, input.closesAt, input.reason.trim(), user.id],
+      );
+      await manager.update(Hearing, { id: hearing.id }, { closesAt: input.closesAt });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'hearing.extend-deadline',
+        entityType: 'hearing',
+        entityId: hearing.id,
+        data: { from: hearing.closesAt.toISOString(), to: input.closesAt.toISOString(), reason: input.reason },
+        requestId,
+      });
+      return manager.findOneByOrFail(Hearing, { id: hearing.id });
+    });
+  }
+
+  async deadlineChanges(hearingId: string) {
+    const rows = await this.db.query<Array<{ previous_closes_at: Date; closes_at: Date; reason: string; changed_at: Date }>>(
+      `SELECT "previous_closes_at", "closes_at", "reason", "changed_at" FROM "hearing_deadline_changes" WHERE "hearing_id" = $1 ORDER BY "id"`,
+      [hearingId],
+    );
+    return rows.map((r) => ({ previousClosesAt: r.previous_closes_at, closesAt: r.closes_at, reason: r.reason, changedAt: r.changed_at }));
+  }
+
+  /** The invitations with their links (for the secretariat to send). */
+  async invitations(hearingId: string) {
+    const rows = await this.db.query<Array<{ id: string; organisation_id: string; name: string; answered: boolean }>>(
+      `SELECT i."id", i."organisation_id", o."name",
+              EXISTS (SELECT 1 FROM "hearing_responses" r WHERE r."hearing_id" = i."hearing_id" AND r."organisation_id" = i."organisation_id") AS answered
+         FROM "hearing_invitations" i JOIN "organisations" o ON o."id" = i."organisation_id"
+        WHERE i."hearing_id" = $1`,
+      [hearingId],
+    );
+    return rows
+      .map((r) => ({
+        id: r.id,
+        organisationId: r.organisation_id,
+        organisationName: r.name,
+        link: `/hoering/invitation/${invitationToken(this.secret, r.id)}`,
+        answered: r.answered,
+      }))
+      .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'da'));
+  }
+
+  async isInvited(hearingId: string, organisationId: string): Promise<boolean> {
+    const rows = await this.db.query('SELECT 1 FROM "hearing_invitations" WHERE "hearing_id" = $1 AND "organisation_id" = $2', [hearingId, organisationId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Signs in a named person of an invited organisation through the invitation link. Creates
+   * their account on first use (bound to the organisation, role ORGANISATION).
+   */
+  async acceptInvitation(input: AcceptInvitationInput) {
+    const invitationId = verifyInvitationToken(this.secret, input.token.trim());
+    const rows = invitationId
+      ? await this.db.query<Array<{ hearing_id: string; organisation_id: string }>>(
+          'SELECT "hearing_id", "organisation_id" FROM "hearing_invitations" WHERE "id" = $1',
+          [invitationId],
+        )
+      : [];
+    if (rows.length === 0) throw new DomainError('UNAUTHENTICATED', 'Invitationslinket er ugyldigt. Bed sekretariatet om et nyt link.');
+    const { hearing_id: hearingId, organisation_id: organisationId } = rows[0];
+    const email = input.email.trim().toLowerCase();
+    if (!EMAIL.test(email)) throw badInput('Skriv en gyldig e-mailadresse.');
+    const user = await this.db.transaction(async (manager) => {
+      const existing = await manager.findOne(User, { where: { email }, relations: { organisation: true } });
+      if (existing) {
+        if (existing.organisationId !== organisationId) {
+          throw forbidden('E-mailadressen hører til en anden organisation. Brug din egen organisations invitation.');
+        }
+        return existing;
+      }
+      const created = manager.create(User, {
+        email,
+        name: input.name.trim(),
+        role: Role.ORGANISATION,
+        organisationId,
+        passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
+      });
+      await manager.save(created);
+      await this.audit.record(manager, {
+        actorId: created.id,
+        action: 'hearing.invitation-accepted',
+        entityType: 'hearing',
+        entityId: hearingId,
+        data: { organisationId },
+      });
+      return manager.findOneOrFail(User, { where: { id: created.id }, relations: { organisation: true } });
+    });
+    const token = await this.auth.issueToken(user.id);
+    return { token, user, hearingId };
+  }
+
+  /**
+   * Files a response on behalf of an organisation in one transaction: the response, its
+   * comments (each anchored to a block of the hearing version) and its attachments, with a
+   * unique reference. The same idempotency key returns the same receipt.
+   */
+  async submit(user: AuthUser, input: SubmitHearingResponseInput, requestId: string | null, options: SubmitOptions = {}): Promise<HearingResponse> {
+    const hearing = await this.getOrFail(input.hearingId);
+    const existing = await this.findByKey(hearing.id, input.organisationId, input.idempotencyKey);
+    if (existing) return existing;
+
+    if (options.late) {
+      await this.requireManage(user, hearing);
+    } else {
+      if (user.organisationId !== input.organisationId) {
+        throw forbidden('Du kan kun afgive høringssvar på vegne af din egen organisation.');
+      }
+      const status = hearingStatus(hearing);
+      if (status === HearingStatus.SCHEDULED) throw badInput('Høringen er ikke åbnet endnu. Du kan svare, når den åbner.');
+      if (status === HearingStatus.CLOSED) {
+        throw new DomainError('DEADLINE_PASSED', 'Høringsfristen er overskredet. Kontakt sekretariatet, hvis I vil indsende et sent høringssvar.');
+      }
+    }
+    if (!(await this.isInvited(hearing.id, input.organisationId))) {
+      throw forbidden('Organisationen er ikke inviteret til denne høring.');
+    }
+    const version = await this.db.getRepository(AgreementVersion).findOneByOrFail({ id: hearing.versionId });
+    const blocks = new Map(collectBlocks(version.content).map((b) => [b.blockId, b]));
+    input.comments.forEach((comment, index) => {
+      if (comment.blockId) {
+        const block = blocks.get(comment.blockId);
+        if (!block) throw badInput(`Kommentar ${index + 1} peger på et afsnit, der ikke findes i høringsudkastet.`);
+        if (comment.quote && !block.text.includes(comment.quote)) {
+          throw badInput(`Citatet i kommentar ${index + 1} findes ikke i det afsnit, kommentaren peger på.`);
+        }
+      }
+    });
+    if (input.comments.length === 0 && !input.summary?.trim()) {
+      throw badInput('Skriv et resumé eller mindst én kommentar, før du indsender.');
+    }
+    const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+    const submitterName = (await this.db.getRepository(User).findOneByOrFail({ id: user.id })).name;
+
+    const result = await this.db.transaction(async (manager) => {
+      if (attachmentIds.length) {
+        const owned = await manager.query<Array<{ id: string; linked: boolean }>>(
+          `SELECT a."id", EXISTS (SELECT 1 FROM "hearing_response_attachments" x WHERE x."attachment_id" = a."id") AS linked
+             FROM "attachments" a WHERE a."id" = ANY($1::uuid[]) AND a."organisation_id" = $2`,
+          [attachmentIds, input.organisationId],
+        );
+        if (owned.length !== attachmentIds.length) throw badInput('Et af bilagene findes ikke eller tilhører en anden organisation. Vedhæft det igen.');
+        if (owned.some((a) => a.linked)) throw conflict('Et af bilagene er allerede indsendt med et andet høringssvar.');
+      }
+      const [{ n }] = await manager.query<Array<{ n: string }>>(`SELECT nextval('"${sequenceName(hearing.id)}"') AS n`);
+      const reference = `${hearing.referencePrefix}-${String(n).padStart(4, '0')}`;
+      const inserted = await manager.query<Array<{ id: string }>>(
+        `INSERT INTO "hearing_responses" ("hearing_id", "organisation_id", "reference", "idempotency_key", "summary", "publish", "late", "submitted_by", "submitted_by_name")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT ("hearing_id", "organisation_id", "idempotency_key") DO NOTHING RETURNING "id"`,
+        [hearing.id, input.organisationId, reference, input.idempotencyKey, input.summary?.trim() || null, input.publish, Boolean(options.late), user.id, submitterName],
+      );
+      // A concurrent retry with the same key won: this attempt adds nothing.
+      if (inserted.length === 0) return null;
+      const responseId = inserted[0].id;
+      if (input.comments.length) {
+        const values: unknown[] = [];
+        const rows = input.comments.map((comment, index) => {
+          values.push(responseId, index + 1, comment.blockId || null, comment.quote || null, comment.text.trim());
+          const o = index * 5;
+          return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5})`;
+        });
+        await manager.query(`INSERT INTO "hearing_comments" ("response_id", "position", "block_id", "quote", "text") VALUES ${rows.join(', ')}`, values);
+      }
+      for (const attachmentId of attachmentIds) {
+        await manager.query('INSERT INTO "hearing_response_attachments" ("response_id", "attachment_id") VALUES ($1, $2)', [responseId, attachmentId]);
+      }
+      await manager.query('UPDATE "hearings" SET "response_count" = "response_count" + 1 WHERE "id" = $1', [hearing.id]);
+      await manager.query('DELETE FROM "hearing_response_drafts" WHERE "hearing_id" = $1 AND "organisation_id" = $2 AND "user_id" = $3', [
+        hearing.id,
+        input.organisationId,
+        user.id,
+      ]);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: options.late ? 'hearing.response.late' : 'hearing.response.submit',
+        entityType: 'hearing_response',
+        entityId: responseId,
+        data: { hearingId: hearing.id, organisationId: input.organisationId, reference, comments: input.comments.length },
+        requestId,
+      });
+      return manager.findOneByOrFail(HearingResponse, { id: responseId });
+    });
+    return result ?? ((await this.findByKey(hearing.id, input.organisationId, input.idempotencyKey)) as HearingResponse);
+  }
+
+  private findByKey(hearingId: string, organisationId: string, key: string): Promise<HearingResponse | null> {
+    return this.db.getRepository(HearingResponse).findOneBy({ hearingId, organisationId, idempotencyKey: key });
+  }
+
+  /** Saves what the person has written so far (autosave); one draft per person and organisation. */
+  async saveDraft(user: AuthUser, hearingId: string, organisationId: string, content: string): Promise<Date> {
+    if (user.organisationId !== organisationId) throw forbidden('Du kan kun skrive kladder for din egen organisation.');
+    const hearing = await this.getOrFail(hearingId);
+    if (!(await this.isInvited(hearing.id, organisationId))) throw forbidden('Organisationen er ikke inviteret til denne høring.');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(content);
+    } catch {
+      throw badInput('Kladden kunne ikke læses.');
+    }
+    const [row] = await this.db.query<Array<{ updated_at: Date }>>(
+      `INSERT INTO "hearing_response_drafts" ("hearing_id", "organisation_id", "user_id", "content") VALUES ($1, $2, $3, $4)
+       ON CONFLICT ("hearing_id", "organisation_id", "user_id") DO UPDATE SET "content" = EXCLUDED."content", "updated_at" = now()
+       RETURNING "updated_at"`,
+      [hearingId, organisationId, user.id, JSON.stringify(parsed)],
+    );
+    return row.updated_at;
+  }
+
+  async loadDraft(user: AuthUser, hearingId: string): Promise<string | null> {
+    const rows = await this.db.query<Array<{ content: unknown }>>(
+      'SELECT "content" FROM "hearing_response_drafts" WHERE "hearing_id" = $1 AND "organisation_id" = $2 AND "user_id" = $3',
+      [hearingId, user.organisationId, user.id],
+    );
+    return rows.length ? JSON.stringify(rows[0].content) : null;
+  }
+
+  /** Responses the user may see: all for the secretariat, their own organisation's otherwise. */
+  async responses(user: AuthUser, hearing: Hearing): Promise<HearingResponse[]> {
+    const where = (await this.canManage(user, hearing)) ? { hearingId: hearing.id } : { hearingId: hearing.id, organisationId: user.organisationId };
+    return this.db.getRepository(HearingResponse).find({ where, order: { receivedAt: 'ASC' } });
+  }
+
+  commentsOf(responseId: string): Promise<HearingComment[]> {
+    return this.db.getRepository(HearingComment).find({ where: { responseId }, order: { position: 'ASC' } });
+  }
+
+  /** The secretariat's answer to one point, with its outcome and the block that changed. */
+  async reply(user: AuthUser, input: ReplyInput, requestId: string | null): Promise<HearingComment> {
+    const comment = isUuid(input.commentId) ? await this.db.getRepository(HearingComment).findOneBy({ id: input.commentId }) : null;
+    if (!comment) throw notFound('Kommentaren');
+    const response = await this.db.getRepository(HearingResponse).findOneByOrFail({ id: comment.responseId });
+    const hearing = await this.getOrFail(response.hearingId);
+    await this.requireManage(user, hearing);
+    return this.db.transaction(async (manager) => {
+      await manager.update(
+        HearingComment,
+        { id: comment.id },
+        { reply: input.reply.trim(), outcome: input.outcome, changedBlockId: input.changedBlockId || null, repliedById: user.id, repliedAt: new Date() },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'hearing.comment.reply',
+        entityType: 'hearing_comment',
+        entityId: comment.id,
+        data: { outcome: input.outcome },
+        requestId,
+      });
+      return manager.findOneByOrFail(HearingComment, { id: comment.id });
+    });
+  }
+
+  /** Comments per block of the hearing version (the heat map). */
+  async blockCounts(hearingId: string) {
+    const rows = await this.db.query<Array<{ block_id: string; comments: number; answered: number }>>(
+      `SELECT c."block_id", count(*)::int AS comments, count(c."reply")::int AS answered
+         FROM "hearing_comments" c JOIN "hearing_responses" r ON r."id" = c."response_id"
+        WHERE r."hearing_id" = $1 AND c."block_id" IS NOT NULL GROUP BY c."block_id"`,
+      [hearingId],
+    );
+    return rows.map((r) => ({ blockId: r.block_id, comments: r.comments, answered: r.answered }));
+  }
+
+  /** Every comment of the hearing, filtered, with the organisation that made it. */
+  async comments(hearingId: string, filter: { organisationId?: string | null; kind?: string | null; outcome?: string | null; unanswered?: boolean | null; search?: string | null }) {
+    const params: unknown[] = [hearingId];
+    const where = ['r."hearing_id" = $1'];
+    if (filter.organisationId) {
+      params.push(filter.organisationId);
+      where.push(`r."organisation_id" = $${params.length}`);
+    }
+    if (filter.kind) {
+      params.push(filter.kind);
+      where.push(`o."kind" = $${params.length}`);
+    }
+    if (filter.outcome) {
+      params.push(filter.outcome);
+      where.push(`c."outcome" = $${params.length}`);
+    }
+    if (filter.unanswered) where.push('c."reply" IS NULL');
+    if (filter.search?.trim()) {
+      params.push(filter.search.trim());
+      where.push(`c."search" @@ websearch_to_tsquery('danish', $${params.length})`);
+    }
+    const rows = await this.db.query<Array<{ id: string }>>(
+      `SELECT c."id" FROM "hearing_comments" c
+         JOIN "hearing_responses" r ON r."id" = c."response_id"
+         JOIN "organisations" o ON o."id" = r."organisation_id"
+        WHERE ${where.join(' AND ')}
+        ORDER BY r."received_at", c."position"`,
+      params,
+    );
+    const byId = new Map((await this.db.getRepository(HearingComment).findBy({ id: In(rows.map((r) => r.id)) })).map((c) => [c.id, c]));
+    return rows.map((r) => byId.get(r.id)).filter((c): c is HearingComment => Boolean(c));
+  }
+}
+
+export const sequenceName = (hearingId: string) => `hearing_reference_${hearingId.replace(/-/g, '')}`;
