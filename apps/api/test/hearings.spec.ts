@@ -101,7 +101,7 @@ describe('the hearing', () => {
     expect(new Set(results.map((r) => r.data?.submitHearingResponse.reference)).size).toBe(1);
     expect(new Set(results.map((r) => r.data?.submitHearingResponse.id)).size).toBe(1);
     expect(await count('hearing_responses')).toBe(before + 1);
-    expect((await db.query('SELECT response_count FROM hearings WHERE id = $1', [hearing.id])).rows[0].response_count).toBe(1);
+    expect((await app.gql('query($id: ID!) { hearing(id: $id) { responseCount } }', { id: hearing.id }, secretariat)).data?.hearing.responseCount).toBe(1);
   });
 
   it('refuses uninvited and wrong-organisation users, and comments on unknown blocks, writing nothing', async () => {

@@ -15,12 +15,17 @@ interface TokenClaims {
 
 // Verifying against a fixed hash when the address is unknown keeps the answer time the same,
 // so the timing does not reveal which addresses have accounts.
+// A changed role or organisation takes effect within this time on every instance.
+const USER_CACHE_MS = 5_000;
+
 const DUMMY_HASH_INPUT = 'aftalerum-no-such-user';
 
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
   private dummyHash: Promise<string> | null = null;
+  /** Users seen recently, so a burst of requests does not look each one up again. */
+  private readonly users = new Map<string, { user: AuthUser; until: number }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -68,9 +73,11 @@ export class AuthService {
       return null;
     }
     if (typeof claims.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(claims.sub)) return null;
+    const cached = this.users.get(claims.sub);
+    if (cached && cached.until > Date.now()) return cached.user;
     const user = await this.db.getRepository(User).findOne({ where: { id: claims.sub }, relations: { organisation: true } });
     if (!user) return null;
-    return {
+    const authUser: AuthUser = {
       id: user.id,
       email: user.email,
       name: user.name,
@@ -78,6 +85,9 @@ export class AuthService {
       organisationId: user.organisationId,
       regionId: user.organisation?.regionId ?? null,
     };
+    if (this.users.size > 10_000) this.users.clear();
+    this.users.set(user.id, { user: authUser, until: Date.now() + USER_CACHE_MS });
+    return authUser;
   }
 
   private getDummyHash(): Promise<string> {

@@ -93,5 +93,4 @@ export async function seedDemoHearing(manager: EntityManager, agreementId: strin
       );
     }
   }
-  await manager.query('UPDATE "hearings" SET "response_count" = $2 WHERE "id" = $1', [hearingId, RESPONSES.length]);
 }

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum HearingStatus {
@@ -38,10 +38,6 @@ export class Hearing {
 
   @Column({ name: 'reference_prefix', type: 'text' })
   referencePrefix!: string;
-
-  @Field(() => Int, { description: 'Responses received so far.' })
-  @Column({ name: 'response_count', type: 'int', default: 0 })
-  responseCount!: number;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdById!: string | null;

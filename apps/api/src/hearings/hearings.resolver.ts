@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
@@ -83,6 +83,11 @@ export class HearingsResolver {
     const hearing = await this.hearings.getOrFail(hearingId);
     await this.hearings.requireManage(user, hearing);
     return { html: await this.memo.html(hearing), docxUrl: `/files/hearings/${hearing.id}/memo.docx` };
+  }
+
+  @ResolveField(() => Int, { description: 'Responses received so far.' })
+  responseCount(@Parent() hearing: Hearing): Promise<number> {
+    return this.hearings.responseCount(hearing.id);
   }
 
   @ResolveField(() => HearingStatus)

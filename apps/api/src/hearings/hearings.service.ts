@@ -1,4 +1,4 @@
-import { collectBlocks } from '@aftalerum/editor';
+import { collectBlocks, DraftBlock } from '@aftalerum/editor';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -21,7 +21,7 @@ import { ReplyInput } from './dtos/reply.input';
 import { SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
 import { HearingComment } from './hearing-comment.entity';
 import { HearingResponse } from './hearing-response.entity';
-import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
+import { Hearing } from './hearing.entity';
 import { invitationToken, tokenHash, verifyInvitationToken } from './invitation-token';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -33,6 +33,9 @@ export interface SubmitOptions {
 
 @Injectable()
 export class HearingsService {
+  private readonly blockCache = new Map<string, Map<string, DraftBlock>>();
+  private readonly hearingVersions = new Map<string, string>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly agreements: AgreementsService,
@@ -49,6 +52,11 @@ export class HearingsService {
     const hearing = await this.get(id);
     if (!hearing) throw notFound('Høringen');
     return hearing;
+  }
+
+  async responseCount(hearingId: string): Promise<number> {
+    const [row] = await this.db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM "hearing_responses" WHERE "hearing_id" = $1', [hearingId]);
+    return row.n;
   }
 
   version(hearing: Hearing): Promise<AgreementVersion | null> {
@@ -223,30 +231,21 @@ export class HearingsService {
   /**
    * Files a response on behalf of an organisation in one transaction: the response, its
    * comments (each anchored to a block of the hearing version) and its attachments, with a
-   * unique reference. The same idempotency key returns the same receipt.
+   * unique reference. The same idempotency key returns the same receipt. The database work is
+   * one statement (the `submit_hearing_response` function), so a burst of submissions near the
+   * deadline costs one round trip each.
    */
   async submit(user: AuthUser, input: SubmitHearingResponseInput, requestId: string | null, options: SubmitOptions = {}): Promise<HearingResponse> {
-    const hearing = await this.getOrFail(input.hearingId);
-    const existing = await this.findByKey(hearing.id, input.organisationId, input.idempotencyKey);
-    if (existing) return existing;
-
     if (options.late) {
-      await this.requireManage(user, hearing);
-    } else {
-      if (user.organisationId !== input.organisationId) {
-        throw forbidden('Du kan kun afgive høringssvar på vegne af din egen organisation.');
-      }
-      const status = hearingStatus(hearing);
-      if (status === HearingStatus.SCHEDULED) throw badInput('Høringen er ikke åbnet endnu. Du kan svare, når den åbner.');
-      if (status === HearingStatus.CLOSED) {
-        throw new DomainError('DEADLINE_PASSED', 'Høringsfristen er overskredet. Kontakt sekretariatet, hvis I vil indsende et sent høringssvar.');
-      }
+      await this.requireManage(user, await this.getOrFail(input.hearingId));
+    } else if (user.organisationId !== input.organisationId) {
+      throw forbidden('Du kan kun afgive høringssvar på vegne af din egen organisation.');
     }
-    if (!(await this.isInvited(hearing.id, input.organisationId))) {
-      throw forbidden('Organisationen er ikke inviteret til denne høring.');
+    if (input.comments.length === 0 && !input.summary?.trim()) {
+      throw badInput('Skriv et resumé eller mindst én kommentar, før du indsender.');
     }
-    const version = await this.db.getRepository(AgreementVersion).findOneByOrFail({ id: hearing.versionId });
-    const blocks = new Map(collectBlocks(version.content).map((b) => [b.blockId, b]));
+    const versionId = await this.hearingVersionId(input.hearingId);
+    const blocks = await this.versionBlocks(versionId);
     input.comments.forEach((comment, index) => {
       if (comment.blockId) {
         const block = blocks.get(comment.blockId);
@@ -256,66 +255,70 @@ export class HearingsService {
         }
       }
     });
-    if (input.comments.length === 0 && !input.summary?.trim()) {
-      throw badInput('Skriv et resumé eller mindst én kommentar, før du indsender.');
-    }
+    const summary = input.summary?.trim() || null;
+    const comments = input.comments.map((c) => ({ blockId: c.blockId || null, quote: c.quote || null, text: c.text.trim() }));
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
-    const submitterName = (await this.db.getRepository(User).findOneByOrFail({ id: user.id })).name;
-
-    const result = await this.db.transaction(async (manager) => {
-      if (attachmentIds.length) {
-        const owned = await manager.query<Array<{ id: string; linked: boolean }>>(
-          `SELECT a."id", EXISTS (SELECT 1 FROM "hearing_response_attachments" x WHERE x."attachment_id" = a."id") AS linked
-             FROM "attachments" a WHERE a."id" = ANY($1::uuid[]) AND a."organisation_id" = $2`,
-          [attachmentIds, input.organisationId],
-        );
-        if (owned.length !== attachmentIds.length) throw badInput('Et af bilagene findes ikke eller tilhører en anden organisation. Vedhæft det igen.');
-        if (owned.some((a) => a.linked)) throw conflict('Et af bilagene er allerede indsendt med et andet høringssvar.');
-      }
-      const [{ n }] = await manager.query<Array<{ n: string }>>(`SELECT nextval('"${sequenceName(hearing.id)}"') AS n`);
-      const reference = `${hearing.referencePrefix}-${String(n).padStart(4, '0')}`;
-      const inserted = await manager.query<Array<{ id: string }>>(
-        `INSERT INTO "hearing_responses" ("hearing_id", "organisation_id", "reference", "idempotency_key", "summary", "publish", "late", "submitted_by", "submitted_by_name")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT ("hearing_id", "organisation_id", "idempotency_key") DO NOTHING RETURNING "id"`,
-        [hearing.id, input.organisationId, reference, input.idempotencyKey, input.summary?.trim() || null, input.publish, Boolean(options.late), user.id, submitterName],
-      );
-      // A concurrent retry with the same key won: this attempt adds nothing.
-      if (inserted.length === 0) return null;
-      const responseId = inserted[0].id;
-      if (input.comments.length) {
-        const values: unknown[] = [];
-        const rows = input.comments.map((comment, index) => {
-          values.push(responseId, index + 1, comment.blockId || null, comment.quote || null, comment.text.trim());
-          const o = index * 5;
-          return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5})`;
+    const [row] = await this.db.query<Array<{ outcome: string; id: string | null; reference: string | null; received_at: Date | null }>>(
+      'SELECT * FROM submit_hearing_response($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+      [input.hearingId, input.organisationId, input.idempotencyKey, summary, input.publish, Boolean(options.late), user.id, user.name, JSON.stringify(comments), attachmentIds, requestId, !options.late],
+    );
+    switch (row.outcome) {
+      case 'created':
+        return Object.assign(new HearingResponse(), {
+          id: row.id,
+          hearingId: input.hearingId,
+          organisationId: input.organisationId,
+          reference: row.reference,
+          idempotencyKey: input.idempotencyKey,
+          summary,
+          publish: input.publish,
+          late: Boolean(options.late),
+          submittedById: user.id,
+          submittedByName: user.name,
+          receivedAt: row.received_at,
         });
-        await manager.query(`INSERT INTO "hearing_comments" ("response_id", "position", "block_id", "quote", "text") VALUES ${rows.join(', ')}`, values);
-      }
-      for (const attachmentId of attachmentIds) {
-        await manager.query('INSERT INTO "hearing_response_attachments" ("response_id", "attachment_id") VALUES ($1, $2)', [responseId, attachmentId]);
-      }
-      await manager.query('UPDATE "hearings" SET "response_count" = "response_count" + 1 WHERE "id" = $1', [hearing.id]);
-      await manager.query('DELETE FROM "hearing_response_drafts" WHERE "hearing_id" = $1 AND "organisation_id" = $2 AND "user_id" = $3', [
-        hearing.id,
-        input.organisationId,
-        user.id,
-      ]);
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: options.late ? 'hearing.response.late' : 'hearing.response.submit',
-        entityType: 'hearing_response',
-        entityId: responseId,
-        data: { hearingId: hearing.id, organisationId: input.organisationId, reference, comments: input.comments.length },
-        requestId,
-      });
-      return manager.findOneByOrFail(HearingResponse, { id: responseId });
-    });
-    return result ?? ((await this.findByKey(hearing.id, input.organisationId, input.idempotencyKey)) as HearingResponse);
+      case 'existing':
+        return this.db.getRepository(HearingResponse).findOneByOrFail({ id: row.id as string });
+      case 'no-hearing':
+        throw notFound('Høringen');
+      case 'not-open':
+        throw badInput('Høringen er ikke åbnet endnu. Du kan svare, når den åbner.');
+      case 'closed':
+        throw new DomainError('DEADLINE_PASSED', 'Høringsfristen er overskredet. Kontakt sekretariatet, hvis I vil indsende et sent høringssvar.');
+      case 'not-invited':
+        throw forbidden('Organisationen er ikke inviteret til denne høring.');
+      case 'bad-attachments':
+        throw badInput('Et af bilagene findes ikke eller tilhører en anden organisation. Vedhæft det igen.');
+      case 'attachment-used':
+        throw conflict('Et af bilagene er allerede indsendt med et andet høringssvar.');
+      default:
+        throw new Error(`submit_hearing_response answered ${row.outcome}`);
+    }
   }
 
-  private findByKey(hearingId: string, organisationId: string, key: string): Promise<HearingResponse | null> {
-    return this.db.getRepository(HearingResponse).findOneBy({ hearingId, organisationId, idempotencyKey: key });
+  /** The version a hearing is on; it never changes, so it is remembered. */
+  private async hearingVersionId(hearingId: string): Promise<string> {
+    let versionId = this.hearingVersions.get(hearingId);
+    if (!versionId) {
+      const hearing = await this.get(hearingId);
+      if (!hearing) throw notFound('Høringen');
+      versionId = hearing.versionId;
+      if (this.hearingVersions.size >= 500) this.hearingVersions.clear();
+      this.hearingVersions.set(hearingId, versionId);
+    }
+    return versionId;
+  }
+
+  /** The blocks of a (frozen, so cacheable) version by id: checked for every comment anchor. */
+  private async versionBlocks(versionId: string): Promise<Map<string, DraftBlock>> {
+    let blocks = this.blockCache.get(versionId);
+    if (!blocks) {
+      const version = await this.db.getRepository(AgreementVersion).findOneByOrFail({ id: versionId });
+      blocks = new Map(collectBlocks(version.content).map((b) => [b.blockId, b]));
+      if (this.blockCache.size >= 50) this.blockCache.delete(this.blockCache.keys().next().value as string);
+      this.blockCache.set(versionId, blocks);
+    }
+    return blocks;
   }
 
   /** Saves what the person has written so far (autosave); one draft per person and organisation. */
