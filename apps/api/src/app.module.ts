@@ -14,6 +14,8 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
 import { HearingsModule } from './hearings/hearings.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { TimelineModule } from './timeline/timeline.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 
 export interface AppModuleOptions {
@@ -45,6 +47,8 @@ export class AppModule {
         OrganisationsModule,
         AgreementsModule,
         HearingsModule,
+        NotificationsModule,
+        TimelineModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

@@ -47,6 +47,10 @@ export class Agreement {
   @Column({ type: 'text', default: AgreementPhase.PREPARATION })
   phase!: AgreementPhase;
 
+  @Field(() => ID, { nullable: true, description: 'Set when every party has approved: the approved version, locked.' })
+  @Column({ name: 'final_version_id', type: 'uuid', nullable: true })
+  finalVersionId!: string | null;
+
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

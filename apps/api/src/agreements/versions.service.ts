@@ -41,7 +41,8 @@ export class VersionsService {
    * not unique, since comments and input anchor to them.
    */
   async create(user: AuthUser, agreementId: string, label: string, requestId: string | null): Promise<AgreementVersion> {
-    await this.agreements.getManageable(user, agreementId);
+    const agreement = await this.agreements.getManageable(user, agreementId);
+    if (agreement.finalVersionId) throw new DomainError('CONFLICT', 'Aftalen er godkendt af alle parter, og den endelige version er låst.');
     const content = await this.liveContent(agreementId);
     return this.db.transaction((manager) => this.freeze(manager, user, agreementId, label.trim(), content, requestId));
   }
@@ -55,6 +56,7 @@ export class VersionsService {
     const version = await this.get(versionId);
     if (!version) throw notFound('Versionen');
     const agreement = await this.agreements.getManageable(user, version.agreementId);
+    if (agreement.finalVersionId) throw new DomainError('CONFLICT', 'Aftalen er godkendt af alle parter, og den endelige version er låst. Den kan ikke gendannes.');
     const current = await this.liveContent(agreement.id);
     await this.db.transaction((manager) =>
       this.freeze(manager, user, agreement.id, `Før gendannelse af version ${version.number}`, current, requestId),

@@ -12,8 +12,9 @@ export const accessPolicy = {
   },
 
   /** Who may type in the live draft (the collaboration socket is read-only for everyone else). */
-  canEditDraft(user: AuthUser, agreement: { regionId: string }): boolean {
-    return accessPolicy.canManageAgreement(user, agreement);
+  canEditDraft(user: AuthUser, agreement: { regionId: string; finalVersionId?: string | null }): boolean {
+    // Once every party has approved, the final version is locked for everyone.
+    return !agreement.finalVersionId && accessPolicy.canManageAgreement(user, agreement);
   },
 
   /** Every signed-in user may read agreements: they are public documents in the making. */

@@ -90,6 +90,13 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_MINUTES = 15;
 
+  /** How often the job queue looks for due jobs (seconds, at least 0.5). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  JOB_POLL_SECONDS = 2;
+
   /** Directory of the built web app; unset: dist/web beside the workspace. */
   @IsOptional()
   @IsString()

@@ -13,6 +13,7 @@ import { JWT_SECRET } from '../auth/auth.module';
 import { AuthService, hashPassword } from '../auth/auth.service';
 import { Role } from '../auth/role.enum';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
+import { RemindersService } from '../notifications/reminders.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { Region } from '../organisations/region.entity';
 import { User } from '../users/user.entity';
@@ -41,6 +42,7 @@ export class HearingsService {
     private readonly agreements: AgreementsService,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly reminders: RemindersService,
     @Inject(JWT_SECRET) private readonly secret: string,
   ) {}
 
@@ -92,7 +94,7 @@ export class HearingsService {
     if (organisations.length !== invited.length) throw badInput('En eller flere inviterede organisationer findes ikke.');
     const region = await this.db.getRepository(Region).findOneByOrFail({ id: agreement.regionId });
 
-    return this.db.transaction(async (manager) => {
+    const opened = await this.db.transaction(async (manager) => {
       // Receipt references are journal numbers: SA24-H-0001 for the agreement's first hearing,
       // SA24-H2-0001 for a second one, and so on.
       await manager.query('SELECT 1 FROM "agreements" WHERE "id" = $1 FOR UPDATE', [agreement.id]);
@@ -125,6 +127,8 @@ export class HearingsService {
       });
       return hearing;
     });
+    await this.reminders.scheduleDeadline('HEARING', opened.id, opened.closesAt);
+    return opened;
   }
 
   /** Moves the deadline; logged and shown on the public page. */
@@ -132,12 +136,13 @@ export class HearingsService {
     const hearing = await this.getOrFail(input.hearingId);
     await this.requireManage(user, hearing);
     if (input.closesAt <= hearing.closesAt) throw badInput('Den nye frist skal ligge efter den nuværende frist.');
-    return this.db.transaction(async (manager) => {
+    const extended = await this.db.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO "hearing_deadline_changes" ("hearing_id", "previous_closes_at", "closes_at", "reason", "changed_by") VALUES ($1, $2, $3, $4, $5)`,
         [hearing.id, hearing.closesAt, input.closesAt, input.reason.trim(), user.id],
       );
       await manager.update(Hearing, { id: hearing.id }, { closesAt: input.closesAt });
+      this.hearingVersions.delete(hearing.id);
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'hearing.extend-deadline',
@@ -148,6 +153,8 @@ export class HearingsService {
       });
       return manager.findOneByOrFail(Hearing, { id: hearing.id });
     });
+    await this.reminders.scheduleDeadline('HEARING', extended.id, extended.closesAt);
+    return extended;
   }
 
   async deadlineChanges(hearingId: string) {

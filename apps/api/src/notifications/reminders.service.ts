@@ -1,0 +1,166 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+
+export const REMINDER_QUEUE = 'deadline-reminder';
+export const APPROVAL_QUEUE = 'approval-request';
+
+export interface ReminderJob {
+  kind: 'HEARING' | 'INPUT_ROUND';
+  id: string;
+  /** Hours before the deadline this reminder is for. */
+  hoursBefore: number;
+  /** The deadline it was scheduled for: a reminder for a deadline since moved is dropped. */
+  deadline: string;
+}
+
+export interface ApprovalRequestJob {
+  agreementId: string;
+}
+
+/** Hours before a deadline that invited parties are reminded. */
+export const REMINDER_HOURS = [7 * 24, 24];
+
+const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+
+/**
+ * Deadline reminders and approval requests, run by a job queue on PostgreSQL (pg-boss) and
+ * delivered to the outbox (`notifications`), each exactly once: the outbox's dedupe key makes
+ * a retried or duplicated job harmless.
+ */
+@Injectable()
+export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(RemindersService.name);
+  private boss: PgBoss | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const options = this.db.options as { url?: string };
+    this.boss = new PgBoss({ connectionString: options.url, schema: 'pgboss', max: 4 });
+    this.boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
+    await this.boss.start();
+    await this.boss.createQueue(REMINDER_QUEUE);
+    await this.boss.createQueue(APPROVAL_QUEUE);
+    const polling = { pollingIntervalSeconds: this.config.JOB_POLL_SECONDS };
+    await this.boss.work<ReminderJob>(REMINDER_QUEUE, polling, async (jobs) => {
+      for (const job of jobs) await this.deliverReminder(job.data);
+    });
+    await this.boss.work<ApprovalRequestJob>(APPROVAL_QUEUE, polling, async (jobs) => {
+      for (const job of jobs) await this.deliverApprovalRequests(job.data.agreementId);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.boss?.stop({ graceful: true, timeout: 5_000 });
+  }
+
+  /** Schedules the reminders of a deadline; those whose time has passed are skipped. */
+  async scheduleDeadline(kind: ReminderJob['kind'], id: string, deadline: Date): Promise<number> {
+    if (!this.boss) return 0;
+    let scheduled = 0;
+    for (const hoursBefore of REMINDER_HOURS) {
+      const at = new Date(deadline.getTime() - hoursBefore * 3_600_000);
+      if (at.getTime() <= Date.now()) continue;
+      await this.boss.send(REMINDER_QUEUE, { kind, id, hoursBefore, deadline: deadline.toISOString() } satisfies ReminderJob, {
+        startAfter: at,
+        singletonKey: `${kind}:${id}:${hoursBefore}:${deadline.toISOString()}`,
+        retryLimit: 5,
+        retryBackoff: true,
+      });
+      scheduled++;
+    }
+    return scheduled;
+  }
+
+  /** Asks every party that has not decided yet to approve the agreement. */
+  async requestApprovals(agreementId: string): Promise<void> {
+    await this.boss?.send(APPROVAL_QUEUE, { agreementId } satisfies ApprovalRequestJob, { retryLimit: 5, retryBackoff: true });
+  }
+
+  /** Writes the reminder to the outbox of every invited organisation (once). */
+  async deliverReminder(job: ReminderJob): Promise<number> {
+    if (job.kind !== 'HEARING') return this.deliverInputRoundReminder(job);
+    const [hearing] = await this.db.query<Array<{ id: string; title: string; closes_at: Date; agreement_id: string }>>(
+      'SELECT "id", "title", "closes_at", "agreement_id" FROM "hearings" WHERE "id" = $1',
+      [job.id],
+    );
+    if (!hearing || hearing.closes_at.getTime() <= Date.now() || hearing.closes_at.toISOString() !== job.deadline) return 0;
+    const parties = await this.db.query<Array<{ organisation_id: string; answered: boolean }>>(
+      `SELECT i."organisation_id", EXISTS (SELECT 1 FROM "hearing_responses" r WHERE r."hearing_id" = i."hearing_id" AND r."organisation_id" = i."organisation_id") AS answered
+         FROM "hearing_invitations" i WHERE i."hearing_id" = $1`,
+      [hearing.id],
+    );
+    let delivered = 0;
+    for (const party of parties.filter((p) => !p.answered)) {
+      delivered += await this.toOutbox({
+        dedupeKey: `hearing-reminder:${hearing.id}:${job.deadline}:${job.hoursBefore}:${party.organisation_id}`,
+        agreementId: hearing.agreement_id,
+        organisationId: party.organisation_id,
+        kind: 'DEADLINE_REMINDER',
+        subject: `Påmindelse: høringsfrist ${dateTime.format(hearing.closes_at)}`,
+        body: `${hearing.title} lukker ${dateTime.format(hearing.closes_at)}. I har endnu ikke afgivet høringssvar.`,
+      });
+    }
+    return delivered;
+  }
+
+  private async deliverInputRoundReminder(job: ReminderJob): Promise<number> {
+    const exists = await this.db.query<Array<{ t: string | null }>>(`SELECT to_regclass('input_rounds')::text AS t`);
+    if (!exists[0]?.t) return 0;
+    const [round] = await this.db.query<Array<{ id: string; title: string; deadline: Date; agreement_id: string }>>(
+      'SELECT "id", "title", "deadline", "agreement_id" FROM "input_rounds" WHERE "id" = $1',
+      [job.id],
+    );
+    if (!round || round.deadline.getTime() <= Date.now() || round.deadline.toISOString() !== job.deadline) return 0;
+    return this.toOutbox({
+      dedupeKey: `input-round-reminder:${round.id}:${job.deadline}:${job.hoursBefore}`,
+      agreementId: round.agreement_id,
+      organisationId: null,
+      kind: 'DEADLINE_REMINDER',
+      subject: `Påmindelse: frist for input ${dateTime.format(round.deadline)}`,
+      body: `Fristen for input til »${round.title}« er ${dateTime.format(round.deadline)}.`,
+    });
+  }
+
+  /** One approval request per party that has not decided (once per party). */
+  async deliverApprovalRequests(agreementId: string): Promise<number> {
+    const [agreement] = await this.db.query<Array<{ title: string; region_id: string }>>('SELECT "title", "region_id" FROM "agreements" WHERE "id" = $1', [agreementId]);
+    if (!agreement) return 0;
+    const parties = await this.db.query<Array<{ id: string }>>(
+      `SELECT o."id" FROM "organisations" o
+        WHERE o."region_id" = $1 AND (o."kind" IN ('MUNICIPALITY', 'REGION') OR (o."kind" = 'COMMITTEE' AND o."name" LIKE 'Sundhedssamarbejdsudvalget%'))
+          AND NOT EXISTS (SELECT 1 FROM "approvals" a WHERE a."agreement_id" = $2 AND a."organisation_id" = o."id")`,
+      [agreement.region_id, agreementId],
+    );
+    let delivered = 0;
+    for (const party of parties) {
+      delivered += await this.toOutbox({
+        dedupeKey: `approval-request:${agreementId}:${party.id}`,
+        agreementId,
+        organisationId: party.id,
+        kind: 'APPROVAL_REQUEST',
+        subject: `Anmodning om godkendelse: ${agreement.title}`,
+        body: `Sundhedssamarbejdsudvalget beder om jeres godkendelse af ${agreement.title}. Registrér beslutningen i Aftalerum, når den er truffet.`,
+      });
+    }
+    return delivered;
+  }
+
+  private async toOutbox(n: { dedupeKey: string; agreementId: string; organisationId: string | null; kind: string; subject: string; body: string }): Promise<number> {
+    const recipients = n.organisationId
+      ? (await this.db.query<Array<{ email: string }>>('SELECT "email" FROM "users" WHERE "organisation_id" = $1 ORDER BY "email"', [n.organisationId])).map((r) => r.email)
+      : [];
+    const inserted = await this.db.query<Array<{ id: string }>>(
+      `INSERT INTO "notifications" ("dedupe_key", "agreement_id", "organisation_id", "kind", "subject", "body", "recipients")
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ("dedupe_key") DO NOTHING RETURNING "id"`,
+      [n.dedupeKey, n.agreementId, n.organisationId, n.kind, n.subject, n.body, recipients],
+    );
+    return inserted.length;
+  }
+}

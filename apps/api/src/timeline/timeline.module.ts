@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { TimelineResolver } from './timeline.resolver';
+import { TimelineService } from './timeline.service';
+
+@Module({ imports: [AgreementsModule], providers: [TimelineService, TimelineResolver], exports: [TimelineService] })
+export class TimelineModule {}

@@ -1,0 +1,75 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AgreementPhase } from '../agreements/agreement-phase.enum';
+import { AgreementVersion } from '../agreements/agreement-version.entity';
+import { Agreement } from '../agreements/agreement.entity';
+import { AgreementsService } from '../agreements/agreements.service';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, RequestId, Roles } from '../auth/decorators';
+import { Role } from '../auth/role.enum';
+import { notFound } from '../common/domain-error';
+import { CreateMilestoneInput, RecordApprovalInput, SetAgreementPhaseInput } from './dtos/timeline.inputs';
+import { AgreementDashboard, Approval, ApprovalStatus, Milestone, Notification } from './timeline-types';
+import { TimelineService } from './timeline.service';
+
+@Resolver(() => Agreement)
+export class TimelineResolver {
+  constructor(
+    private readonly timeline: TimelineService,
+    private readonly agreementsService: AgreementsService,
+  ) {}
+
+  @Roles(Role.SECRETARIAT, Role.MUNICIPALITY)
+  @Mutation(() => Approval, { description: 'A party’s decision; a municipality records its own, the secretariat any.' })
+  recordApproval(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: RecordApprovalInput): Promise<Approval> {
+    return this.timeline.recordApproval(user, input, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => Milestone)
+  createMilestone(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: CreateMilestoneInput): Promise<Milestone> {
+    return this.timeline.createMilestone(user, input, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => Agreement)
+  setAgreementPhase(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: SetAgreementPhaseInput): Promise<Agreement> {
+    return this.timeline.setPhase(user, input.agreementId, input.phase, requestId);
+  }
+
+  @Query(() => [Notification], { description: 'The notification outbox: all of the agreement’s for the secretariat, your organisation’s otherwise.' })
+  outbox(@CurrentUser() user: AuthUser, @Args('agreementId', { type: () => ID }) agreementId: string): Promise<Notification[]> {
+    return this.timeline.outbox(user, agreementId);
+  }
+
+  @Query(() => AgreementDashboard)
+  async agreementDashboard(@CurrentUser() user: AuthUser, @Args('agreementId', { type: () => ID }) agreementId: string): Promise<AgreementDashboard> {
+    const agreement = await this.agreementsService.get(user, agreementId);
+    if (!agreement) throw notFound('Aftalen');
+    return this.timeline.dashboard(agreement);
+  }
+
+  @ResolveField(() => [Milestone])
+  milestones(@Parent() agreement: Agreement): Promise<Milestone[]> {
+    return this.timeline.milestones(agreement.id);
+  }
+
+  @ResolveField(() => [Approval])
+  approvals(@Parent() agreement: Agreement): Promise<Approval[]> {
+    return this.timeline.approvals(agreement.id);
+  }
+
+  @ResolveField(() => ApprovalStatus)
+  approvalStatus(@Parent() agreement: Agreement): Promise<ApprovalStatus> {
+    return this.timeline.approvalStatus(agreement);
+  }
+
+  @ResolveField(() => AgreementVersion, { nullable: true })
+  finalVersion(@Parent() agreement: Agreement): Promise<AgreementVersion | null> {
+    return this.timeline.finalVersion(agreement);
+  }
+
+  @ResolveField(() => AgreementPhase, { description: 'The phase as of today (a submitted agreement is in force from its effective date).' })
+  currentPhase(@Parent() agreement: Agreement): AgreementPhase {
+    return this.timeline.effectivePhase(agreement);
+  }
+}
