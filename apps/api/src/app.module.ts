@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { CollaborationModule } from './collaboration/collaboration.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { formatGraphQLError } from './common/graphql-error-formatter';
+import { complexityLimitPlugin, depthLimitRule } from './common/query-limits';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -40,6 +41,8 @@ export class AppModule {
           introspection: true,
           context: ({ req }: { req: unknown }) => ({ req }),
           formatError: formatGraphQLError,
+          validationRules: [depthLimitRule],
+          plugins: [complexityLimitPlugin],
         }),
         AuditModule,
         AuthModule,

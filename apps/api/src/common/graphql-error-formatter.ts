@@ -61,11 +61,14 @@ function codeForStatus(status: number): ErrorCode | undefined {
  * Anything unexpected is logged with an id and answered without internals.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  // Apollo and graphql-js may wrap a thrown error more than once (e.g. a scalar's parseValue
+  // refusing a variable): look through the whole chain.
+  let original: unknown = error;
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   const path = formatted.path;
 
   if (original instanceof DomainError) {
-    return { message: original.message, path, extensions: { code: original.code } };
+    return { message: original.message, locations: formatted.locations, path, extensions: { code: original.code } };
   }
   if (isHttpLike(original)) {
     const code = codeForStatus(original.getStatus());

@@ -90,6 +90,12 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_MINUTES = 15;
 
+  /** Hearing responses and drafts one user may send per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SUBMIT_RATE_PER_MINUTE = 60;
+
   /** How often the job queue looks for due jobs (seconds, at least 0.5). */
   @Transform(toInt)
   @IsInt()

@@ -13,6 +13,8 @@ import { JWT_SECRET } from '../auth/auth.module';
 import { AuthService, hashPassword } from '../auth/auth.service';
 import { Role } from '../auth/role.enum';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
+import { RateLimiter } from '../common/rate-limiter';
+import { AppConfig } from '../config/app-config';
 import { RemindersService } from '../notifications/reminders.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { Region } from '../organisations/region.entity';
@@ -36,6 +38,7 @@ export interface SubmitOptions {
 export class HearingsService {
   private readonly blockCache = new Map<string, Map<string, DraftBlock>>();
   private readonly hearingVersions = new Map<string, string>();
+  private readonly submitLimiter: RateLimiter;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -44,7 +47,10 @@ export class HearingsService {
     private readonly auth: AuthService,
     private readonly reminders: RemindersService,
     @Inject(JWT_SECRET) private readonly secret: string,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.submitLimiter = new RateLimiter(config.SUBMIT_RATE_PER_MINUTE, 60_000, 'For mange indsendelser på kort tid. Vent et minut, og prøv igen.');
+  }
 
   async get(id: string): Promise<Hearing | null> {
     return isUuid(id) ? this.db.getRepository(Hearing).findOneBy({ id }) : null;
@@ -243,6 +249,7 @@ export class HearingsService {
    * deadline costs one round trip each.
    */
   async submit(user: AuthUser, input: SubmitHearingResponseInput, requestId: string | null, options: SubmitOptions = {}): Promise<HearingResponse> {
+    this.submitLimiter.hit(user.id);
     if (options.late) {
       await this.requireManage(user, await this.getOrFail(input.hearingId));
     } else if (user.organisationId !== input.organisationId) {
@@ -330,6 +337,7 @@ export class HearingsService {
 
   /** Saves what the person has written so far (autosave); one draft per person and organisation. */
   async saveDraft(user: AuthUser, hearingId: string, organisationId: string, content: string): Promise<Date> {
+    this.submitLimiter.hit(user.id);
     if (user.organisationId !== organisationId) throw forbidden('Du kan kun skrive kladder for din egen organisation.');
     const hearing = await this.getOrFail(hearingId);
     if (!(await this.isInvited(hearing.id, organisationId))) throw forbidden('Organisationen er ikke inviteret til denne høring.');

@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import depthLimit from 'graphql-depth-limit';
+import { GraphQLError, ValidationRule } from 'graphql';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+/** The deepest nesting a query may have (the screens need 7). */
+export const MAX_QUERY_DEPTH = 10;
+/** The most fields one operation may ask for. */
+export const MAX_QUERY_COMPLEXITY = 2_000;
+
+export const depthLimitRule: ValidationRule = depthLimit(MAX_QUERY_DEPTH, {}, () => undefined) as ValidationRule;
+
+/**
+ * Refuses operations that ask for more than MAX_QUERY_COMPLEXITY fields before any resolver
+ * runs, so one request cannot make the server do unbounded work.
+ */
+export const complexityLimitPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document, schema }) {
+        const complexity = getComplexity({
+          schema,
+          query: document,
+          operationName: request.operationName ?? undefined,
+          variables: request.variables ?? {},
+          estimators: [simpleEstimator({ defaultComplexity: 1 })],
+        });
+        if (complexity > MAX_QUERY_COMPLEXITY) {
+          throw new GraphQLError(`Forespørgslen er for stor (${complexity} felter; højst ${MAX_QUERY_COMPLEXITY}). Del den op i flere.`, {
+            extensions: { code: 'BAD_USER_INPUT' },
+          });
+        }
+      },
+    };
+  },
+};
