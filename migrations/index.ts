@@ -1,8 +1,9 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
 import { ReferenceData1763900000001 } from './1763900000001-reference-data';
 import { DraftsAndVersions1763900000002 } from './1763900000002-drafts-and-versions';
+import { InputRounds1763900000003 } from './1763900000003-input-rounds';
 import { Hearings1763900000004 } from './1763900000004-hearings';
 import { Timeline1763900000005 } from './1763900000005-timeline';
 
 /** Every migration in the order it runs. New migrations are appended here. */
-export const MIGRATIONS = [Foundation1763900000000, ReferenceData1763900000001, DraftsAndVersions1763900000002, Hearings1763900000004, Timeline1763900000005];
+export const MIGRATIONS = [Foundation1763900000000, ReferenceData1763900000001, DraftsAndVersions1763900000002, InputRounds1763900000003, Hearings1763900000004, Timeline1763900000005];

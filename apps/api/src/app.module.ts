@@ -14,10 +14,13 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
+import { LiveModule } from './live/live.module';
 import { HearingsModule } from './hearings/hearings.module';
+import { InputRoundsModule } from './input-rounds/input-rounds.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { WordModule } from './word/word.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -47,11 +50,14 @@ export class AppModule {
         AuditModule,
         AuthModule,
         CollaborationModule,
+        LiveModule,
         OrganisationsModule,
         AgreementsModule,
         HearingsModule,
+        InputRoundsModule,
         NotificationsModule,
         TimelineModule,
+        WordModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

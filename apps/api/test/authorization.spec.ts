@@ -20,6 +20,8 @@ interface Row {
   allowed: Who[];
   query: string;
   variables?: Record<string, unknown>;
+  /** Subscriptions run over graphql-ws at /graphql. */
+  subscription?: boolean;
 }
 
 /**
@@ -41,6 +43,8 @@ const TABLE: Record<string, Row> = {
   publicHearing: { allowed: ROLES, query: `{ publicHearing(id: "${NOBODY}") { id } }` },
   outbox: { allowed: SIGNED_IN, query: `{ outbox(agreementId: "${NOBODY}") { id } }` },
   agreementDashboard: { allowed: SIGNED_IN, query: `{ agreementDashboard(agreementId: "${NOBODY}") { phase } }` },
+  inputRound: { allowed: SIGNED_IN, query: `{ inputRound(id: "${NOBODY}") { id } }` },
+  inputItemsForBlocks: { allowed: SIGNED_IN, query: `{ inputItemsForBlocks(agreementId: "${NOBODY}", blockIds: ["x"]) { id } }` },
   // Mutations
   login: { allowed: ROLES, query: 'mutation { login(email: "ingen@aftalerum.test", password: "x") { token } }' },
   createAgreement: {
@@ -83,7 +87,64 @@ const TABLE: Record<string, Row> = {
     query: `mutation { createMilestone(input: { agreementId: "${NOBODY}", title: "Møde", kind: MEETING, date: "2023-01-01" }) { id } }`,
   },
   setAgreementPhase: { allowed: ['SECRETARIAT', 'ADMIN'], query: `mutation { setAgreementPhase(input: { agreementId: "${NOBODY}", phase: DRAFTING }) { id } }` },
+  openInputRound: {
+    allowed: ['SECRETARIAT', 'ADMIN'],
+    query: `mutation { openInputRound(input: { agreementId: "${NOBODY}", title: "Runde", deadline: "2030-02-01T00:00:00Z", clusterIds: [] }) { id } }`,
+  },
+  extendInputRoundDeadline: {
+    allowed: ['SECRETARIAT', 'ADMIN'],
+    query: `mutation { extendInputRoundDeadline(input: { roundId: "${NOBODY}", deadline: "2030-02-01T00:00:00Z", reason: "Ferie" }) { id } }`,
+  },
+  saveClusterInputDraft: {
+    allowed: ['CLUSTER', 'ORGANISATION', 'ADMIN'],
+    query: `mutation { saveClusterInputDraft(input: { roundId: "${NOBODY}", clusterId: "${NOBODY}", items: [] }) { id } }`,
+  },
+  submitClusterInput: {
+    allowed: ['CLUSTER', 'ORGANISATION', 'ADMIN'],
+    query: `mutation { submitClusterInput(input: { roundId: "${NOBODY}", clusterId: "${NOBODY}", items: [{ theme: "x", text: "x" }] }) { id } }`,
+  },
+  assessInputItem: {
+    allowed: ['SECRETARIAT', 'ADMIN'],
+    query: `mutation { assessInputItem(input: { itemId: "${NOBODY}", outcome: NOTED, reason: "x" }) { id } }`,
+  },
+  // Subscriptions
+  hearingResponseReceived: { allowed: ['SECRETARIAT', 'ADMIN'], subscription: true, query: `subscription { hearingResponseReceived(hearingId: "${NOBODY}") { id } }` },
+  approvalRecorded: { allowed: SIGNED_IN, subscription: true, query: `subscription { approvalRecorded(agreementId: "${NOBODY}") { id } }` },
 };
+
+/**
+ * Subscribes over graphql-ws and reports the refusal code, or null when the subscription was
+ * accepted (it stayed open without an error).
+ */
+async function subscriptionCode(url: string, query: string, token: string | undefined): Promise<string | null> {
+  const { createClient } = await import('graphql-ws');
+  const WebSocket = (await import('ws')).default;
+  const client = createClient({
+    url: `${url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
+  try {
+    return await new Promise<string | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), 700);
+      client.subscribe(
+        { query },
+        {
+          next: () => undefined,
+          complete: () => undefined,
+          error: (error: unknown) => {
+            clearTimeout(timer);
+            if (Array.isArray(error)) resolve(String((error[0] as { extensions?: { code?: string } }).extensions?.code));
+            else resolve((error as { code?: number }).code === 4403 ? 'UNAUTHENTICATED' : `CLOSED ${(error as { code?: number }).code}`);
+          },
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+}
 
 const schemaOperations = () => {
   const schema = buildSchema(readFileSync(path.resolve(__dirname, '../schema.gql'), 'utf8'));
@@ -119,6 +180,12 @@ describe('authorization of every operation × every role', () => {
 
   const cases = Object.entries(TABLE).flatMap(([operation, row]) => ROLES.map((who) => [operation, who, row] as const));
   it.each(cases)('%s as %s', async (operation, who, row) => {
+    if (row.subscription) {
+      const code = await subscriptionCode(app.url, row.query, who === 'anonymous' ? undefined : tokens[who]);
+      if (row.allowed.includes(who)) expect([operation, code]).toEqual([operation, null]);
+      else expect([operation, code]).toEqual([operation, who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN']);
+      return;
+    }
     const variables = { o: organisations[who] ?? NOBODY, ...row.variables };
     const result = await app.gql(row.query, variables, who === 'anonymous' ? undefined : tokens[who]);
     const code = result.errors?.[0]?.extensions?.code;

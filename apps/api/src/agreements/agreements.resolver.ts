@@ -52,12 +52,12 @@ export class AgreementsResolver {
 
   @ResolveField(() => [Section], { description: 'The sections of the live draft, as editors see it now.' })
   async sections(@Parent() agreement: Agreement): Promise<Section[]> {
-    return sectionsOf(await this.versionsService.liveContent(agreement.id)).map((s) => ({ ...s, kind: s.kind as SectionKindEnum }));
+    return sectionsOf(await this.versionsService.currentContent(agreement.id)).map((s) => ({ ...s, kind: s.kind as SectionKindEnum }));
   }
 
   @ResolveField(() => String, { description: 'The live draft as ProseMirror JSON.' })
   async draftContent(@Parent() agreement: Agreement): Promise<string> {
-    return JSON.stringify(await this.versionsService.liveContent(agreement.id));
+    return JSON.stringify(await this.versionsService.currentContent(agreement.id));
   }
 
   @ResolveField(() => [AgreementVersion], { description: 'Frozen versions, newest first.' })

@@ -1,3 +1,4 @@
+import type { JSONContent } from '@aftalerum/editor';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -43,8 +44,11 @@ export class AgreementsService {
     return agreement;
   }
 
-  /** Creates an agreement for a region; only that region's secretariat may. */
-  async create(user: AuthUser, input: CreateAgreementInput, requestId: string | null): Promise<Agreement> {
+  /**
+   * Creates an agreement for a region; only that region's secretariat may. Its draft is the
+   * section skeleton, or `content` when given (an imported Word document).
+   */
+  async create(user: AuthUser, input: CreateAgreementInput, requestId: string | null, content?: JSONContent): Promise<Agreement> {
     if (input.periodEnd < input.periodStart) throw badInput('Perioden skal slutte samme år som eller efter den begynder.');
     if (Number(input.effectiveDate.slice(0, 4)) > input.periodEnd) {
       throw badInput('Ikrafttrædelsesdatoen skal ligge inden periodens slutning.');
@@ -70,7 +74,7 @@ export class AgreementsService {
         }
         throw error;
       }
-      await insertDraft(manager, agreement.id, agreementSkeleton(agreement.title));
+      await insertDraft(manager, agreement.id, content ?? agreementSkeleton(agreement.title));
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'agreement.create',

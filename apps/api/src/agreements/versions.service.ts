@@ -5,6 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { CollaborationService } from '../collaboration/collaboration.service';
+import { DraftStoreService } from '../collaboration/draft-store.service';
+import * as Y from 'yjs';
 import { DomainError, notFound } from '../common/domain-error';
 import { AgreementVersion } from './agreement-version.entity';
 import { Agreement } from './agreement.entity';
@@ -20,11 +22,32 @@ export class VersionsService {
     private readonly agreements: AgreementsService,
     private readonly collaboration: CollaborationService,
     private readonly audit: AuditService,
+    private readonly store: DraftStoreService,
   ) {}
+
+  private readonly derived = new Map<string, { vector: string; content: JSONContent }>();
 
   /** The live draft's JSON, read from the collaboration document (what editors see now). */
   liveContent(agreementId: string): Promise<JSONContent> {
     return this.collaboration.readDraft(agreementId, (doc) => deriveDraft(doc).content);
+  }
+
+  /**
+   * The draft's JSON for reading screens: from the document in memory when editors have it
+   * open on this instance (the freshest), else as last stored (a few seconds behind at most).
+   * Unlike liveContent, it never loads a document just to read it.
+   */
+  async currentContent(agreementId: string): Promise<JSONContent> {
+    const loaded = this.collaboration.loadedDraft(agreementId);
+    if (loaded) {
+      const vector = Buffer.from(Y.encodeStateVector(loaded)).toString('base64');
+      const cached = this.derived.get(agreementId);
+      if (cached?.vector === vector) return cached.content;
+      const content = deriveDraft(loaded).content;
+      this.derived.set(agreementId, { vector, content });
+      return content;
+    }
+    return (await this.store.storedContent(agreementId)) ?? this.liveContent(agreementId);
   }
 
   /** Versions of an agreement, newest first. */
@@ -73,6 +96,36 @@ export class VersionsService {
       }),
     );
     return agreement;
+  }
+
+  /**
+   * Replaces the live draft with new content (an imported Word document), like restore: first
+   * freezes the current draft as a safety version, then applies the content to the live
+   * document as an ordinary edit, so connected editors see it at once.
+   */
+  async replaceDraft(
+    user: AuthUser,
+    agreementId: string,
+    content: JSONContent,
+    change: { safetyLabel: string; action: string; data: Record<string, unknown> },
+    requestId: string | null,
+  ): Promise<{ agreement: Agreement; safetyVersion: AgreementVersion }> {
+    const agreement = await this.agreements.getManageable(user, agreementId);
+    if (agreement.finalVersionId) throw new DomainError('CONFLICT', 'Aftalen er godkendt af alle parter, og den endelige version er låst. Udkastet kan ikke erstattes.');
+    const current = await this.liveContent(agreement.id);
+    const safetyVersion = await this.db.transaction((manager) => this.freeze(manager, user, agreement.id, change.safetyLabel, current, requestId));
+    await this.collaboration.editDraft(agreement.id, (doc) => replaceDraftContent(doc, content, change.action));
+    await this.db.transaction((manager) =>
+      this.audit.record(manager, {
+        actorId: user.id,
+        action: change.action,
+        entityType: 'agreement',
+        entityId: agreement.id,
+        data: { ...change.data, safetyVersion: safetyVersion.number },
+        requestId,
+      }),
+    );
+    return { agreement, safetyVersion };
   }
 
   /** Block-by-block comparison of two versions of the same agreement. */

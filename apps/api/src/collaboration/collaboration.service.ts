@@ -1,4 +1,7 @@
-import { Hocuspocus } from '@hocuspocus/server';
+import { Redis } from '@hocuspocus/extension-redis';
+import { Extension, Hocuspocus } from '@hocuspocus/server';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '../config/app-config';
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
@@ -25,14 +28,29 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
     private readonly dispatcher: UpgradeDispatcher,
     authentication: AuthenticationExtension,
     private readonly persistence: PersistenceExtension,
+    config: AppConfig,
   ) {
+    const extensions: Extension[] = [authentication, persistence];
+    if (config.REDIS_URL) {
+      // Several instances share documents and presence through Redis.
+      const url = new URL(config.REDIS_URL);
+      extensions.push(
+        new Redis({
+          host: url.hostname,
+          port: Number(url.port || 6379),
+          options: { password: url.password || undefined, maxRetriesPerRequest: null },
+          identifier: `aftalerum-${randomUUID()}`,
+          prefix: 'aftalerum-collab',
+        }),
+      );
+    }
     this.hocuspocus = new Hocuspocus({
       name: 'aftalerum',
       quiet: true,
       debounce: 2_000,
       maxDebounce: 10_000,
       timeout: 30_000,
-      extensions: [authentication, persistence],
+      extensions,
     });
   }
 
@@ -52,11 +70,23 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
     const name = draftDocumentName(agreementId);
     const connection = await this.hocuspocus.openDirectConnection(name, { server: true });
     try {
-      // transact() runs the store hooks at once, so the edit is durable when this resolves.
-      await connection.transact((doc) => change(doc));
+      // transact() also runs the store hooks; with several instances another instance may hold
+      // the store lock, so this one stores explicitly below rather than rely on them.
+      await connection.transact((doc) => change(doc)).catch((error: Error) => this.ignoreStoreLock(error));
+      if (connection.document) await this.persistence.storeNow(name, connection.document);
     } finally {
-      await connection.disconnect();
+      await connection.disconnect().catch((error: Error) => this.ignoreStoreLock(error));
     }
+  }
+
+  private ignoreStoreLock(error: Error): void {
+    if (!/acquire lock/i.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`)) throw error;
+  }
+
+  /** The loaded document of an agreement's draft on this instance, if any. */
+  loadedDraft(agreementId: string): Y.Doc | null {
+    const loaded = this.hocuspocus.documents.get(draftDocumentName(agreementId));
+    return loaded && !loaded.isLoading ? loaded : null;
   }
 
   /** Reads the live document (loading it if no one has it open) and returns what `read` returns. */

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { AgreementDraft } from '../agreements/agreement-draft.entity';
-import { deriveDraft, DerivedDraft, yDocFromJson } from '../agreements/draft-codec';
+import { deriveDraft, yDocFromJson } from '../agreements/draft-codec';
 
 /**
  * Creates the draft of a new agreement from JSON, in the caller's transaction. This is the
@@ -20,6 +20,9 @@ export async function insertDraft(manager: EntityManager, agreementId: string, c
   );
   doc.destroy();
 }
+
+/** Origin of the stored state merged into a live document while storing. */
+export const STORE_MERGE_ORIGIN = 'aftalerum-store-merge';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -66,20 +69,22 @@ export class DraftStoreService {
    * nothing changed. Retries transient failures.
    */
   async store(agreementId: string, doc: Y.Doc, appliedLogIds: string[]): Promise<'stored' | 'unchanged'> {
-    const state = Y.encodeStateAsUpdate(doc);
-    const stateHash = sha256(state);
-    let derived: DerivedDraft | null = null;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction(async (manager) => {
-          const [current] = await manager.query<Array<{ ydoc: Buffer; content_hash: string }>>(
-            'SELECT "ydoc", "content_hash" FROM "agreement_drafts" WHERE "agreement_id" = $1 FOR UPDATE',
+          const [current] = await manager.query<Array<{ ydoc: Buffer }>>(
+            'SELECT "ydoc" FROM "agreement_drafts" WHERE "agreement_id" = $1 FOR UPDATE',
             [agreementId],
           );
           if (!current) throw new Error(`agreement ${agreementId} has no draft row`);
-          const unchanged = sha256(new Uint8Array(current.ydoc)) === stateHash;
+          const stored = new Uint8Array(current.ydoc);
+          // Another instance may have stored edits this one has not received yet: merge them
+          // in rather than overwrite them (a CRDT merge loses nothing).
+          Y.applyUpdate(doc, stored, STORE_MERGE_ORIGIN);
+          const state = Y.encodeStateAsUpdate(doc);
+          const unchanged = sha256(stored) === sha256(state);
           if (!unchanged) {
-            derived ??= deriveDraft(doc);
+            const derived = deriveDraft(doc);
             await manager.query(
               `UPDATE "agreement_drafts" SET "ydoc" = $2, "content" = $3, "text" = $4, "content_hash" = $5, "updated_at" = now()
                 WHERE "agreement_id" = $1`,

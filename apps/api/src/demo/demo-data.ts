@@ -4,6 +4,7 @@ import { Agreement } from '../agreements/agreement.entity';
 import { agreementSkeleton } from '../agreements/draft-template';
 import { insertDraft } from '../collaboration/draft-store.service';
 import { seedDemoHearing } from './demo-hearing';
+import { seedDemoInputRound } from './demo-input-round';
 import { seedDemoTimeline } from './demo-timeline';
 import { hashPassword } from '../auth/auth.service';
 import { Role } from '../auth/role.enum';
@@ -99,6 +100,7 @@ export async function seedDemo(manager: EntityManager): Promise<DemoSummary> {
   await insertDraft(manager, agreement.id, skeleton);
   const secretariat = await manager.findOneByOrFail(User, { email: `sekretariat@${DEMO_DOMAIN}` });
   await seedDemoHearing(manager, agreement.id, skeleton, secretariat.id);
+  await seedDemoInputRound(manager, agreement.id, skeleton, secretariat.id);
   await seedDemoTimeline(manager, agreement.id);
   return { users: users.length, organisations: DEMO_ORGANISATIONS.length, agreementId: agreement.id };
 }

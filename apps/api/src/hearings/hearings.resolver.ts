@@ -1,4 +1,7 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { PubSubEngine } from 'graphql-subscriptions';
+import { PUB_SUB, TOPICS } from '../live/pub-sub';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
@@ -30,6 +33,7 @@ export class HearingsResolver {
   constructor(
     private readonly hearings: HearingsService,
     private readonly memo: HearingMemoService,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
   @Query(() => Hearing, { nullable: true })
@@ -83,6 +87,20 @@ export class HearingsResolver {
     const hearing = await this.hearings.getOrFail(hearingId);
     await this.hearings.requireManage(user, hearing);
     return { html: await this.memo.html(hearing), docxUrl: `/files/hearings/${hearing.id}/memo.docx` };
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Subscription(() => HearingResponse, {
+    description: 'Each new response to the hearing, as it arrives (on any instance).',
+    filter: (payload: { hearingResponseReceived: { hearingId: string } }, variables: { hearingId: string }) =>
+      payload.hearingResponseReceived.hearingId === variables.hearingId,
+    resolve: (payload: { hearingResponseReceived: HearingResponse }) => ({
+      ...payload.hearingResponseReceived,
+      receivedAt: new Date(payload.hearingResponseReceived.receivedAt),
+    }),
+  })
+  hearingResponseReceived(@Args('hearingId', { type: () => ID }) hearingId: string) {
+    return this.pubSub.asyncIterableIterator(TOPICS.hearingResponse(hearingId));
   }
 
   @ResolveField(() => Int, { description: 'Responses received so far.' })

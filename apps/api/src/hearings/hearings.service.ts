@@ -15,6 +15,8 @@ import { Role } from '../auth/role.enum';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { RateLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
+import { PubSubEngine } from 'graphql-subscriptions';
+import { PUB_SUB, TOPICS } from '../live/pub-sub';
 import { RemindersService } from '../notifications/reminders.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { Region } from '../organisations/region.entity';
@@ -48,6 +50,7 @@ export class HearingsService {
     private readonly reminders: RemindersService,
     @Inject(JWT_SECRET) private readonly secret: string,
     config: AppConfig,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {
     this.submitLimiter = new RateLimiter(config.SUBMIT_RATE_PER_MINUTE, 60_000, 'For mange indsendelser på kort tid. Vent et minut, og prøv igen.');
   }
@@ -277,8 +280,8 @@ export class HearingsService {
       [input.hearingId, input.organisationId, input.idempotencyKey, summary, input.publish, Boolean(options.late), user.id, user.name, JSON.stringify(comments), attachmentIds, requestId, !options.late],
     );
     switch (row.outcome) {
-      case 'created':
-        return Object.assign(new HearingResponse(), {
+      case 'created': {
+        const response = Object.assign(new HearingResponse(), {
           id: row.id,
           hearingId: input.hearingId,
           organisationId: input.organisationId,
@@ -291,6 +294,9 @@ export class HearingsService {
           submittedByName: user.name,
           receivedAt: row.received_at,
         });
+        void this.pubSub.publish(TOPICS.hearingResponse(input.hearingId), { hearingResponseReceived: response });
+        return response;
+      }
       case 'existing':
         return this.db.getRepository(HearingResponse).findOneByOrFail({ id: row.id as string });
       case 'no-hearing':

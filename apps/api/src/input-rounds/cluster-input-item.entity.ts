@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { InputItemAssessment } from './input-item-assessment.entity';
 
 export enum InputLevel {
   POLITICAL = 'POLITICAL',
@@ -60,4 +61,7 @@ export class ClusterInputItem {
 
   /** Set by the service from the live draft. */
   section?: ItemSection | null;
+
+  /** Set by the service when it loads items in bulk (null: not assessed yet). */
+  assessment?: InputItemAssessment | null;
 }

@@ -1,4 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { PubSubEngine } from 'graphql-subscriptions';
+import { PUB_SUB, TOPICS } from '../live/pub-sub';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
@@ -16,6 +19,7 @@ export class TimelineResolver {
   constructor(
     private readonly timeline: TimelineService,
     private readonly agreementsService: AgreementsService,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
   @Roles(Role.SECRETARIAT, Role.MUNICIPALITY)
@@ -46,6 +50,16 @@ export class TimelineResolver {
     const agreement = await this.agreementsService.get(user, agreementId);
     if (!agreement) throw notFound('Aftalen');
     return this.timeline.dashboard(agreement);
+  }
+
+  @Subscription(() => Approval, {
+    description: 'Each decision recorded on the agreement, as it happens (on any instance).',
+    filter: (payload: { approvalRecorded: { agreementId: string } }, variables: { agreementId: string }) =>
+      payload.approvalRecorded.agreementId === variables.agreementId,
+    resolve: (payload: { approvalRecorded: Approval }) => ({ ...payload.approvalRecorded, recordedAt: new Date(payload.approvalRecorded.recordedAt) }),
+  })
+  approvalRecorded(@Args('agreementId', { type: () => ID }) agreementId: string) {
+    return this.pubSub.asyncIterableIterator(TOPICS.approval(agreementId));
   }
 
   @ResolveField(() => [Milestone])

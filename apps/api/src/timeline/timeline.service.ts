@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PubSubEngine } from 'graphql-subscriptions';
+import { PUB_SUB, TOPICS } from '../live/pub-sub';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
@@ -41,6 +43,7 @@ export class TimelineService {
     private readonly audit: AuditService,
     private readonly reminders: RemindersService,
     private readonly collaboration: CollaborationService,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
   /**
@@ -226,7 +229,9 @@ export class TimelineService {
       // Editors reconnect and are read-only from now on.
       this.collaboration.hocuspocus.closeConnections(draftDocumentName(agreement.id));
     }
-    return this.toApproval(approval, party);
+    const recorded = this.toApproval(approval, party);
+    void this.pubSub.publish(TOPICS.approval(agreement.id), { approvalRecorded: { ...recorded, agreementId: agreement.id } });
+    return recorded;
   }
 
   /** Moves the agreement to a phase (the secretariat's decision); approval requests go out on APPROVAL. */

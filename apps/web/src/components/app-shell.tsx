@@ -1,10 +1,12 @@
 import { ReactNode } from 'react';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useMatch } from 'react-router-dom';
 import { ROLE_LABELS } from '../features/auth/graphql/auth';
 import { useAuth } from '../features/auth/hooks/use-auth';
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { user, signOut } = useAuth();
+  // The editor needs the width for its outline, the draft and the versions side by side.
+  const wide = useMatch('/aftaler/:id') !== null;
   return (
     <>
       <a className="skip-link" href="#indhold">
@@ -16,6 +18,8 @@ export function AppShell({ children }: { children: ReactNode }) {
           <NavLink to="/" end>
             Aftaler
           </NavLink>
+          <NavLink to="/input">Inputrunder</NavLink>
+          <NavLink to="/word">Word</NavLink>
         </nav>
         {user && (
           <div className="who">
@@ -28,7 +32,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
         )}
       </header>
-      <main id="indhold" className="content">
+      <main id="indhold" className={wide ? 'content content--wide' : 'content'}>
         {children}
       </main>
     </>

@@ -9,3 +9,8 @@ export function daysUntil(isoDate: string, now = new Date()): number {
   const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
   return Math.round((target - today) / 86_400_000);
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+
+/** '2025-03-12T13:03:00Z' → '12. marts 2025 kl. 14.03' (Danish time). */
+export const formatDateTime = (isoDateTime: string): string => dateTimeFormat.format(new Date(isoDateTime));

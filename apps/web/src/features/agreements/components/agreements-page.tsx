@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../lib/apollo';
 import { daysUntil, formatDate } from '../../../lib/format';
 import { AGREEMENTS, PHASE_LABELS } from '../graphql/agreements';
@@ -47,6 +48,14 @@ export function AgreementsPage() {
                   </dd>
                 </div>
               </dl>
+              <p className="card__actions">
+                <Link className="button-link" to={`/aftaler/${agreement.id}`}>
+                  Åbn udkast<span className="visually-hidden"> til {agreement.title}</span>
+                </Link>
+                <Link className="card__link" to={`/aftaler/${agreement.id}/input`} aria-label={`Inputrunder for ${agreement.title}`}>
+                  Inputrunder
+                </Link>
+              </p>
             </li>
           );
         })}

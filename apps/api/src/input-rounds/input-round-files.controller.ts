@@ -1,0 +1,24 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { inputSummaryDocx } from './input-round-summary';
+import { InputRoundsService } from './input-rounds.service';
+
+const fileSafe = (value: string) => value.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 80) || 'inputrunde';
+
+/** Downloads of the input rounds (bearer token, like every route). */
+@Controller('files')
+export class InputRoundFilesController {
+  constructor(private readonly rounds: InputRoundsService) {}
+
+  /** The input summary the SSU discusses, as DOCX, for the secretariat. */
+  @Get('input-rounds/:id.docx')
+  async summary(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const round = await this.rounds.getOrFail(id);
+    const docx = await inputSummaryDocx(await this.rounds.summaryModel(user, round));
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    res.setHeader('Content-Disposition', `attachment; filename="input-${fileSafe(round.title)}.docx"`);
+    res.end(docx);
+  }
+}

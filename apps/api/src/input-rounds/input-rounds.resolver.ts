@@ -1,0 +1,236 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AgreementVersion } from '../agreements/agreement-version.entity';
+import { Agreement } from '../agreements/agreement.entity';
+import { SectionKindEnum } from '../agreements/dtos/draft-types';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, RequestId, Roles } from '../auth/decorators';
+import { Role } from '../auth/role.enum';
+import { Cluster } from '../organisations/cluster.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { ClusterInputItem } from './cluster-input-item.entity';
+import { ClusterInput, ClusterInputStatus } from './cluster-input.entity';
+import { AssessInputItemInput } from './dtos/assess-input-item.input';
+import { InputItemSection, InputMatrix, InputRoundDeadlineChange, InputRoundParticipant } from './dtos/input-round-types';
+import { ExtendInputRoundDeadlineInput, OpenInputRoundInput } from './dtos/open-input-round.input';
+import { SaveClusterInputDraftInput, SubmitClusterInputInput } from './dtos/submit-cluster-input.input';
+import { InputItemAssessment } from './input-item-assessment.entity';
+import { deadlineStatus, InputRound, InputRoundStatus } from './input-round.entity';
+import { InputRoundsService } from './input-rounds.service';
+
+@Resolver(() => InputRound)
+export class InputRoundsResolver {
+  constructor(
+    private readonly rounds: InputRoundsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @Query(() => InputRound, { nullable: true })
+  inputRound(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<InputRound | null> {
+    return this.rounds.getReadable(user, id);
+  }
+
+  @Query(() => [ClusterInputItem], {
+    description: 'Current submitted input items of the agreement’s rounds tied to these blocks (for the editor’s side panel).',
+  })
+  inputItemsForBlocks(
+    @CurrentUser() user: AuthUser,
+    @Args('agreementId', { type: () => ID }) agreementId: string,
+    @Args('blockIds', { type: () => [ID] }) blockIds: string[],
+  ): Promise<ClusterInputItem[]> {
+    return this.rounds.itemsForBlocks(user, agreementId, blockIds);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => InputRound, { description: 'Asks clusters (and other organisations) for input to the draft before a deadline.' })
+  openInputRound(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: OpenInputRoundInput): Promise<InputRound> {
+    return this.rounds.open(user, input, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => InputRound, { description: 'Moves the deadline later, for everyone or for one participant; logged.' })
+  extendInputRoundDeadline(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Args('input') input: ExtendInputRoundDeadlineInput,
+  ): Promise<InputRound> {
+    return this.rounds.extendDeadline(user, input, requestId);
+  }
+
+  @Roles(Role.CLUSTER, Role.ORGANISATION)
+  @Mutation(() => ClusterInput, { description: 'Saves the participant’s draft input (not submitted; editable until submitted).' })
+  saveClusterInputDraft(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Args('input') input: SaveClusterInputDraftInput,
+  ): Promise<ClusterInput> {
+    return this.rounds.saveDraft(user, input, requestId);
+  }
+
+  @Roles(Role.CLUSTER, Role.ORGANISATION)
+  @Mutation(() => ClusterInput, { description: 'Submits a cluster’s input before the deadline; immutable, a later submission supersedes it.' })
+  submitClusterInput(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Args('input') input: SubmitClusterInputInput,
+  ): Promise<ClusterInput> {
+    return this.rounds.submit(user, input, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => ClusterInputItem, { description: 'Marks a submitted item indarbejdet, delvist, ikke indarbejdet or noteret.' })
+  assessInputItem(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: AssessInputItemInput): Promise<ClusterInputItem> {
+    return this.rounds.assess(user, input, requestId);
+  }
+
+  @ResolveField(() => Agreement)
+  agreement(@Parent() round: InputRound): Promise<Agreement> {
+    return this.db.getRepository(Agreement).findOneByOrFail({ id: round.agreementId });
+  }
+
+  @ResolveField(() => AgreementVersion, { nullable: true, description: 'The version asked about; null: the live draft.' })
+  version(@Parent() round: InputRound): Promise<AgreementVersion | null> | null {
+    return round.versionId ? this.db.getRepository(AgreementVersion).findOneBy({ id: round.versionId }) : null;
+  }
+
+  @ResolveField(() => InputRoundStatus, { description: 'By the round’s deadline; a participant may have an extended one.' })
+  status(@Parent() round: InputRound): InputRoundStatus {
+    return deadlineStatus(round.deadline);
+  }
+
+  @ResolveField(() => [InputRoundParticipant], { description: 'Everyone asked, clusters first, with whether they have submitted.' })
+  participants(@Parent() round: InputRound): Promise<InputRoundParticipant[]> {
+    return this.rounds.participants(round);
+  }
+
+  @ResolveField(() => InputRoundParticipant, { nullable: true, description: 'Your organisation’s place in the round, if it is asked.' })
+  myParticipation(@Parent() round: InputRound, @CurrentUser() user: AuthUser): Promise<InputRoundParticipant | null> {
+    return this.rounds.participationOf(user, round);
+  }
+
+  @ResolveField(() => [InputRoundDeadlineChange])
+  deadlineChanges(@Parent() round: InputRound): Promise<InputRoundDeadlineChange[]> {
+    return this.rounds.deadlineChanges(round.id);
+  }
+
+  @ResolveField(() => [ClusterInput], {
+    description: 'Submitted inputs: every participant’s for the secretariat, your own otherwise. Current ones only unless includeSuperseded.',
+  })
+  inputs(
+    @Parent() round: InputRound,
+    @CurrentUser() user: AuthUser,
+    @Args('includeSuperseded', { type: () => Boolean, defaultValue: false }) includeSuperseded: boolean,
+  ): Promise<ClusterInput[]> {
+    return this.rounds.inputs(user, round, includeSuperseded);
+  }
+
+  @ResolveField(() => ClusterInput, { nullable: true, description: 'Your organisation’s saved draft, if any.' })
+  myDraft(@Parent() round: InputRound, @CurrentUser() user: AuthUser): Promise<ClusterInput | null> {
+    return this.rounds.draftOf(user, round);
+  }
+
+  @ResolveField(() => InputMatrix, { description: 'Participants × sections of the live draft, with counts, and themes (secretariat only).' })
+  matrix(@Parent() round: InputRound, @CurrentUser() user: AuthUser): Promise<InputMatrix> {
+    return this.rounds.matrix(user, round);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you run the round (the secretariat).' })
+  canManage(@Parent() round: InputRound, @CurrentUser() user: AuthUser): Promise<boolean> {
+    return this.rounds.canManage(user, round);
+  }
+
+  @ResolveField(() => String, { description: 'GET with the bearer token: the input summary as DOCX (secretariat).' })
+  docxUrl(@Parent() round: InputRound): string {
+    return `/files/input-rounds/${round.id}.docx`;
+  }
+}
+
+@Resolver(() => ClusterInput)
+export class ClusterInputsResolver {
+  constructor(
+    private readonly rounds: InputRoundsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @ResolveField(() => Cluster, { nullable: true, description: 'Null when the input is from an organisation that is not a cluster.' })
+  cluster(@Parent() input: ClusterInput): Promise<Cluster | null> | null {
+    return input.clusterId ? this.db.getRepository(Cluster).findOneBy({ id: input.clusterId }) : null;
+  }
+
+  @ResolveField(() => Organisation, { description: 'The organisation that gave the input (for a cluster, its own organisation).' })
+  organisation(@Parent() input: ClusterInput): Promise<Organisation> {
+    return this.db.getRepository(Organisation).findOneByOrFail({ id: input.organisationId });
+  }
+
+  @ResolveField(() => InputRound)
+  round(@Parent() input: ClusterInput): Promise<InputRound> {
+    return this.rounds.getOrFail(input.roundId);
+  }
+
+  @ResolveField(() => [ClusterInputItem])
+  items(@Parent() input: ClusterInput): Promise<ClusterInputItem[]> {
+    return this.rounds.itemsOf(input);
+  }
+
+  @ResolveField(() => ClusterInputStatus)
+  status(@Parent() input: ClusterInput): Promise<ClusterInputStatus> | ClusterInputStatus {
+    return this.rounds.statusOf(input);
+  }
+
+  @ResolveField(() => Int, { description: 'Number of items.' })
+  async itemCount(@Parent() input: ClusterInput): Promise<number> {
+    return (await this.rounds.itemsOf(input)).length;
+  }
+}
+
+@Resolver(() => ClusterInputItem)
+export class ClusterInputItemsResolver {
+  constructor(
+    private readonly rounds: InputRoundsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @ResolveField(() => InputItemSection, { nullable: true, description: 'The section of the live draft the item concerns; null: general.' })
+  section(@Parent() item: ClusterInputItem): InputItemSection | null {
+    const section = item.section;
+    return section ? { id: section.id, title: section.title, kind: section.kind as SectionKindEnum, live: section.live } : null;
+  }
+
+  @ResolveField(() => InputItemAssessment, { nullable: true })
+  assessment(@Parent() item: ClusterInputItem): Promise<InputItemAssessment | null> {
+    return this.rounds.assessmentOf(item);
+  }
+
+  @ResolveField(() => ClusterInput, { description: 'The input the item belongs to (cluster, round, submission).' })
+  input(@Parent() item: ClusterInputItem): Promise<ClusterInput> {
+    return this.db.getRepository(ClusterInput).findOneByOrFail({ id: item.inputId });
+  }
+}
+
+@Resolver(() => InputItemAssessment)
+export class InputItemAssessmentsResolver {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @ResolveField(() => AgreementVersion, { nullable: true, description: 'The version where the item was worked in.' })
+  version(@Parent() assessment: InputItemAssessment): Promise<AgreementVersion | null> | null {
+    return assessment.versionId ? this.db.getRepository(AgreementVersion).findOneBy({ id: assessment.versionId }) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Who assessed it.' })
+  async assessedBy(@Parent() assessment: InputItemAssessment): Promise<string | null> {
+    if (!assessment.assessedById) return null;
+    const [row] = await this.db.query<Array<{ name: string }>>('SELECT "name" FROM "users" WHERE "id" = $1', [assessment.assessedById]);
+    return row?.name ?? null;
+  }
+}
+
+@Resolver(() => Agreement)
+export class AgreementInputRoundsResolver {
+  constructor(private readonly rounds: InputRoundsService) {}
+
+  @ResolveField(() => [InputRound], { description: 'Input rounds, latest deadline first.' })
+  inputRounds(@Parent() agreement: Agreement): Promise<InputRound[]> {
+    return this.rounds.listForAgreement(agreement.id);
+  }
+}

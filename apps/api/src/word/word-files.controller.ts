@@ -1,0 +1,115 @@
+import {
+  ArgumentsHost,
+  Body,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  HttpCode,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { memoryStorage } from 'multer';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, RequestId, Roles } from '../auth/decorators';
+import { Role } from '../auth/role.enum';
+import { badInput } from '../common/domain-error';
+import { MAX_IMPORT_BYTES } from './docx-reader';
+import { ConfirmImportBody } from './dtos/confirm-import.body';
+import { ExportFile, WordExportService } from './word-export.service';
+import { ImportPreview, ImportResult, UploadedDocx, WordImportService } from './word-import.service';
+
+@Catch(PayloadTooLargeException)
+class TooLargeFilter implements ExceptionFilter {
+  catch(_error: PayloadTooLargeException, host: ArgumentsHost): void {
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(413)
+      .json({ code: 'BAD_USER_INPUT', message: 'Filen er større end 20 MB. Fjern billeder, eller del dokumentet op, og prøv igen.' });
+  }
+}
+
+const upload = () => FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+
+function uploaded(file: Express.Multer.File | undefined): UploadedDocx {
+  if (!file) throw badInput('Vælg et Word-dokument (.docx) at importere (feltet "file").');
+  // Multer reads the name as Latin-1; browsers send UTF-8.
+  const filename = Buffer.from(file.originalname, 'latin1').toString('utf8').replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'dokument.docx';
+  return { buffer: file.buffer, filename };
+}
+
+function send(res: Response, file: ExportFile): void {
+  const ascii = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.end(file.data);
+}
+
+/** Word round-trip over HTTP: import a DOCX as a draft; export the agreement as DOCX or HTML. */
+@Controller('files')
+export class WordFilesController {
+  constructor(
+    private readonly imports: WordImportService,
+    private readonly exports: WordExportService,
+  ) {}
+
+  /** Reads an uploaded DOCX (field "file") and returns its headings with a suggested kind each. */
+  @Post('imports/preview')
+  @HttpCode(200)
+  @Roles(Role.SECRETARIAT)
+  @UseFilters(TooLargeFilter)
+  @UseInterceptors(upload())
+  preview(@UploadedFile() file: Express.Multer.File | undefined): Promise<ImportPreview> {
+    return this.imports.preview(uploaded(file));
+  }
+
+  /** Imports the same DOCX again with the confirmed kinds, into a new or an existing agreement. */
+  @Post('imports/confirm')
+  @HttpCode(201)
+  @Roles(Role.SECRETARIAT)
+  @UseFilters(TooLargeFilter)
+  @UseInterceptors(upload())
+  confirm(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ConfirmImportBody,
+  ): Promise<ImportResult> {
+    return this.imports.confirm(user, uploaded(file), body, requestId);
+  }
+
+  /** The agreement as a clean DOCX: title page, table of contents, numbered sections. */
+  @Get('agreements/:id/agreement.docx')
+  async agreementDocx(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query('versionId') versionId: string | undefined, @Res() res: Response): Promise<void> {
+    send(res, await this.exports.agreementDocx(user, id, versionId));
+  }
+
+  /** Version `to` (or the live draft) with the changes since version `from` as Word tracked changes. */
+  @Get('agreements/:id/compare.docx')
+  async compareDocx(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    send(res, await this.exports.comparisonDocx(user, id, from, to));
+  }
+
+  /** The agreement as print-ready, accessible HTML (lang="da", semantic headings). */
+  @Get('agreements/:id/agreement.html')
+  async agreementHtml(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query('versionId') versionId: string | undefined, @Res() res: Response): Promise<void> {
+    send(res, await this.exports.agreementHtml(user, id, versionId));
+  }
+}

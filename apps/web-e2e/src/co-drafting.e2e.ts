@@ -1,0 +1,216 @@
+import { Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
+
+const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
+const PASSWORD = 'demo1234';
+
+interface Person {
+  context: BrowserContext;
+  page: Page;
+  /** The live draft (the ProseMirror element). */
+  draft: Locator;
+}
+
+/** Signs in in a fresh browser context and opens the agreement's draft from the list. */
+async function openDraft(browser: Browser, email: string): Promise<Person> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: AGREEMENT })
+    .getByRole('link', { name: `Åbn udkast til ${AGREEMENT}` })
+    .click();
+  await expect(page).toHaveURL(/\/aftaler\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('article', { name: AGREEMENT })).toBeVisible();
+  const draft = page.getByRole('textbox', { name: 'Udkast' });
+  await expect(draft).toBeVisible();
+  return { context, page, draft };
+}
+
+/** The polite live region with the connection state. */
+const connection = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /^(Forbinder…|Gemt|Gemmer…|Forbinder igen…|Forbundet|Ingen forbindelse)$/ });
+
+const outline = (page: Page) => page.getByRole('navigation', { name: 'Indholdsfortegnelse' });
+
+/**
+ * Puts the caret in the first paragraph under a heading, through the outline: the outline
+ * puts it at the start of the heading; End, then → moves into the paragraph below.
+ */
+async function caretIntoParagraphUnder(page: Page, heading: string, where: 'start' | 'end'): Promise<void> {
+  await outline(page).getByRole('button', { name: heading, exact: true }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
+  if (where === 'end') await page.keyboard.press('End');
+}
+
+const versionItem = (page: Page, label: string) =>
+  page.getByRole('region', { name: 'Versioner' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: label }) });
+
+async function lockVersion(page: Page, label: string): Promise<number> {
+  await page.getByLabel('Navn på versionen').fill(label);
+  await page.getByRole('button', { name: 'Lås version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `„${label}“ er låst` })).toBeVisible();
+  const heading = versionItem(page, label).getByRole('heading');
+  await expect(heading).toBeVisible();
+  const number = Number(/Version (\d+)/.exec((await heading.textContent()) ?? '')?.[1]);
+  expect(number).toBeGreaterThan(0);
+  return number;
+}
+
+test.describe('co-drafting', () => {
+  test('two editors write the same section live, lock versions, compare them and restore one', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const sofie = await openDraft(browser, 'sekretariat@aftalerum.test');
+    const anders = await openDraft(browser, 'admin@aftalerum.test');
+
+    // Both are connected, may write, and see each other in "Til stede".
+    for (const person of [sofie, anders]) {
+      await expect(connection(person.page)).toHaveText('Gemt');
+      await expect(person.draft).toHaveAttribute('contenteditable', 'true');
+      await expect(person.page.getByRole('toolbar', { name: 'Formatering' })).toBeVisible();
+      await expect(person.page.getByText('Skrivebeskyttet – du kan læse med')).toHaveCount(0);
+    }
+    await expect(sofie.page.getByRole('list', { name: 'Til stede' })).toContainText('Anders Administrator');
+    await expect(anders.page.getByRole('list', { name: 'Til stede' })).toContainText('Sofie Sekretariat');
+
+    // The outline is built from the draft, grouped by kind.
+    const nav = outline(sofie.page);
+    for (const group of ['Visioner', 'Fokusområder', 'Principper', 'Øvrige']) {
+      await expect(nav.getByRole('heading', { name: group })).toBeVisible();
+    }
+    await expect(nav.getByRole('list', { name: 'Principper' }).getByRole('button', { name: 'Helhedssyn' })).toBeVisible();
+
+    // Sofie appends to the paragraph under "Mere lighed i sundhed"; Anders sees it.
+    const sofieText = 'Sofie skriver om lighed i sundhed.';
+    await caretIntoParagraphUnder(sofie.page, 'Mere lighed i sundhed', 'end');
+    await sofie.page.keyboard.type(` ${sofieText}`);
+    await expect(sofie.draft).toContainText(sofieText);
+    await expect(anders.draft).toContainText(sofieText);
+
+    // Anders writes at the start of the same paragraph; Sofie sees it.
+    const andersText = 'Anders tilføjer en indledende sætning.';
+    await caretIntoParagraphUnder(anders.page, 'Mere lighed i sundhed', 'start');
+    await anders.page.keyboard.type(`${andersText} `);
+    await expect(anders.draft).toContainText(andersText);
+    await expect(sofie.draft).toContainText(andersText);
+
+    // Sofie's caret stayed after her own words while Anders typed before them: she carries on.
+    const sofieMore = 'Og lidt mere.';
+    await sofie.page.keyboard.type(` ${sofieMore}`);
+    await expect(anders.draft).toContainText(`${sofieText} ${sofieMore}`);
+
+    // Both edits are in that one paragraph, for both of them.
+    for (const person of [sofie, anders]) {
+      const paragraph = person.draft.getByRole('paragraph').filter({ hasText: sofieText });
+      await expect(paragraph).toHaveCount(1);
+      await expect(paragraph).toContainText(andersText);
+      await expect(paragraph).toContainText('Sekretariatet skriver her.');
+      await expect(paragraph).toContainText(`${sofieText} ${sofieMore}`);
+    }
+
+    // Each sees the other's caret, labelled with the other's name.
+    await expect(sofie.draft.getByText('Anders Administrator', { exact: true })).toBeVisible();
+    await expect(anders.draft.getByText('Sofie Sekretariat', { exact: true })).toBeVisible();
+    await expect(sofie.draft.getByText('Sofie Sekretariat', { exact: true })).toHaveCount(0);
+
+    // Sofie locks version "Testversion 1".
+    await expect(connection(sofie.page)).toHaveText('Gemt');
+    const first = await lockVersion(sofie.page, 'Testversion 1');
+    await expect(versionItem(sofie.page, 'Testversion 1')).toContainText('Sofie Sekretariat');
+
+    // She writes more, and Anders sees it (so the server has it), then locks "Testversion 2".
+    const laterText = 'Denne sætning kom efter version et.';
+    await caretIntoParagraphUnder(sofie.page, 'Mere samspil med borgeren', 'end');
+    await sofie.page.keyboard.type(` ${laterText}`);
+    await expect(anders.draft).toContainText(laterText);
+    await expect(connection(sofie.page)).toHaveText('Gemt');
+    const second = await lockVersion(sofie.page, 'Testversion 2');
+    expect(second).toBe(first + 1);
+
+    // Compare 1 → 2: the added words are highlighted, in the text and side by side.
+    await versionItem(sofie.page, 'Testversion 1').getByRole('button', { name: `Sammenlign version ${first}` }).click();
+    const compare = sofie.page.getByRole('dialog', { name: 'Sammenlign versioner' });
+    await expect(compare).toBeVisible();
+    await expect(compare).toContainText(`Fra Version ${first}: Testversion 1 til Version ${second}: Testversion 2`);
+    await expect(compare.getByRole('list', { name: 'Opsummering' })).toContainText('0 tilføjet');
+    await expect(compare.getByRole('list', { name: 'Opsummering' })).toContainText('0 fjernet');
+    await expect(compare.getByRole('list', { name: 'Opsummering' })).toContainText('1 ændret');
+    await expect(compare.getByRole('heading', { name: 'Fælles populationsansvar' })).toBeVisible();
+    await expect(compare.getByRole('insertion')).toHaveText(` ${laterText}`);
+    await expect(compare.getByRole('deletion')).toHaveCount(0);
+    // Text typed before version 1 is not a change between 1 and 2.
+    await expect(compare.getByRole('insertion').filter({ hasText: sofieText })).toHaveCount(0);
+
+    await compare.getByRole('radio', { name: 'Side om side' }).check();
+    const table = compare.getByRole('table');
+    await expect(table.getByRole('columnheader', { name: `Før · Version ${first}: Testversion 1` })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: `Efter · Version ${second}: Testversion 2` })).toBeVisible();
+    const row = table.getByRole('row').filter({ hasText: 'Ændret afsnit' });
+    await expect(row.getByRole('cell').nth(0)).not.toContainText(laterText);
+    await expect(row.getByRole('cell').nth(1).getByRole('insertion')).toHaveText(` ${laterText}`);
+    await compare.getByRole('radio', { name: 'I teksten' }).check();
+    await expect(compare.getByRole('table')).toHaveCount(0);
+    await compare.getByRole('button', { name: 'Luk', exact: true }).click();
+    await expect(compare).toBeHidden();
+
+    // "Vis" shows version 1 read-only, without the later text.
+    await versionItem(sofie.page, 'Testversion 1').getByRole('button', { name: `Vis version ${first}` }).click();
+    const viewer = sofie.page.getByRole('dialog', { name: `Version ${first}: Testversion 1` });
+    const frozen = viewer.getByRole('document', { name: `Version ${first}: Testversion 1` });
+    await expect(frozen).toContainText(sofieText);
+    await expect(frozen).not.toContainText(laterText);
+    await expect(frozen).toHaveAttribute('contenteditable', 'false');
+    await sofie.page.keyboard.press('Escape');
+    await expect(viewer).toBeHidden();
+
+    // Restore version 1 after confirming; the later text leaves both live editors.
+    const restoreButton = versionItem(sofie.page, 'Testversion 1').getByRole('button', { name: `Gendan version ${first}` });
+    await restoreButton.click();
+    const confirm = sofie.page.getByRole('dialog', { name: `Gendan version ${first}?` });
+    await expect(confirm).toContainText('Det nuværende udkast gemmes først som en version');
+    await expect(confirm.getByRole('button', { name: 'Annullér' })).toBeFocused();
+    await confirm.getByRole('button', { name: `Gendan version ${first}` }).click();
+    await expect(confirm).toBeHidden();
+    await expect(restoreButton).toBeFocused();
+
+    for (const person of [sofie, anders]) {
+      await expect(person.draft).not.toContainText(laterText);
+      await expect(person.draft).toContainText(sofieText);
+      await expect(person.draft).toContainText(andersText);
+    }
+    const safety = versionItem(sofie.page, `Før gendannelse af version ${first}`);
+    await expect(safety).toBeVisible();
+    await expect(safety.getByRole('heading')).toHaveText(`Version ${second + 1}: Før gendannelse af version ${first}`);
+
+    await sofie.context.close();
+    await anders.context.close();
+  });
+
+  test('a municipality reads the draft live but cannot write in it', async ({ browser }) => {
+    const reader = await openDraft(browser, 'kommune.gladsaxe@aftalerum.test');
+    await expect(reader.page.getByText('Skrivebeskyttet – du kan læse med')).toBeVisible();
+    await expect(reader.draft).toHaveAttribute('contenteditable', 'false');
+    await expect(reader.draft).toHaveAttribute('aria-readonly', 'true');
+    await expect(connection(reader.page)).toHaveText('Forbundet');
+    await expect(reader.draft).toContainText('Fælles populationsansvar');
+
+    // No toolbar, no locking, no restoring; the versions may still be read.
+    await expect(reader.page.getByRole('toolbar')).toHaveCount(0);
+    await expect(reader.page.getByRole('button', { name: 'Lås version' })).toHaveCount(0);
+    await expect(reader.page.getByRole('button', { name: /^Gendan/ })).toHaveCount(0);
+    await expect(reader.page.getByRole('button', { name: /^Vis version/ }).first()).toBeVisible();
+
+    // Typing changes nothing.
+    const before = await reader.draft.textContent();
+    await outline(reader.page).getByRole('button', { name: 'Helhedssyn', exact: true }).click();
+    await reader.page.keyboard.type('Gladsaxe skriver');
+    await expect(reader.draft).not.toContainText('Gladsaxe skriver');
+    expect(await reader.draft.textContent()).toBe(before);
+    await reader.context.close();
+  });
+});

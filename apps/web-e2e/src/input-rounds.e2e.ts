@@ -1,0 +1,90 @@
+import { expect, Page, test } from '@playwright/test';
+
+const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
+const FOCUS_AREA = 'Sammen om børn og unges sundhed';
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill('demo1234');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page.getByRole('heading', { name: 'Log ind i Aftalerum' })).toBeVisible();
+}
+
+async function openRound(page: Page, title: string) {
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Inputrunder' }).click();
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+}
+
+test.describe('input rounds', () => {
+  test('a cluster submits input tied to a focus area; the secretariat sees it in the matrix and marks it worked in', async ({ page }) => {
+    const title = `Supplerende input ${Date.now()}`;
+
+    // The secretariat opens a round for the region's clusters.
+    await signIn(page, 'sekretariat@aftalerum.test');
+    await page.getByRole('link', { name: `Inputrunder for ${AGREEMENT}` }).click();
+    const agreement = page.getByRole('region', { name: AGREEMENT });
+    await expect(agreement.getByRole('link', { name: 'Klyngernes ønsker til Sundhedsaftale 2024–2027' })).toBeVisible();
+    await agreement.getByText('Åbn en ny inputrunde').click();
+    await agreement.getByLabel('Titel').fill(title);
+    await agreement.getByLabel('Beskrivelse (valgfri)').fill('Giv gerne input til fokusområderne.');
+    await expect(agreement.getByRole('checkbox', { name: 'Sundhedsklynge Midt' })).toBeChecked();
+    await agreement.getByRole('button', { name: 'Åbn inputrunden' }).click();
+    await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Mangler at indsende' })).toContainText('Sundhedsklynge Midt');
+    await signOut(page);
+
+    // Klynge Midt writes its input, saves a draft, and submits it.
+    await signIn(page, 'klynge.midt@aftalerum.test');
+    await openRound(page, title);
+    const form = page.getByRole('form', { name: 'Jeres input' });
+    await form.getByLabel('Mødedato (hvor input blev besluttet)').fill('2023-03-01');
+    await form.getByLabel('Dagsordenspunkt').fill('Punkt 3: Supplerende input');
+    await form.getByLabel('Tema').fill('Mental trivsel');
+    await form.getByLabel('Tekst').fill('Børn og unges mentale trivsel skal være et mål i fokusområdet.');
+    await form.getByLabel('Afsnit i udkastet').selectOption({ label: `Fokusområde: ${FOCUS_AREA}` });
+    await form.getByLabel('Niveau').selectOption({ label: 'Politisk klynge' });
+    await form.getByRole('button', { name: 'Gem kladde' }).click();
+    await expect(form.getByRole('status')).toContainText('Kladden er gemt');
+    await form.getByRole('button', { name: 'Indsend' }).click();
+    const receipt = page.getByRole('heading', { name: 'Input modtaget' });
+    await expect(receipt).toBeVisible();
+    await expect(receipt).toBeFocused();
+    await expect(page.getByText('Indsendelse 1, modtaget')).toBeVisible();
+    await expect(page.getByText(`Fokusområde: ${FOCUS_AREA} · Politisk klynge`)).toBeVisible();
+    await signOut(page);
+
+    // The secretariat finds it in the matrix and marks it worked in.
+    await signIn(page, 'sekretariat@aftalerum.test');
+    await openRound(page, title);
+    const matrix = page.getByRole('table', { name: /Antal punkter pr. klynge og afsnit/ });
+    const cell = matrix.getByRole('button', { name: `1 punkt fra Sundhedsklynge Midt om ${FOCUS_AREA}: vis dem` });
+    await expect(cell).toBeVisible();
+    await expect(matrix.getByRole('row', { name: /Sundhedsklynge Nord/ })).toContainText('ikke indsendt');
+    await cell.click();
+    await expect(page.getByText(`Viser punkter fra Sundhedsklynge Midt om ${FOCUS_AREA}.`)).toBeVisible();
+
+    const item = page.getByRole('listitem', { name: 'Sundhedsklynge Midt: Mental trivsel' });
+    await expect(item).toContainText('Ikke vurderet');
+    await item.getByLabel('Vurdering', { exact: true }).selectOption({ label: 'Indarbejdet' });
+    await item.getByLabel('Indarbejdet i version').selectOption({ label: 'Version 1: Høringsudkast' });
+    await item.getByLabel('Begrundelse').fill('Mental trivsel er skrevet ind som mål i fokusområdet.');
+    await item.getByRole('button', { name: 'Gem vurdering' }).click();
+    await expect(item.getByRole('status')).toHaveText('Vurderingen er gemt: Indarbejdet.');
+    await expect(item.getByText('i version 1: Høringsudkast')).toBeVisible();
+
+    // It stays assessed, and the summary downloads as DOCX.
+    await page.reload();
+    const again = page.getByRole('listitem', { name: 'Sundhedsklynge Midt: Mental trivsel' });
+    await expect(again.locator('.ir-badge')).toHaveText('Indarbejdet');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Hent sammenfatning (DOCX)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^input-supplerende-input-\d+\.docx$/);
+  });
+});

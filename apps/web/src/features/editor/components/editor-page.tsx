@@ -1,0 +1,95 @@
+import { useQuery } from '@apollo/client';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { errorMessage } from '../../../lib/apollo';
+import { colorForUser } from '../../../lib/user-color';
+import { useAuth } from '../../auth/hooks/use-auth';
+import { VersionsPanel } from '../../versions/components/versions-panel';
+import { EDITOR_AGREEMENT, EditorAgreement } from '../graphql/editor';
+import { useCollaboration } from '../hooks/use-collaboration';
+import { usePresence } from '../hooks/use-presence';
+import { ConnectionStatus } from './connection-status';
+import { LiveDraft } from './live-draft';
+import { PresenceList } from './presence-list';
+
+/** /aftaler/:id — the live draft of one agreement, written together. */
+export function EditorPage() {
+  const { id = '' } = useParams<{ id: string }>();
+  const { data, loading, error } = useQuery(EDITOR_AGREEMENT, { variables: { id } });
+  const agreement = data?.agreement;
+
+  if (loading && !data) return <p aria-live="polite">Henter aftalen…</p>;
+  if (error && !data) {
+    return (
+      <p className="error" role="alert">
+        {errorMessage(error)}
+      </p>
+    );
+  }
+  if (!agreement) {
+    return (
+      <section aria-labelledby="not-found-title">
+        <h1 id="not-found-title">Aftalen findes ikke</h1>
+        <p>Aftalen findes ikke, eller du har ikke adgang til den.</p>
+        <Link to="/">Tilbage til aftalerne</Link>
+      </section>
+    );
+  }
+  return <EditorWorkspace key={agreement.id} agreement={agreement} />;
+}
+
+function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
+  const { user: currentUser } = useAuth();
+  const userId = currentUser?.id ?? '';
+  const userName = currentUser?.name ?? 'Ukendt';
+  const user = useMemo(() => ({ name: userName, color: colorForUser(userId) }), [userId, userName]);
+  const { collaboration, connection, loaded, readOnlyScope, refusedReason } = useCollaboration(agreement.documentName, user);
+  const others = usePresence(collaboration?.provider ?? null);
+  const editable = agreement.canEdit && !readOnlyScope;
+
+  const readOnlyNotice = (
+    <p className="readonly-notice">
+      <span aria-hidden="true">🔒 </span>Skrivebeskyttet – du kan læse med
+    </p>
+  );
+
+  return (
+    <article className="editor-page" aria-labelledby="editor-title">
+      <header className="editor-header">
+        <p className="editor-header__back">
+          <Link to="/">
+            <span aria-hidden="true">← </span>Alle aftaler
+          </Link>
+        </p>
+        <h1 id="editor-title">{agreement.title}</h1>
+        <div className="editor-header__meta">
+          <ConnectionStatus state={connection} readOnly={!editable} />
+          <PresenceList others={others} />
+        </div>
+      </header>
+      {refusedReason && (
+        <p className="error" role="alert">
+          Udkastet kunne ikke åbnes: {refusedReason}
+        </p>
+      )}
+      <div className="workspace">
+        {collaboration && loaded ? (
+          <LiveDraft collaboration={collaboration} user={user} editable={editable} readOnlyNotice={readOnlyNotice} />
+        ) : (
+          <>
+            <nav className="outline" aria-label="Indholdsfortegnelse">
+              <h2>Indholdsfortegnelse</h2>
+              <p className="muted">Indlæser afsnit…</p>
+            </nav>
+            <section className="draft-pane" aria-label="Udkast">
+              <p className="draft-loading" aria-live="polite">
+                {refusedReason ? 'Udkastet er ikke tilgængeligt.' : 'Henter udkastet…'}
+              </p>
+            </section>
+          </>
+        )}
+        <VersionsPanel agreementId={agreement.id} canEdit={agreement.canEdit} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Editor } from '@tiptap/react';
+import { useEditorState } from '@tiptap/react';
+import { useId } from 'react';
+import { currentSectionPos, outlineOf, OutlineGroup } from '../lib/outline';
+
+const sameOutline = (a: { groups: OutlineGroup[]; current: number | null }, b: { groups: OutlineGroup[]; current: number | null } | null) =>
+  b !== null && a.current === b.current && JSON.stringify(a.groups) === JSON.stringify(b.groups);
+
+/**
+ * Moves the cursor into a section (or one of its sub-headings) and brings it into view.
+ * A section's heading text starts two positions in (section → heading → text), a
+ * sub-heading's one.
+ */
+export function goToBlock(editor: Editor, pos: number, depth: 1 | 2): void {
+  editor.chain().focus().setTextSelection(pos + depth).scrollIntoView().run();
+  const dom = editor.view.nodeDOM(pos);
+  if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' });
+  // A read-only draft cannot take the caret; focus the document so reading continues there.
+  if (!editor.isEditable) editor.view.dom.focus({ preventScroll: true });
+}
+
+/** The live table of contents: the draft's sections by kind, each a button that goes there. */
+export function SectionOutline({ editor }: { editor: Editor | null }) {
+  const titleId = useId();
+  const outline = useEditorState({
+    editor,
+    selector: ({ editor: e }) =>
+      e ? { groups: outlineOf(e.state.doc), current: currentSectionPos(e.state.doc, e.state.selection.from) } : null,
+    equalityFn: (a, b) => (a === null ? b === null : sameOutline(a, b)),
+  });
+
+  return (
+    <nav className="outline" aria-labelledby={titleId}>
+      <h2 id={titleId}>Indholdsfortegnelse</h2>
+      {!outline && <p className="muted">Indlæser afsnit…</p>}
+      {outline?.groups.map((group) => (
+        <div key={group.id} className="outline__group">
+          <h3 id={`${titleId}-${group.id}`}>{group.label}</h3>
+          <ul aria-labelledby={`${titleId}-${group.id}`}>
+            {group.sections.map((section) => (
+              <li key={section.blockId ?? section.pos}>
+                <button
+                  type="button"
+                  className="outline__link"
+                  aria-current={outline.current === section.pos ? 'location' : undefined}
+                  onClick={() => editor && goToBlock(editor, section.pos, 2)}
+                >
+                  {section.title || 'Afsnit uden overskrift'}
+                </button>
+                {section.headings.length > 0 && (
+                  <ul>
+                    {section.headings.map((heading, index) => (
+                      <li key={heading.blockId ?? index}>
+                        <button type="button" className="outline__link outline__link--sub" onClick={() => editor && goToBlock(editor, heading.pos, 1)}>
+                          {heading.title || 'Overskrift uden tekst'}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

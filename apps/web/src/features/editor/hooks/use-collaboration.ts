@@ -1,0 +1,118 @@
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { readToken } from '../../auth/hooks/token-storage';
+
+/** What the person sees about the connection to the live draft. */
+export type ConnectionState = 'connecting' | 'saving' | 'saved' | 'reconnecting' | 'refused';
+
+export interface Collaboration {
+  provider: HocuspocusProvider;
+  ydoc: Y.Doc;
+}
+
+export interface CollaborationState {
+  /** Null until the provider has been created (after the first render). */
+  collaboration: Collaboration | null;
+  connection: ConnectionState;
+  /** True once the draft has been received from the server; stays true through reconnects. */
+  loaded: boolean;
+  /** The server gave this connection read-only access. */
+  readOnlyScope: boolean;
+  /** Why the server refused the connection, if it did. */
+  refusedReason: string | null;
+}
+
+/** The collaboration socket at /collab on the page's own host. */
+export const collaborationUrl = (): string =>
+  `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
+
+interface ProviderSnapshot {
+  status: WebSocketStatus;
+  synced: boolean;
+  unsynced: number;
+  everSynced: boolean;
+  everConnected: boolean;
+  scope: string | undefined;
+  refusedReason: string | null;
+}
+
+const INITIAL: ProviderSnapshot = {
+  status: WebSocketStatus.Connecting,
+  synced: false,
+  unsynced: 0,
+  everSynced: false,
+  everConnected: false,
+  scope: undefined,
+  refusedReason: null,
+};
+
+export function connectionStateOf(s: ProviderSnapshot): ConnectionState {
+  if (s.refusedReason !== null) return 'refused';
+  if (s.status !== WebSocketStatus.Connected || !s.synced) return s.everSynced || s.everConnected ? 'reconnecting' : 'connecting';
+  return s.unsynced > 0 ? 'saving' : 'saved';
+}
+
+/**
+ * One Yjs document and one Hocuspocus provider for the live draft, for as long as the
+ * component is mounted. The document is never recreated on reconnect, so nothing typed
+ * offline is lost: the provider syncs it when the socket is back.
+ */
+export function useCollaboration(documentName: string, user: { name: string; color: string }): CollaborationState {
+  const [collaboration, setCollaboration] = useState<Collaboration | null>(null);
+  const [snapshot, setSnapshot] = useState<ProviderSnapshot>(INITIAL);
+
+  useEffect(() => {
+    const ydoc = new Y.Doc();
+    const provider = new HocuspocusProvider({
+      url: collaborationUrl(),
+      name: documentName,
+      document: ydoc,
+      // A function, so a reconnect uses the token of the session as it is then.
+      token: () => readToken() ?? '',
+    });
+    provider.setAwarenessField('user', user);
+
+    const update = (change: Partial<ProviderSnapshot>) =>
+      setSnapshot((previous) => {
+        const next = { ...previous, ...change };
+        next.everSynced ||= next.synced;
+        next.everConnected ||= next.status === WebSocketStatus.Connected;
+        return next;
+      });
+    const read = () =>
+      update({
+        status: provider.configuration.websocketProvider.status,
+        synced: provider.isSynced,
+        unsynced: provider.unsyncedChanges,
+        scope: provider.authorizedScope,
+      });
+    const onRefused = ({ reason }: { reason: string }) => update({ refusedReason: reason || 'Adgang nægtet' });
+    const onAuthenticated = () => update({ scope: provider.authorizedScope, refusedReason: null });
+
+    provider.on('status', read);
+    provider.on('synced', read);
+    provider.on('unsyncedChanges', read);
+    provider.on('disconnect', read);
+    provider.on('authenticated', onAuthenticated);
+    provider.on('authenticationFailed', onRefused);
+    setSnapshot(INITIAL);
+    setCollaboration({ provider, ydoc });
+    read();
+
+    return () => {
+      setCollaboration(null);
+      provider.destroy();
+      ydoc.destroy();
+    };
+    // The name and colour are set once per document; the caret extension keeps them in awareness.
+  }, [documentName, user]);
+
+  return {
+    collaboration,
+    connection: connectionStateOf(snapshot),
+    loaded: snapshot.everSynced,
+    readOnlyScope: snapshot.scope === 'readonly',
+    refusedReason: snapshot.refusedReason,
+  };
+}
