@@ -109,6 +109,7 @@ const TABLE: Record<string, Row> = {
   },
   // Subscriptions
   hearingResponseReceived: { allowed: ['SECRETARIAT', 'ADMIN'], subscription: true, query: `subscription { hearingResponseReceived(hearingId: "${NOBODY}") { id } }` },
+  clusterInputSubmitted: { allowed: ['SECRETARIAT', 'ADMIN'], subscription: true, query: `subscription { clusterInputSubmitted(agreementId: "${NOBODY}") { id } }` },
   approvalRecorded: { allowed: SIGNED_IN, subscription: true, query: `subscription { approvalRecorded(agreementId: "${NOBODY}") { id } }` },
 };
 

@@ -1,4 +1,7 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { PubSubEngine } from 'graphql-subscriptions';
+import { PUB_SUB, TOPICS } from '../live/pub-sub';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
@@ -24,7 +27,23 @@ export class InputRoundsResolver {
   constructor(
     private readonly rounds: InputRoundsService,
     @InjectDataSource() private readonly db: DataSource,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
+
+  @Roles(Role.SECRETARIAT)
+  @Subscription(() => ClusterInput, {
+    description: 'Each input submitted to the agreement’s rounds, as it arrives (on any instance).',
+    filter: (payload: { clusterInputSubmitted: { agreementId: string } }, variables: { agreementId: string }) =>
+      payload.clusterInputSubmitted.agreementId === variables.agreementId,
+    resolve: (payload: { clusterInputSubmitted: ClusterInput }) => {
+      const input = payload.clusterInputSubmitted;
+      const date = (value: unknown) => (value ? new Date(value as string) : null);
+      return Object.assign(new ClusterInput(), input, { submittedAt: date(input.submittedAt), createdAt: date(input.createdAt), updatedAt: date(input.updatedAt) });
+    },
+  })
+  clusterInputSubmitted(@Args('agreementId', { type: () => ID }) agreementId: string) {
+    return this.pubSub.asyncIterableIterator(TOPICS.clusterInput(agreementId));
+  }
 
   @Query(() => InputRound, { nullable: true })
   inputRound(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<InputRound | null> {

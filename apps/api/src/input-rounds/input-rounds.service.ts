@@ -1,5 +1,5 @@
 import { collectSections, DraftSection, JSONContent } from '@aftalerum/editor';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
@@ -14,6 +14,8 @@ import { badInput, conflict, DomainError, forbidden, notFound } from '../common/
 import { RateLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { RemindersService } from '../notifications/reminders.service';
+import { PubSubEngine } from 'graphql-subscriptions';
+import { PUB_SUB, TOPICS } from '../live/pub-sub';
 import { Cluster } from '../organisations/cluster.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { ClusterInputItem } from './cluster-input-item.entity';
@@ -56,6 +58,7 @@ export class InputRoundsService {
     private readonly versions: VersionsService,
     private readonly audit: AuditService,
     private readonly reminders: RemindersService,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     config: AppConfig,
   ) {
     this.writeLimiter = new RateLimiter(config.SUBMIT_RATE_PER_MINUTE, 60_000, 'For mange gemninger og indsendelser på kort tid. Vent et minut, og prøv igen.');
@@ -237,7 +240,7 @@ export class InputRoundsService {
     const party = await this.partyFor(user, round, input);
     const rows = await this.itemRows(round, input);
     if (rows.length === 0) throw badInput('Tilføj mindst ét punkt, før I indsender.');
-    return this.db.transaction(async (manager) => {
+    const submitted = await this.db.transaction(async (manager) => {
       const { deadline, open } = await this.lockParticipant(manager, round.id, party.organisationId);
       if (!open) {
         throw new DomainError(
@@ -265,6 +268,10 @@ export class InputRoundsService {
       });
       return manager.findOneByOrFail(ClusterInput, { id: draft.id });
     });
+    void this.pubSub.publish(TOPICS.clusterInput(round.agreementId), {
+      clusterInputSubmitted: { ...submitted, agreementId: round.agreementId },
+    });
+    return submitted;
   }
 
   /** The secretariat marks a submitted item worked in (or not), with a reason and the version. */

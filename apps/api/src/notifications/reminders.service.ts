@@ -110,22 +110,31 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     return delivered;
   }
 
+  /** Reminds every asked participant that has not submitted yet (once per participant). */
   private async deliverInputRoundReminder(job: ReminderJob): Promise<number> {
-    const exists = await this.db.query<Array<{ t: string | null }>>(`SELECT to_regclass('input_rounds')::text AS t`);
-    if (!exists[0]?.t) return 0;
     const [round] = await this.db.query<Array<{ id: string; title: string; deadline: Date; agreement_id: string }>>(
       'SELECT "id", "title", "deadline", "agreement_id" FROM "input_rounds" WHERE "id" = $1',
       [job.id],
     );
     if (!round || round.deadline.getTime() <= Date.now() || round.deadline.toISOString() !== job.deadline) return 0;
-    return this.toOutbox({
-      dedupeKey: `input-round-reminder:${round.id}:${job.deadline}:${job.hoursBefore}`,
-      agreementId: round.agreement_id,
-      organisationId: null,
-      kind: 'DEADLINE_REMINDER',
-      subject: `Påmindelse: frist for input ${dateTime.format(round.deadline)}`,
-      body: `Fristen for input til »${round.title}« er ${dateTime.format(round.deadline)}.`,
-    });
+    const participants = await this.db.query<Array<{ organisation_id: string }>>(
+      `SELECT p."organisation_id" FROM "input_round_participants" p
+        WHERE p."round_id" = $1
+          AND NOT EXISTS (SELECT 1 FROM "cluster_inputs" i WHERE i."round_id" = p."round_id" AND i."organisation_id" = p."organisation_id" AND i."submitted_at" IS NOT NULL)`,
+      [round.id],
+    );
+    let delivered = 0;
+    for (const participant of participants) {
+      delivered += await this.toOutbox({
+        dedupeKey: `input-round-reminder:${round.id}:${job.deadline}:${job.hoursBefore}:${participant.organisation_id}`,
+        agreementId: round.agreement_id,
+        organisationId: participant.organisation_id,
+        kind: 'DEADLINE_REMINDER',
+        subject: `Påmindelse: frist for input ${dateTime.format(round.deadline)}`,
+        body: `Fristen for input til »${round.title}« er ${dateTime.format(round.deadline)}. I har endnu ikke indsendt jeres input.`,
+      });
+    }
+    return delivered;
   }
 
   /** One approval request per party that has not decided (once per party). */
