@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
 
 const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
@@ -35,6 +36,12 @@ async function openDraft(browser: Browser, email: string): Promise<Person> {
 const connection = (page: Page) =>
   page.getByRole('status').filter({ hasText: /^(Forbinder…|Gemt|Gemmer…|Forbinder igen…|Forbundet|Ingen forbindelse)$/ });
 
+/** WCAG 2.1 A/AA problems axe finds in the page's main content (dialogs included). */
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 const outline = (page: Page) => page.getByRole('navigation', { name: 'Indholdsfortegnelse' });
 
 /**
@@ -48,8 +55,13 @@ async function caretIntoParagraphUnder(page: Page, heading: string, where: 'star
   if (where === 'end') await page.keyboard.press('End');
 }
 
+/** The newest version with this label (the list is newest first; a reused database may hold older ones). */
 const versionItem = (page: Page, label: string) =>
-  page.getByRole('region', { name: 'Versioner' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: label }) });
+  page
+    .getByRole('region', { name: 'Versioner' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: label }) })
+    .first();
 
 async function lockVersion(page: Page, label: string): Promise<number> {
   await page.getByLabel('Navn på versionen').fill(label);
@@ -118,6 +130,9 @@ test.describe('co-drafting', () => {
     await expect(anders.draft.getByText('Sofie Sekretariat', { exact: true })).toBeVisible();
     await expect(sofie.draft.getByText('Sofie Sekretariat', { exact: true })).toHaveCount(0);
 
+    // The editor with someone else's caret in it passes axe.
+    await expectNoAxeViolations(sofie.page);
+
     // Sofie locks version "Testversion 1".
     await expect(connection(sofie.page)).toHaveText('Gemt');
     const first = await lockVersion(sofie.page, 'Testversion 1');
@@ -153,6 +168,7 @@ test.describe('co-drafting', () => {
     const row = table.getByRole('row').filter({ hasText: 'Ændret afsnit' });
     await expect(row.getByRole('cell').nth(0)).not.toContainText(laterText);
     await expect(row.getByRole('cell').nth(1).getByRole('insertion')).toHaveText(` ${laterText}`);
+    await expectNoAxeViolations(sofie.page);
     await compare.getByRole('radio', { name: 'I teksten' }).check();
     await expect(compare.getByRole('table')).toHaveCount(0);
     await compare.getByRole('button', { name: 'Luk', exact: true }).click();
@@ -174,6 +190,7 @@ test.describe('co-drafting', () => {
     const confirm = sofie.page.getByRole('dialog', { name: `Gendan version ${first}?` });
     await expect(confirm).toContainText('Det nuværende udkast gemmes først som en version');
     await expect(confirm.getByRole('button', { name: 'Annullér' })).toBeFocused();
+    await expectNoAxeViolations(sofie.page);
     await confirm.getByRole('button', { name: `Gendan version ${first}` }).click();
     await expect(confirm).toBeHidden();
     await expect(restoreButton).toBeFocused();
@@ -198,6 +215,7 @@ test.describe('co-drafting', () => {
     await expect(reader.draft).toHaveAttribute('aria-readonly', 'true');
     await expect(connection(reader.page)).toHaveText('Forbundet');
     await expect(reader.draft).toContainText('Fælles populationsansvar');
+    await expectNoAxeViolations(reader.page);
 
     // No toolbar, no locking, no restoring; the versions may still be read.
     await expect(reader.page.getByRole('toolbar')).toHaveCount(0);

@@ -1,12 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/app-shell';
 import { AgreementsPage } from './features/agreements/components/agreements-page';
 import { LoginPage } from './features/auth/components/login-page';
-import { EditorPage } from './features/editor/components/editor-page';
 import { useAuth } from './features/auth/hooks/use-auth';
 import { InputRoundPage } from './features/input-rounds/components/input-round-page';
 import { InputRoundsPage } from './features/input-rounds/components/input-rounds-page';
 import { WordPage } from './features/word-import/components/word-page';
+
+// The editor (Tiptap, Yjs, Hocuspocus) is loaded when a draft is opened, not with the login page.
+const EditorPage = lazy(() => import('./features/editor/components/editor-page').then((m) => ({ default: m.EditorPage })));
 
 export function App() {
   const { user, loading, token } = useAuth();
@@ -16,7 +19,14 @@ export function App() {
     <AppShell>
       <Routes>
         <Route path="/" element={<AgreementsPage />} />
-        <Route path="/aftaler/:id" element={<EditorPage />} />
+        <Route
+          path="/aftaler/:id"
+          element={
+            <Suspense fallback={<p aria-live="polite">Indlæser editoren…</p>}>
+              <EditorPage />
+            </Suspense>
+          }
+        />
         <Route path="/aftaler/:agreementId/input" element={<InputRoundsPage />} />
         <Route path="/input" element={<InputRoundsPage />} />
         <Route path="/input/:roundId" element={<InputRoundPage />} />
