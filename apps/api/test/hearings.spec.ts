@@ -242,6 +242,11 @@ describe('the hearing', () => {
         expect(xml).toContain(name);
       }
       for (const text of replies) expect(xml).toContain(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+      const pdfUrl = (await app.gql('query($id: ID!) { hearingMemo(hearingId: $id) { pdfUrl } }', { id: demoHearing }, secretariat)).data?.hearingMemo.pdfUrl;
+      const pdf = await fetch(`${app.url}${pdfUrl}`, { headers: { authorization: `Bearer ${secretariat}` } });
+      const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+      expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdfBytes.length).toBeGreaterThan(2_000);
       const patient = await fetch(`${app.url}${memo.data?.hearingMemo.docxUrl}`, { headers: { authorization: `Bearer ${await app.login(demo('patientforening'))}` } });
       expect(patient.status).toBe(403);
     });

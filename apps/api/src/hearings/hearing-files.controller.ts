@@ -131,6 +131,17 @@ export class HearingFilesController {
     res.end(pdf);
   }
 
+  /** The hearing memo as PDF, for the secretariat. */
+  @Get('hearings/:id/memo.pdf')
+  async memoPdf(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const hearing = await this.hearings.getOrFail(id);
+    await this.hearings.requireManage(user, hearing);
+    const pdf = await this.memo.pdf(hearing);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="hoeringsnotat.pdf"`);
+    res.end(pdf);
+  }
+
   /** The hearing memo as DOCX, for the secretariat. */
   @Get('hearings/:id/memo.docx')
   async memoDocx(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {

@@ -9,6 +9,7 @@ import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Hearing } from './hearing.entity';
 import { CommentOutcome } from './hearing-comment.entity';
 import { MemoComment, memoDocx, memoHtml, MemoModel, memoSections } from './hearing-memo';
+import { memoPdf } from './memo-pdf';
 
 export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   REGION: 'Region',
@@ -102,5 +103,9 @@ export class HearingMemoService {
 
   async docx(hearing: Hearing): Promise<Buffer> {
     return memoDocx(await this.model(hearing));
+  }
+
+  async pdf(hearing: Hearing): Promise<Buffer> {
+    return memoPdf(await this.model(hearing));
   }
 }

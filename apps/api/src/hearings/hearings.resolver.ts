@@ -86,7 +86,7 @@ export class HearingsResolver {
   async hearingMemo(@CurrentUser() user: AuthUser, @Args('hearingId', { type: () => ID }) hearingId: string): Promise<HearingMemo> {
     const hearing = await this.hearings.getOrFail(hearingId);
     await this.hearings.requireManage(user, hearing);
-    return { html: await this.memo.html(hearing), docxUrl: `/files/hearings/${hearing.id}/memo.docx` };
+    return { html: await this.memo.html(hearing), docxUrl: `/files/hearings/${hearing.id}/memo.docx`, pdfUrl: `/files/hearings/${hearing.id}/memo.pdf` };
   }
 
   @Roles(Role.SECRETARIAT)

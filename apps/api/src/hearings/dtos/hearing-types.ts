@@ -59,6 +59,9 @@ export class HearingMemo {
 
   @Field({ description: 'GET with the bearer token.' })
   docxUrl!: string;
+
+  @Field({ description: 'GET with the bearer token.' })
+  pdfUrl!: string;
 }
 
 @ObjectType({ description: 'A published response on the public hearing page: no personal names or e-mail addresses.' })
