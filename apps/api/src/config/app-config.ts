@@ -96,6 +96,15 @@ export class AppConfig {
   @Min(1)
   SUBMIT_RATE_PER_MINUTE = 60;
 
+  /** SMTP server for the outbox, e.g. smtp://user:pass@mail.example.dk:587; unset: notifications stay in the in-app outbox. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL skal begynde med smtp:// eller smtps://' })
+  SMTP_URL?: string;
+
+  /** Sender address of e-mails from the outbox. */
+  @IsString()
+  SMTP_FROM = 'Aftalerum <noreply@aftalerum.dk>';
+
   /** How often the job queue looks for due jobs (seconds, at least 0.5). */
   @Transform(toInt)
   @IsInt()
@@ -121,7 +130,7 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the environment; throws a ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_DATA', 'WEB_DIST_DIR', 'SCHEMA_FILE']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_DATA', 'WEB_DIST_DIR', 'SCHEMA_FILE', 'SMTP_URL']);
   const raw: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];

@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { createTransport, Transporter } from 'nodemailer';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 
 export const REMINDER_QUEUE = 'deadline-reminder';
 export const APPROVAL_QUEUE = 'approval-request';
+export const MAIL_QUEUE = 'outbox-mail';
 
 export interface ReminderJob {
   kind: 'HEARING' | 'INPUT_ROUND';
@@ -34,6 +36,7 @@ const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle
 export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RemindersService.name);
   private boss: PgBoss | null = null;
+  private mailer: Transporter | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -54,6 +57,13 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     await this.boss.work<ApprovalRequestJob>(APPROVAL_QUEUE, polling, async (jobs) => {
       for (const job of jobs) await this.deliverApprovalRequests(job.data.agreementId);
     });
+    if (this.config.SMTP_URL) {
+      this.mailer = createTransport(this.config.SMTP_URL);
+      await this.boss.createQueue(MAIL_QUEUE);
+      await this.boss.work<{ notificationId: string }>(MAIL_QUEUE, polling, async (jobs) => {
+        for (const job of jobs) await this.mail(job.data.notificationId);
+      });
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -170,6 +180,25 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ("dedupe_key") DO NOTHING RETURNING "id"`,
       [n.dedupeKey, n.agreementId, n.organisationId, n.kind, n.subject, n.body, recipients],
     );
+    if (inserted.length && this.mailer && recipients.length) {
+      await this.boss?.send(MAIL_QUEUE, { notificationId: inserted[0].id }, { retryLimit: 10, retryBackoff: true, singletonKey: inserted[0].id });
+    }
     return inserted.length;
+  }
+
+  /** Sends one outbox notification by e-mail (SMTP_URL) and marks it sent; a failure is retried by the queue. */
+  private async mail(notificationId: string): Promise<void> {
+    const [n] = await this.db.query<Array<{ subject: string; body: string; recipients: string[]; sent_at: Date | null }>>(
+      'SELECT "subject", "body", "recipients", "sent_at" FROM "notifications" WHERE "id" = $1',
+      [notificationId],
+    );
+    if (!n || n.sent_at || !this.mailer) return;
+    try {
+      await this.mailer.sendMail({ from: this.config.SMTP_FROM, to: n.recipients, subject: n.subject, text: n.body });
+      await this.db.query('UPDATE "notifications" SET "sent_at" = now(), "send_error" = NULL WHERE "id" = $1', [notificationId]);
+    } catch (error) {
+      await this.db.query('UPDATE "notifications" SET "send_error" = $2 WHERE "id" = $1', [notificationId, (error as Error).message.slice(0, 500)]);
+      throw error;
+    }
   }
 }
