@@ -263,7 +263,7 @@ describe('Word round-trip', () => {
     expect(liveXml).not.toMatch(/<w:ins\b/);
   });
 
-  it('exports print-ready, accessible HTML in Danish, to every signed-in user', async () => {
+  it('exports print-ready HTML in Danish and a tagged PDF, to every signed-in user', async () => {
     const { data } = await app.gql('{ agreements { id title } }', {}, token);
     const agreement = (data?.agreements as Array<{ id: string; title: string }>)[0];
     const municipality = await app.login(demo('kommune.gladsaxe'));
@@ -276,6 +276,14 @@ describe('Word round-trip', () => {
     expect(page).toContain('Fælles populationsansvar');
     const docx = await download(`agreements/${agreement.id}/agreement.docx`, municipality);
     expect(docx.status).toBe(200);
+    const pdf = await download(`agreements/${agreement.id}/agreement.pdf`, municipality);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    expect(pdf.data.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.data.toString('latin1')).toMatch(/\/StructTreeRoot/);
+    // A version of another agreement is not this agreement's version.
+    const missing = await download(`agreements/${agreement.id}/agreement.pdf?versionId=00000000-0000-4000-8000-000000000000`, municipality);
+    expect(missing.status).toBe(404);
   });
 
   it('refuses broken and non-Word files with a message that says what to do', async () => {

@@ -94,5 +94,10 @@ test.describe('Word import and export', () => {
     const exported = await readFile((await download.path())!);
     expect(exported.subarray(0, 2).toString('latin1')).toBe('PK');
     await expect(page.getByText(/er hentet\.$/)).toBeVisible();
+
+    // And as a tagged PDF.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent som tilgængelig PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    expect((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

@@ -9,6 +9,7 @@ import { AgreementsService } from '../agreements/agreements.service';
 import { compareDrafts } from '../agreements/compare-drafts';
 import { VersionsService } from '../agreements/versions.service';
 import { badInput, notFound } from '../common/domain-error';
+import { renderAgreementPdf } from '../exports/agreement-pdf';
 import { renderAgreementDocx, renderAgreementHtml } from '../exports/agreement-renderer';
 import { renderComparisonDocx } from '../exports/comparison-docx';
 import { Region } from '../organisations/region.entity';
@@ -69,6 +70,13 @@ export class WordExportService {
     const source = await this.source(user, agreementId, versionId);
     const html = renderAgreementHtml(this.documentInput(source));
     return { data: Buffer.from(html, 'utf8'), filename: `${this.baseName(source)}.html`, contentType: 'text/html; charset=utf-8' };
+  }
+
+  /** The same content as a tagged PDF (structure tree, Danish language, bookmarks). */
+  async agreementPdf(user: AuthUser, agreementId: string, versionId?: string): Promise<ExportFile> {
+    const source = await this.source(user, agreementId, versionId);
+    const data = await renderAgreementPdf(this.documentInput(source));
+    return { data, filename: `${this.baseName(source)}.pdf`, contentType: 'application/pdf' };
   }
 
   /**

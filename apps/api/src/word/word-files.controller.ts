@@ -56,7 +56,7 @@ function send(res: Response, file: ExportFile): void {
   res.end(file.data);
 }
 
-/** Word round-trip over HTTP: import a DOCX as a draft; export the agreement as DOCX or HTML. */
+/** Word round-trip over HTTP: import a DOCX as a draft; export the agreement as DOCX, PDF or HTML. */
 @Controller('files')
 export class WordFilesController {
   constructor(
@@ -105,6 +105,12 @@ export class WordFilesController {
     @Res() res: Response,
   ): Promise<void> {
     send(res, await this.exports.comparisonDocx(user, id, from, to));
+  }
+
+  /** The agreement as a tagged, accessible PDF in Danish. */
+  @Get('agreements/:id/agreement.pdf')
+  async agreementPdf(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query('versionId') versionId: string | undefined, @Res() res: Response): Promise<void> {
+    send(res, await this.exports.agreementPdf(user, id, versionId));
   }
 
   /** The agreement as print-ready, accessible HTML (lang="da", semantic headings). */

@@ -91,13 +91,16 @@ export function WordExport() {
             <button type="button" disabled={busy} onClick={() => void download(`/files/agreements/${agreement.id}/agreement.docx${query({ versionId })}`, 'sundhedsaftale.docx')}>
               Hent som Word (.docx)
             </button>
+            <button type="button" disabled={busy} onClick={() => void download(`/files/agreements/${agreement.id}/agreement.pdf${query({ versionId })}`, 'sundhedsaftale.pdf')}>
+              Hent som tilgængelig PDF
+            </button>
             <button type="button" disabled={busy} onClick={() => void download(`/files/agreements/${agreement.id}/agreement.html${query({ versionId })}`, 'sundhedsaftale.html')}>
               Hent udskriftsvenlig HTML
             </button>
           </div>
           <p className="muted">
-            Word-filen har forside, indholdsfortegnelse og nummererede afsnit. HTML-filen er tilgængelig (dansk sprog, rigtige overskrifter): åbn den i en browser, og
-            udskriv den som PDF.
+            Word-filen har forside, indholdsfortegnelse og nummererede afsnit. PDF-filen er mærket (tagged) med overskrifter, lister, tabeller og dansk sprog til
+            skærmlæsere. HTML-filen er en udskriftsvenlig side med samme indhold.
           </p>
 
           <h3>Sammenlign to versioner i Word</h3>
