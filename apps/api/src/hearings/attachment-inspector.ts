@@ -1,6 +1,8 @@
 import JSZip from 'jszip';
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from '../common/uploads';
+
+export const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;
 export const PDF = 'application/pdf';
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

@@ -1,11 +1,7 @@
 import {
-  ArgumentsHost,
-  Catch,
   Controller,
-  ExceptionFilter,
   Get,
   Param,
-  PayloadTooLargeException,
   Post,
   Res,
   UploadedFile,
@@ -22,6 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId } from '../auth/decorators';
 import { badInput, forbidden, notFound } from '../common/domain-error';
+import { TooLargeFilter, uploadedFilename } from '../common/uploads';
 import { Agreement } from '../agreements/agreement.entity';
 import { isUuid } from '../agreements/agreements.service';
 import { Attachment } from './attachment.entity';
@@ -30,19 +27,6 @@ import { HearingMemoService } from './hearing-memo.service';
 import { HearingResponse } from './hearing-response.entity';
 import { HearingsService } from './hearings.service';
 import { receiptPdf } from './receipt-pdf';
-
-@Catch(PayloadTooLargeException)
-class TooLargeFilter implements ExceptionFilter {
-  catch(_error: PayloadTooLargeException, host: ArgumentsHost): void {
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(413)
-      .json({ code: 'BAD_USER_INPUT', message: 'Filen er større end 20 MB. Gør den mindre, eller del den op.' });
-  }
-}
-
-const safeFilename = (name: string) => name.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'bilag';
 
 /** Downloads and uploads of the hearing: attachments, receipts and the memo. */
 @Controller('files')
@@ -66,7 +50,7 @@ export class HearingFilesController {
     if (!file) throw badInput('Vælg en fil at vedhæfte (feltet "file").');
     const verdict = await inspectAttachment(file.buffer);
     if (!verdict.ok) throw badInput(verdict.reason);
-    const filename = safeFilename(Buffer.from(file.originalname, 'latin1').toString('utf8'));
+    const filename = uploadedFilename(file.originalname, 'bilag');
     return this.db.transaction(async (manager) => {
       const [row] = await manager.query<Array<{ id: string }>>(
         `INSERT INTO "attachments" ("organisation_id", "uploaded_by", "filename", "content_type", "size", "sha256", "data")

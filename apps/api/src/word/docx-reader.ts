@@ -4,10 +4,11 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { randomUUID } from 'node:crypto';
 import { badInput } from '../common/domain-error';
+import { MAX_UPLOAD_BYTES } from '../common/uploads';
 import { HtmlElement, HtmlNode, htmlText, parseHtml } from './html-tree';
 
 /** The largest Word document the import takes. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
 
 /** A top-level heading of the imported document: a candidate start of a section. */
 export interface ImportedHeading {

@@ -1,13 +1,9 @@
 import {
-  ArgumentsHost,
   Body,
-  Catch,
   Controller,
-  ExceptionFilter,
   Get,
   HttpCode,
   Param,
-  PayloadTooLargeException,
   Post,
   Query,
   Res,
@@ -22,28 +18,17 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { Role } from '../auth/role.enum';
 import { badInput } from '../common/domain-error';
+import { TooLargeFilter, uploadedFilename } from '../common/uploads';
 import { MAX_IMPORT_BYTES } from './docx-reader';
 import { ConfirmImportBody } from './dtos/confirm-import.body';
 import { ExportFile, WordExportService } from './word-export.service';
 import { ImportPreview, ImportResult, UploadedDocx, WordImportService } from './word-import.service';
 
-@Catch(PayloadTooLargeException)
-class TooLargeFilter implements ExceptionFilter {
-  catch(_error: PayloadTooLargeException, host: ArgumentsHost): void {
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(413)
-      .json({ code: 'BAD_USER_INPUT', message: 'Filen er større end 20 MB. Fjern billeder, eller del dokumentet op, og prøv igen.' });
-  }
-}
-
 const upload = () => FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
 
 function uploaded(file: Express.Multer.File | undefined): UploadedDocx {
   if (!file) throw badInput('Vælg et Word-dokument (.docx) at importere (feltet "file").');
-  // Multer reads the name as Latin-1; browsers send UTF-8.
-  const filename = Buffer.from(file.originalname, 'latin1').toString('utf8').replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'dokument.docx';
+  const filename = uploadedFilename(file.originalname, 'dokument.docx');
   return { buffer: file.buffer, filename };
 }
 
