@@ -7,12 +7,19 @@ import { useAuth } from './features/auth/hooks/use-auth';
 import { InputRoundPage } from './features/input-rounds/components/input-round-page';
 import { InputRoundsPage } from './features/input-rounds/components/input-rounds-page';
 import { WordPage } from './features/word-import/components/word-page';
+import { ApprovalsPage } from './features/timeline/components/approvals-page';
+import { TimelinePage } from './features/timeline/components/timeline-page';
+import { DashboardPage } from './features/dashboard/components/dashboard-page';
+import { HearingProcessingRoute, HearingResponseRoute, HearingsRoute, usePublicHearingPage } from './features/hearings/routes';
 
 // The editor (Tiptap, Yjs, Hocuspocus) is loaded when a draft is opened, not with the login page.
 const EditorPage = lazy(() => import('./features/editor/components/editor-page').then((m) => ({ default: m.EditorPage })));
 
 export function App() {
   const { user, loading, token } = useAuth();
+  // The hearing invitation and the public hearing page need no login.
+  const publicHearingPage = usePublicHearingPage();
+  if (publicHearingPage) return publicHearingPage;
   if (token && loading) return <p aria-live="polite">Indlæser…</p>;
   if (!user) return <LoginPage />;
   return (
@@ -28,6 +35,13 @@ export function App() {
           }
         />
         <Route path="/aftaler/:agreementId/input" element={<InputRoundsPage />} />
+        <Route path="/aftaler/:agreementId/tidslinje" element={<TimelinePage />} />
+        <Route path="/aftaler/:agreementId/godkendelser" element={<ApprovalsPage />} />
+        <Route path="/aftaler/:agreementId/overblik" element={<DashboardPage />} />
+        <Route path="/aftaler/:agreementId/hoeringer" element={<HearingsRoute />} />
+        <Route path="/hoeringer" element={<HearingsRoute />} />
+        <Route path="/hoeringer/:hearingId" element={<HearingProcessingRoute />} />
+        <Route path="/hoeringer/:hearingId/svar" element={<HearingResponseRoute />} />
         <Route path="/input" element={<InputRoundsPage />} />
         <Route path="/input/:roundId" element={<InputRoundPage />} />
         <Route path="/word" element={<WordPage />} />

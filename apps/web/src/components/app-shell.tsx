@@ -19,6 +19,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             Aftaler
           </NavLink>
           <NavLink to="/input">Inputrunder</NavLink>
+          <NavLink to="/hoeringer">Høringer</NavLink>
           <NavLink to="/word">Word</NavLink>
         </nav>
         {user && (

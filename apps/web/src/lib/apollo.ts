@@ -1,7 +1,13 @@
-import { ApolloClient, HttpLink, InMemoryCache, from } from '@apollo/client';
+import { ApolloClient, HttpLink, InMemoryCache, from, split } from '@apollo/client';
 import { setContext } from '@apollo/client/link/context';
 import { onError } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
 import { readToken } from '../features/auth/hooks/token-storage';
+
+/** Operations whose UNAUTHENTICATED answer is a wrong credential to show, not an expired session. */
+const SIGN_IN_OPERATIONS: unknown[] = ['login', 'acceptHearingInvitation'];
 
 /** Apollo client for /graphql that sends the login token and signs out on an expired one. */
 export function createApolloClient(onUnauthenticated: () => void): ApolloClient<unknown> {
@@ -10,10 +16,24 @@ export function createApolloClient(onUnauthenticated: () => void): ApolloClient<
     return { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } };
   });
   const errors = onError(({ graphQLErrors }) => {
-    if (graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && e.path?.[0] !== 'login')) onUnauthenticated();
+    if (graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && !SIGN_IN_OPERATIONS.includes(e.path?.[0]))) onUnauthenticated();
   });
+  // Subscriptions go over graphql-ws on /graphql (connected while one is active), with the token in the connection params.
+  const live = new GraphQLWsLink(
+    createClient({
+      url: () => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
+      connectionParams: () => {
+        const token = readToken();
+        return token ? { authorization: `Bearer ${token}` } : {};
+      },
+    }),
+  );
+  const isSubscription = ({ query }: { query: Parameters<typeof getMainDefinition>[0] }) => {
+    const definition = getMainDefinition(query);
+    return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+  };
   return new ApolloClient({
-    link: from([errors, auth, new HttpLink({ uri: '/graphql' })]),
+    link: from([errors, split(isSubscription, live, from([auth, new HttpLink({ uri: '/graphql' })]))]),
     cache: new InMemoryCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

@@ -55,6 +55,18 @@ export function AgreementsPage() {
                 <Link className="card__link" to={`/aftaler/${agreement.id}/input`} aria-label={`Inputrunder for ${agreement.title}`}>
                   Inputrunder
                 </Link>
+                <Link className="card__link" to={`/aftaler/${agreement.id}/hoeringer`} aria-label={`Høringer for ${agreement.title}`}>
+                  Høringer
+                </Link>
+                <Link className="card__link" to={`/aftaler/${agreement.id}/tidslinje`} aria-label={`Tidslinje for ${agreement.title}`}>
+                  Tidslinje
+                </Link>
+                <Link className="card__link" to={`/aftaler/${agreement.id}/godkendelser`} aria-label={`Godkendelser for ${agreement.title}`}>
+                  Godkendelser
+                </Link>
+                <Link className="card__link" to={`/aftaler/${agreement.id}/overblik`} aria-label={`Overblik over ${agreement.title}`}>
+                  Overblik
+                </Link>
               </p>
             </li>
           );

@@ -1,0 +1,221 @@
+import { expect, Page, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
+const VISION_PARAGRAPH = /^Kommentér afsnittet »Vi tager sammen ansvar for hele befolkningens/;
+const PREAMBLE_PARAGRAPH = /^Kommentér afsnittet »Sundhedsaftalen er den politiske ramme/;
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill('demo1234');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
+}
+
+/** A date a few days ahead as the value of <input type="datetime-local">. */
+function daysAhead(days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T12:00`;
+}
+
+/** The first bytes of a download, to check what kind of file it is. */
+async function firstBytes(download: { path(): Promise<string | null> }, n: number): Promise<string> {
+  const file = await download.path();
+  if (!file) throw new Error('the download was not saved');
+  return (await readFile(file)).subarray(0, n).toString('latin1');
+}
+
+test.describe('the hearing', () => {
+  test('a patient organisation answers through its invitation; the secretariat replies and downloads the memo', async ({ page, context, browser, baseURL }) => {
+    test.setTimeout(120_000);
+    const title = `Bred høring ${Date.now()}`;
+
+    // ——— The secretariat opens a hearing on version 1, inviting Hjerteforeningen. ———
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await signIn(page, 'sekretariat@aftalerum.test');
+    await page.getByRole('link', { name: `Høringer for ${AGREEMENT}` }).click();
+    const agreement = page.getByRole('region', { name: AGREEMENT });
+    await expect(page.getByRole('heading', { name: 'Høringer', level: 1 })).toBeVisible();
+    await expect(agreement.getByRole('link', { name: 'Bred høring over Sundhedsaftale 2024–2027', exact: true })).toBeVisible();
+    await agreement.getByText('Åbn høring', { exact: true }).click();
+    const form = page.getByRole('form', { name: `Åbn høring over ${AGREEMENT}` });
+    await form.getByLabel('Høringsudkast (version)').selectOption({ label: 'Version 1: Høringsudkast' });
+    await form.getByLabel('Titel (valgfri)').fill(title);
+    await form.getByLabel('Høringsfrist').fill(daysAhead(4));
+    // Refused without invitations, with a message.
+    await form.getByRole('button', { name: 'Åbn høringen' }).click();
+    await expect(form.getByRole('alert')).toHaveText('Vælg mindst én organisation, der inviteres til at svare.');
+    await form.getByRole('group', { name: 'Patientforeninger' }).getByRole('checkbox', { name: 'Hjerteforeningen' }).check();
+    await form.getByRole('button', { name: 'Åbn høringen' }).click();
+
+    // The processing page of the new, open hearing.
+    await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    await expect(page.getByRole('main').getByText('Åben', { exact: true })).toBeVisible();
+    await expect(page.getByText(/\(om (3 dage|4 dage)/)).toBeVisible();
+    const invitations = page.getByRole('region', { name: 'Invitationer' });
+    const hjerte = invitations.getByRole('row', { name: /Hjerteforeningen/ });
+    await expect(hjerte).toContainText('Mangler');
+    await expect(invitations.getByRole('row')).toHaveCount(2);
+
+    // Copy the invitation link.
+    const linkField = invitations.getByLabel('Invitationslink til Hjerteforeningen');
+    const link = await linkField.inputValue();
+    expect(link).toMatch(new RegExp(`^${baseURL}/hoering/invitation/[\\w.-]{20,}$`));
+    await invitations.getByRole('button', { name: 'Kopiér link til Hjerteforeningen' }).click();
+    await expect(invitations.getByRole('status')).toHaveText('Linket til Hjerteforeningen er kopieret.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+    // ——— Hjerteforeningen opens the link in another browser and answers. ———
+    const other = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+    const org = await other.newPage();
+    await org.goto(link);
+    await expect(org.getByRole('heading', { name: 'Invitation til at afgive høringssvar' })).toBeVisible();
+    await org.getByLabel('Dit navn').fill('Hanne Hjerte');
+    await org.getByLabel('Din e-mail').fill(`hanne.${Date.now()}@hjerteforeningen.test`);
+    await org.getByRole('button', { name: 'Fortsæt til høringen' }).click();
+
+    await expect(org).toHaveURL(/\/hoeringer\/[0-9a-f-]{36}\/svar$/);
+    await expect(org.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    await expect(org.getByText('Hanne Hjerte · Organisation, Hjerteforeningen')).toBeVisible();
+    const draft = org.getByRole('article', { name: 'Høringsudkastet, version 1: Høringsudkast' });
+    await expect(draft.getByRole('heading', { name: 'Fælles populationsansvar' })).toBeVisible();
+
+    // A comment on the vision's paragraph: the field opens under it, with focus.
+    await draft.getByRole('button', { name: VISION_PARAGRAPH }).click();
+    const first = org.getByRole('textbox', { name: /^Kommentar til afsnittet »Vi tager sammen ansvar/ });
+    await expect(first).toBeFocused();
+    await first.fill('Pårørende skal nævnes som en del af det fælles populationsansvar.');
+
+    // A comment on the preamble's paragraph, quoting the words selected in it.
+    await org.evaluate(() => {
+      const paragraph = [...document.querySelectorAll('[data-quote-block] p')].find((p) => p.textContent?.startsWith('Sundhedsaftalen er den politiske ramme'));
+      const text = paragraph?.firstChild;
+      if (!text?.textContent) throw new Error('no preamble paragraph');
+      const start = text.textContent.indexOf('den politiske ramme');
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + 'den politiske ramme'.length);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    });
+    await draft.getByRole('button', { name: PREAMBLE_PARAGRAPH }).click();
+    const second = org.getByRole('textbox', { name: /^Kommentar til afsnittet »Sundhedsaftalen er den politiske ramme/ });
+    await expect(second).toBeFocused();
+    await expect(org.getByRole('group', { name: /^Kommentar 1 til afsnittet »Sundhedsaftalen/ }).getByLabel('Citat fra teksten (valgfrit)')).toHaveValue(
+      'den politiske ramme',
+    );
+    await second.fill('Almen praksis bør nævnes som part allerede i indledningen.');
+
+    const response = org.getByRole('form', { name: 'Jeres høringssvar' });
+    await expect(response.getByText('2 kommentarer til udkastet.')).toBeVisible();
+    await response.getByLabel('Generelle bemærkninger').fill('Hjerteforeningen bakker op om aftalens visioner.');
+    await response.getByRole('checkbox', { name: 'Må offentliggøres, når høringen er afsluttet' }).check();
+    // The draft is saved on its own a moment after typing stops …
+    await expect(response.getByRole('status').filter({ hasText: 'Kladde' })).toHaveText(/^Kladde gemt kl\. \d{2}\.\d{2}$/, { timeout: 10_000 });
+    // … and comes back after a reload.
+    await org.reload();
+    await expect(org.getByRole('textbox', { name: /^Kommentar til afsnittet »Vi tager sammen ansvar/ })).toHaveValue(
+      'Pårørende skal nævnes som en del af det fælles populationsansvar.',
+    );
+    await expect(response.getByLabel('Generelle bemærkninger')).toHaveValue('Hjerteforeningen bakker op om aftalens visioner.');
+    await expect(response.getByText(/^Kladden fra .+ er hentet frem\.$/)).toBeVisible();
+
+    // A double click submits once (one idempotency key per form).
+    await response.getByRole('button', { name: 'Indsend høringssvar' }).dblclick();
+    const receipt = org.getByRole('region', { name: 'Høringssvaret er modtaget' });
+    await expect(receipt.getByRole('heading', { name: 'Høringssvaret er modtaget' })).toBeFocused();
+    const referenceText = receipt.getByText(/^SA24-H\d*-\d{4}$/);
+    await expect(referenceText).toBeVisible();
+    const reference = (await referenceText.textContent()) ?? '';
+    expect(reference).toMatch(/^SA24-H\d*-\d{4}$/);
+    await expect(receipt).toContainText(/Modtaget\d{1,2}\. \w+ \d{4} kl\. \d{2}\.\d{2}\.\d{2}/);
+    await expect(receipt).toContainText('Hanne Hjerte, Hjerteforeningen');
+    await expect(receipt).toContainText('2 kommentarer og generelle bemærkninger');
+    const receiptDownload = org.waitForEvent('download');
+    await receipt.getByRole('button', { name: 'Hent kvittering (PDF)' }).click();
+    const pdf = await receiptDownload;
+    expect(pdf.suggestedFilename()).toBe(`kvittering-${reference}.pdf`);
+    expect(await firstBytes(pdf, 4)).toBe('%PDF');
+    await other.close();
+
+    // ——— The secretariat sees the response arrive, replies, and downloads the memo. ———
+    const responses = page.getByRole('region', { name: /^Høringssvar \(\d+\)$/ });
+    await expect(responses.getByRole('heading', { name: 'Høringssvar (1)' })).toBeVisible({ timeout: 15_000 });
+    await expect(responses).toContainText(`${reference} · modtaget`);
+    await expect(responses).toContainText('afgivet af Hanne Hjerte · 2 kommentarer');
+    await expect(hjerte).toContainText('Har svaret');
+
+    // The heat map counts the comments per paragraph, in words.
+    const heatmap = page.getByRole('article', { name: 'Varmekort over høringsudkastet' });
+    await expect(heatmap.getByRole('button', { name: /^1 kommentar, 0 besvaret, til afsnittet »Vi tager sammen ansvar/ })).toBeVisible();
+    await expect(heatmap.getByRole('button', { name: /^1 kommentar, 0 besvaret, til afsnittet »Sundhedsaftalen er den politiske ramme/ })).toBeVisible();
+    await expect(heatmap.getByRole('button', { name: /kommentar/ })).toHaveCount(2);
+
+    const comments = page.getByRole('list', { name: 'Kommentarer' });
+    await expect(comments.getByRole('listitem')).toHaveCount(2);
+    // Full-text search finds the comment on pårørende (and not the other).
+    await page.getByLabel('Søg i kommentarer').fill('pårørende');
+    await expect(comments.getByRole('listitem')).toHaveCount(1);
+    await expect(comments.getByRole('listitem')).toContainText('Pårørende skal nævnes');
+    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+    await expect(comments.getByRole('listitem')).toHaveCount(2);
+
+    const vision = comments.getByRole('listitem', { name: /^Hjerteforeningen Om afsnittet »Vi tager sammen ansvar/ });
+    await expect(vision).toContainText('Ubesvaret');
+    const quoted = comments.getByRole('listitem', { name: /^Hjerteforeningen Om afsnittet »Sundhedsaftalen er den politiske ramme/ });
+    await expect(quoted.getByRole('blockquote')).toHaveText('den politiske ramme');
+
+    const reply = 'Pårørende er skrevet ind i visionen om det fælles populationsansvar.';
+    await vision.getByLabel('Sekretariatets svar').fill(reply);
+    await vision.getByLabel('Udfald').selectOption({ label: 'Indarbejdet' });
+    await vision.getByLabel('Ændret afsnit (valgfrit)').selectOption({ label: 'Afsnittet »Vi tager sammen ansvar for hele befolkningens sundhed, på…«' });
+    await vision.getByRole('button', { name: 'Gem svar' }).click();
+    await expect(vision.getByRole('status')).toHaveText('Svaret er gemt: Indarbejdet.');
+    await expect(vision.getByText('Indarbejdet', { exact: true })).toBeVisible();
+    await expect(vision.getByText(reply)).toBeVisible();
+    await expect(heatmap.getByRole('button', { name: /^1 kommentar, 1 besvaret, til afsnittet »Vi tager sammen ansvar/ })).toBeVisible();
+    // Only the other comment is left unanswered.
+    await page.getByRole('checkbox', { name: 'Kun ubesvarede' }).check();
+    await expect(comments.getByRole('listitem')).toHaveCount(1);
+    await expect(comments.getByRole('listitem')).toContainText('Almen praksis bør nævnes');
+
+    // The memo holds the reply, as HTML in the panel and as DOCX.
+    await page.getByRole('button', { name: 'Vis høringsnotatet' }).click();
+    await expect(page.getByRole('heading', { name: 'Høringsnotat', level: 2 })).toBeFocused();
+    await expect(page.frameLocator('iframe[title="Høringsnotat"]').getByText(reply)).toBeVisible();
+    const memoDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Hent høringsnotat (DOCX)' }).click();
+    const docx = await memoDownload;
+    expect(docx.suggestedFilename()).toBe('hoeringsnotat.docx');
+    expect(await firstBytes(docx, 2)).toBe('PK');
+  });
+
+  test('the public page shows the hearing draft and, once closed, the published responses; a forged invitation is refused', async ({ page }) => {
+    await signIn(page, 'sekretariat@aftalerum.test');
+    await page.getByRole('link', { name: `Høringer for ${AGREEMENT}` }).click();
+    await page.getByRole('link', { name: 'Offentlig side for Bred høring over Sundhedsaftale 2024–2027' }).click();
+    await expect(page.getByRole('heading', { name: 'Bred høring over Sundhedsaftale 2024–2027', level: 1 })).toBeVisible();
+    const publicUrl = page.url();
+
+    // Without a login.
+    await page.evaluate(() => window.localStorage.clear());
+    await page.goto(publicUrl);
+    await expect(page.getByRole('heading', { name: 'Bred høring over Sundhedsaftale 2024–2027', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Log ind i Aftalerum' })).toHaveCount(0);
+    await expect(page.getByRole('article', { name: 'Høringsudkastet' }).getByRole('heading', { name: 'Mere lighed i sundhed' })).toBeVisible();
+    await expect(page.getByText('Høringen er afsluttet. Der kan ikke længere afgives høringssvar.')).toBeVisible();
+    const published = page.getByRole('region', { name: 'Offentliggjorte høringssvar' });
+    await expect(published.getByRole('heading', { level: 3 })).toHaveText(['Dansk Sygeplejeråd, Kreds Hovedstaden', 'Danske Patienter', 'Hjerteforeningen']);
+    await expect(published).not.toContainText('SIND');
+    await expect(published).not.toContainText('Demo-bruger');
+
+    await page.goto('/hoering/invitation/00000000-0000-4000-8000-000000000000.forfalsket-signatur');
+    await page.getByLabel('Dit navn').fill('Falsk Person');
+    await page.getByLabel('Din e-mail').fill('falsk@example.test');
+    await page.getByRole('button', { name: 'Fortsæt til høringen' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Invitationslinket er ugyldigt. Bed sekretariatet om et nyt link.');
+    await expect(page).toHaveURL(/\/hoering\/invitation\//);
+  });
+});

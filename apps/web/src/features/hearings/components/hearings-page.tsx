@@ -1,0 +1,88 @@
+import { useQuery } from '@apollo/client';
+import { Link, useParams } from 'react-router-dom';
+import { errorMessage } from '../../../lib/apollo';
+import { AGREEMENT_HEARINGS, HearingSummary } from '../graphql/hearings';
+import { useNow } from '../hooks/use-now';
+import { plural } from '../lib/labels';
+import { DeadlineText } from './deadline-text';
+import { OpenHearingForm } from './open-hearing-form';
+import { StatusBadge } from './status-badge';
+import '../hearings.css';
+
+/** Where a hearing's title leads: processing for the secretariat, the form for the invited, the public page for others. */
+const hearingPath = (hearing: HearingSummary) =>
+  hearing.canManage ? `/hoeringer/${hearing.id}` : hearing.invited ? `/hoeringer/${hearing.id}/svar` : `/offentlig/hoering/${hearing.id}`;
+
+/** The hearings of every agreement (or of one), with the secretariat's form to open one. */
+export function HearingsPage() {
+  const { agreementId } = useParams();
+  const { data, loading, error } = useQuery(AGREEMENT_HEARINGS);
+  const now = useNow();
+  const agreements = (data?.agreements ?? []).filter((a) => !agreementId || a.id === agreementId);
+
+  return (
+    <section aria-labelledby="hearings-title" className="hd">
+      {agreementId && (
+        <p className="hd-back">
+          <Link to="/">← Alle aftaler</Link>
+        </p>
+      )}
+      <h1 id="hearings-title">Høringer</h1>
+      <p className="muted hd-lead">
+        Høringsudkastet sendes i bred høring hos patientforeninger, faglige organisationer og andre. Sekretariatet for SSU besvarer hvert høringssvar i
+        høringsnotatet.
+      </p>
+      {loading && !data && <p aria-live="polite">Henter høringer…</p>}
+      {error && (
+        <p className="error" role="alert">
+          {errorMessage(error)}
+        </p>
+      )}
+      {data && agreements.length === 0 && <p>Der er ingen aftaler at vise.</p>}
+      {agreements.map((agreement) => (
+        <section key={agreement.id} className="card hd-agreement" aria-labelledby={`hearings-${agreement.id}`}>
+          <h2 id={`hearings-${agreement.id}`}>{agreement.title}</h2>
+          {agreement.hearings.length === 0 ? (
+            <p className="muted">Der er ingen høringer endnu.</p>
+          ) : (
+            <ul className="hd-list">
+              {agreement.hearings.map((hearing) => (
+                <li key={hearing.id} className="hd-list__item">
+                  <div className="hd-list__head">
+                    <Link to={hearingPath(hearing)} className="hd-list__title">
+                      {hearing.title}
+                    </Link>
+                    <StatusBadge status={hearing.status} />
+                    {hearing.invited && !hearing.canManage && <span className="hd-tag">I er inviteret</span>}
+                  </div>
+                  <p className="hd-list__meta">
+                    <DeadlineText hearing={hearing} now={now} />
+                  </p>
+                  <p className="hd-list__meta muted">
+                    Version {hearing.version.number}: {hearing.version.label} · {plural(hearing.responseCount, 'høringssvar', 'høringssvar')} modtaget
+                  </p>
+                  <p className="hd-list__links">
+                    {hearing.canManage && (
+                      <Link to={`/hoeringer/${hearing.id}`}>
+                        Behandl høringssvar<span className="visually-hidden"> i {hearing.title}</span>
+                      </Link>
+                    )}
+                    {hearing.invited && hearing.status === 'OPEN' && (
+                      <Link to={`/hoeringer/${hearing.id}/svar`}>
+                        Afgiv høringssvar<span className="visually-hidden"> til {hearing.title}</span>
+                      </Link>
+                    )}
+                    <Link to={`/offentlig/hoering/${hearing.id}`}>
+                      Offentlig side<span className="visually-hidden"> for {hearing.title}</span>
+                    </Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {agreement.canEdit && <OpenHearingForm agreement={agreement} />}
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { useQuery } from '@apollo/client';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { errorMessage } from '../../../lib/apollo';
+import { useAuth } from '../../auth/hooks/use-auth';
+import { AGREEMENT_TITLE, HEARING, HearingResponse } from '../graphql/hearings';
+import { useDownload } from '../hooks/use-download';
+import { draftBlocks, parseDraft } from '../lib/draft';
+import { plural } from '../lib/labels';
+import { formatDateTime } from '../lib/time';
+import { HearingHeader } from './hearing-header';
+import { ResponseForm } from './response-form';
+import { ResponseReceipt } from './response-receipt';
+import '../hearings.css';
+
+/** `/hoeringer/:hearingId/svar`: the invited organisation reads the hearing draft and files its response. */
+export function HearingResponsePage() {
+  const { hearingId = '' } = useParams();
+  const { user } = useAuth();
+  const { data, loading, error } = useQuery(HEARING, { variables: { id: hearingId } });
+  const hearing = data?.hearing ?? null;
+  const agreement = useQuery(AGREEMENT_TITLE, { variables: { id: hearing?.agreementId ?? '' }, skip: !hearing });
+  const [receipt, setReceipt] = useState<HearingResponse | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const doc = useMemo(() => (hearing ? parseDraft(hearing.version.content) : null), [hearing]);
+  const blocks = useMemo(() => draftBlocks(doc), [doc]);
+
+  useEffect(() => {
+    if (hearing) document.title = `Høringssvar: ${hearing.title} – Aftalerum`;
+  }, [hearing]);
+
+  const earlier = (hearing?.responses ?? []).filter((r) => r.id !== receipt?.id);
+
+  return (
+    <section aria-labelledby="hearing-title" className="hd hd--wide">
+      <p className="hd-back">
+        <Link to="/hoeringer">← Høringer</Link>
+      </p>
+      {loading && !data && <p aria-live="polite">Henter høringen…</p>}
+      {error && (
+        <p className="error" role="alert">
+          {errorMessage(error)}
+        </p>
+      )}
+      {data && !hearing && (
+        <p className="card" role="alert">
+          Høringen findes ikke. Tjek linket, eller kontakt sekretariatet.
+        </p>
+      )}
+      {hearing && user && (
+        <>
+          <HearingHeader hearing={hearing} agreementTitle={agreement.data?.agreement?.title ?? null}>
+            <div>
+              <dt>Svarer for</dt>
+              <dd>
+                {user.organisation.name} ({user.name})
+              </dd>
+            </div>
+          </HearingHeader>
+
+          {!hearing.invited ? (
+            <div className="card">
+              <p>{user.organisation.name} er ikke inviteret til at afgive høringssvar i denne høring.</p>
+              {hearing.canManage && (
+                <p>
+                  <Link to={`/hoeringer/${hearing.id}`}>Gå til behandlingen af høringssvarene</Link>
+                </p>
+              )}
+            </div>
+          ) : receipt ? (
+            <ResponseReceipt
+              response={receipt}
+              onAnother={
+                hearing.status === 'OPEN'
+                  ? () => {
+                      setReceipt(null);
+                      setFormKey((k) => k + 1);
+                    }
+                  : null
+              }
+            />
+          ) : hearing.status === 'SCHEDULED' ? (
+            <p className="card">Høringen åbner {formatDateTime(hearing.opensAt)}. Så kan I afgive jeres høringssvar her.</p>
+          ) : hearing.status === 'CLOSED' ? (
+            <p className="card hd-note">Høringsfristen er overskredet. Kontakt sekretariatet for SSU, hvis I vil indsende et sent høringssvar.</p>
+          ) : !doc ? (
+            <p className="error" role="alert">
+              Høringsudkastet kunne ikke vises.
+            </p>
+          ) : (
+            <ResponseForm key={formKey} hearing={hearing} doc={doc} blocks={blocks} organisation={user.organisation} onSubmitted={setReceipt} />
+          )}
+
+          {hearing.invited && earlier.length > 0 && <EarlierResponses responses={earlier} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function EarlierResponses({ responses }: { responses: HearingResponse[] }) {
+  return (
+    <section className="card" aria-labelledby="earlier-responses">
+      <h2 id="earlier-responses">Jeres indsendte høringssvar</h2>
+      <ul className="hd-earlier">
+        {responses.map((response) => (
+          <EarlierResponse key={response.id} response={response} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EarlierResponse({ response }: { response: HearingResponse }) {
+  const receipt = useDownload(`kvittering-${response.reference}.pdf`);
+  return (
+    <li>
+      <p className="hd-earlier__line">
+        <strong>{response.reference}</strong> · modtaget {formatDateTime(response.receivedAt)} · afgivet af {response.submittedBy} ·{' '}
+        {plural(response.comments.length, 'kommentar', 'kommentarer')}
+        {response.late && <span className="hd-tag hd-tag--late">Sent svar</span>}
+      </p>
+      <button type="button" className="small" onClick={() => void receipt.download(response.receiptUrl)} disabled={receipt.busy}>
+        Hent kvittering (PDF)<span className="visually-hidden"> for {response.reference}</span>
+      </button>
+      {receipt.error && (
+        <p className="error" role="alert">
+          {receipt.error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,7 @@
+import type { HearingStatus } from '../graphql/hearings';
+import { STATUS_LABELS } from '../lib/labels';
+
+/** Planlagt, Åben or Afsluttet, as a coloured badge that reads as text. */
+export function StatusBadge({ status }: { status: HearingStatus }) {
+  return <span className={`hd-status hd-status--${status.toLowerCase()}`}>{STATUS_LABELS[status]}</span>;
+}

@@ -1,0 +1,66 @@
+import { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router-dom';
+import { PHASE_LABELS } from '../../agreements/graphql/agreements';
+import type { AgreementHead } from '../graphql/timeline';
+import '../timeline.css';
+
+interface Props {
+  agreement: AgreementHead;
+  heading: string;
+  headingId: string;
+  children?: ReactNode;
+}
+
+/** The title of one of the agreement's pages, the agreement and its phase, and the agreement's pages as tabs. */
+export function AgreementHeader({ agreement, heading, headingId, children }: Props) {
+  const base = `/aftaler/${agreement.id}`;
+  return (
+    <header className="tl-header">
+      <p className="tl-header__back">
+        <Link to="/">← Alle aftaler</Link>
+      </p>
+      <div className="tl-header__row">
+        <div>
+          <p className="tl-header__agreement">{agreement.title}</p>
+          <h1 id={headingId}>{heading}</h1>
+        </div>
+        <div className="tl-header__meta">
+          <span className="tl-phase-badge">
+            <span className="visually-hidden">Fase: </span>
+            {PHASE_LABELS[agreement.currentPhase]}
+          </span>
+          {children}
+        </div>
+      </div>
+      <nav className="tl-tabs" aria-label="Aftalens sider">
+        <NavLink to={`${base}/tidslinje`}>Tidslinje</NavLink>
+        <NavLink to={`${base}/godkendelser`}>Godkendelser</NavLink>
+        <NavLink to={`${base}/overblik`}>Overblik</NavLink>
+        <NavLink to={base} end>
+          Udkast
+        </NavLink>
+        <NavLink to={`${base}/input`}>Inputrunder</NavLink>
+        <NavLink to={`${base}/hoeringer`}>Høringer</NavLink>
+      </nav>
+    </header>
+  );
+}
+
+/** Loading and error states shared by the agreement's pages. */
+export function PageState({ loading, error, missing }: { loading: boolean; error: string | null; missing: boolean }) {
+  return (
+    <>
+      {loading && (
+        <p className="tl-loading" aria-live="polite">
+          Henter aftalen…
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {missing && <p role="alert">Aftalen findes ikke.</p>}
+    </>
+  );
+}
