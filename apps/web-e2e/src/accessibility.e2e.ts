@@ -43,14 +43,24 @@ test.describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
     const screens: Array<[string, string, RegExp]> = [
       ['editor', `/aftaler/${id}`, /Indholdsfortegnelse|Gemt|Forbinder/],
       ['input rounds', '/input', /Inputrunder|input/i],
+      ['hearings', `/aftaler/${id}/hoeringer`, /Høring/],
+      ['timeline', `/aftaler/${id}/tidslinje`, /Tidslinje/],
+      ['approvals', `/aftaler/${id}/godkendelser`, /Godkendelse/],
+      ['dashboard', `/aftaler/${id}/overblik`, /Overblik/],
       ['Word import', '/word', /Word/],
     ];
     for (const [what, path, ready] of screens) {
       await page.goto(path);
-      await expect(page.getByText(ready).first()).toBeVisible();
+      await expect(page.getByRole('heading', { name: ready }).first()).toBeVisible();
       await page.waitForLoadState('networkidle').catch(() => undefined);
       await expectAccessible(page, what);
     }
+    // The demo hearing's processing screen, with its heat map.
+    await page.goto(`/aftaler/${id}/hoeringer`);
+    await page.getByRole('link', { name: /Bred høring over Sundhedsaftale 2024–2027/ }).first().click();
+    await expect(page.getByRole('heading', { name: /Bred høring over Sundhedsaftale 2024–2027/ }).first()).toBeVisible();
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await expectAccessible(page, 'hearing processing');
   });
 
   test('a cluster’s input screen and a reader’s editor', async ({ page }) => {
