@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
@@ -11,6 +12,16 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('Adgangskode').fill('demo1234');
   await page.getByRole('button', { name: 'Log ind' }).click();
   await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
+}
+
+/** No serious or critical WCAG 2.1 A/AA violations on the page as it is now (the memo's sandboxed frame aside). */
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('iframe').analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(serious, `${what}: ${serious.join('\n')}`).toEqual([]);
+  expect(results.passes.length, what).toBeGreaterThan(5);
 }
 
 /** A date a few days ahead as the value of <input type="datetime-local">. */
@@ -72,6 +83,7 @@ test.describe('the hearing', () => {
     const org = await other.newPage();
     await org.goto(link);
     await expect(org.getByRole('heading', { name: 'Invitation til at afgive høringssvar' })).toBeVisible();
+    await expectAccessible(org, 'invitation');
     await org.getByLabel('Dit navn').fill('Hanne Hjerte');
     await org.getByLabel('Din e-mail').fill(`hanne.${Date.now()}@hjerteforeningen.test`);
     await org.getByRole('button', { name: 'Fortsæt til høringen' }).click();
@@ -107,19 +119,26 @@ test.describe('the hearing', () => {
       'den politiske ramme',
     );
     await second.fill('Almen praksis bør nævnes som part allerede i indledningen.');
+    await expectAccessible(org, 'response form');
 
     const response = org.getByRole('form', { name: 'Jeres høringssvar' });
     await expect(response.getByText('2 kommentarer til udkastet.')).toBeVisible();
-    await response.getByLabel('Generelle bemærkninger').fill('Hjerteforeningen bakker op om aftalens visioner.');
     await response.getByRole('checkbox', { name: 'Må offentliggøres, når høringen er afsluttet' }).check();
     // The draft is saved on its own a moment after typing stops …
-    await expect(response.getByRole('status').filter({ hasText: 'Kladde' })).toHaveText(/^Kladde gemt kl\. \d{2}\.\d{2}$/, { timeout: 10_000 });
+    const autosaved = org.waitForResponse((r) => {
+      const body = r.request().postData() ?? '';
+      return r.url().endsWith('/graphql') && body.includes('saveHearingResponseDraft') && body.includes('bakker op');
+    });
+    await response.getByLabel('Generelle bemærkninger').fill('Hjerteforeningen bakker op om aftalens visioner.');
+    expect((await autosaved).ok()).toBe(true);
+    await expect(response.getByRole('status').filter({ hasText: 'Kladde' })).toHaveText(/^Kladde gemt kl\. \d{2}\.\d{2}$/);
     // … and comes back after a reload.
     await org.reload();
     await expect(org.getByRole('textbox', { name: /^Kommentar til afsnittet »Vi tager sammen ansvar/ })).toHaveValue(
       'Pårørende skal nævnes som en del af det fælles populationsansvar.',
     );
     await expect(response.getByLabel('Generelle bemærkninger')).toHaveValue('Hjerteforeningen bakker op om aftalens visioner.');
+    await expect(response.getByRole('checkbox', { name: 'Må offentliggøres, når høringen er afsluttet' })).toBeChecked();
     await expect(response.getByText(/^Kladden fra .+ er hentet frem\.$/)).toBeVisible();
 
     // A double click submits once (one idempotency key per form).
@@ -133,6 +152,7 @@ test.describe('the hearing', () => {
     await expect(receipt).toContainText(/Modtaget\d{1,2}\. \w+ \d{4} kl\. \d{2}\.\d{2}\.\d{2}/);
     await expect(receipt).toContainText('Hanne Hjerte, Hjerteforeningen');
     await expect(receipt).toContainText('2 kommentarer og generelle bemærkninger');
+    await expect(receipt).toContainText('Må offentliggøres, når høringen er afsluttet');
     const receiptDownload = org.waitForEvent('download');
     await receipt.getByRole('button', { name: 'Hent kvittering (PDF)' }).click();
     const pdf = await receiptDownload;
@@ -152,6 +172,7 @@ test.describe('the hearing', () => {
     await expect(heatmap.getByRole('button', { name: /^1 kommentar, 0 besvaret, til afsnittet »Vi tager sammen ansvar/ })).toBeVisible();
     await expect(heatmap.getByRole('button', { name: /^1 kommentar, 0 besvaret, til afsnittet »Sundhedsaftalen er den politiske ramme/ })).toBeVisible();
     await expect(heatmap.getByRole('button', { name: /kommentar/ })).toHaveCount(2);
+    await expectAccessible(page, 'processing');
 
     const comments = page.getByRole('list', { name: 'Kommentarer' });
     await expect(comments.getByRole('listitem')).toHaveCount(2);
@@ -210,6 +231,7 @@ test.describe('the hearing', () => {
     await expect(published.getByRole('heading', { level: 3 })).toHaveText(['Dansk Sygeplejeråd, Kreds Hovedstaden', 'Danske Patienter', 'Hjerteforeningen']);
     await expect(published).not.toContainText('SIND');
     await expect(published).not.toContainText('Demo-bruger');
+    await expectAccessible(page, 'public page');
 
     await page.goto('/hoering/invitation/00000000-0000-4000-8000-000000000000.forfalsket-signatur');
     await page.getByLabel('Dit navn').fill('Falsk Person');

@@ -1,6 +1,6 @@
-import { isSectionKind, JSONContent, SECTION_KIND_LABELS } from '@aftalerum/editor';
+import type { JSONContent } from '@aftalerum/editor';
 import { Fragment, ReactNode } from 'react';
-import { DraftBlockInfo } from '../lib/draft';
+import { DraftBlockInfo, isSectionKind, SECTION_KIND_NAMES } from '../lib/draft';
 
 export interface DraftViewProps {
   doc: JSONContent;
@@ -61,7 +61,7 @@ export function DraftView({ doc, blocks, label, renderAside, renderAfter, blockC
         const headingId = typeof first?.attrs?.blockId === 'string' ? `overskrift-${first.attrs.blockId}` : undefined;
         return (
           <section key={key} className="hd-section" data-kind={kind} aria-labelledby={headingId}>
-            {kind !== 'OTHER' && <p className="hd-section__kind">{SECTION_KIND_LABELS[kind]}</p>}
+            {kind !== 'OTHER' && <p className="hd-section__kind">{SECTION_KIND_NAMES[kind]}</p>}
             {(node.content ?? []).map(render)}
           </section>
         );

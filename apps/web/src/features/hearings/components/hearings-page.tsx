@@ -53,7 +53,7 @@ export function HearingsPage() {
                       {hearing.title}
                     </Link>
                     <StatusBadge status={hearing.status} />
-                    {hearing.invited && !hearing.canManage && <span className="hd-tag">I er inviteret</span>}
+                    {hearing.invited && !hearing.canManage && <span className="hd-tag hd-tag--invited">I er inviteret</span>}
                   </div>
                   <p className="hd-list__meta">
                     <DeadlineText hearing={hearing} now={now} />

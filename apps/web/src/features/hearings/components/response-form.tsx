@@ -1,7 +1,9 @@
 import { useMutation } from '@apollo/client';
 import type { JSONContent } from '@aftalerum/editor';
 import { ChangeEvent, FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { print } from 'graphql';
 import { errorMessage } from '../../../lib/apollo';
+import { readToken } from '../../auth/hooks/token-storage';
 import { HEARING, HearingDetail, HearingResponse, SAVE_RESPONSE_DRAFT, SUBMIT_RESPONSE } from '../graphql/hearings';
 import { formatSize, MAX_ATTACHMENTS, UploadedAttachment, useAttachmentUpload } from '../hooks/use-attachments';
 import { DraftBlockInfo } from '../lib/draft';
@@ -149,13 +151,32 @@ export function ResponseForm({ hearing, doc, blocks, organisation, onSubmitted }
     timer.current = window.setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
   }, [form, saveNow]);
 
+  // Unsaved changes still go to the server when the page is left (tab closed, reload, another screen).
+  const submitted = useRef(false);
+  const flush = useCallback(() => {
+    const snapshot = JSON.stringify(latest.current);
+    if (submitted.current || snapshot === lastContent.current) return;
+    lastContent.current = snapshot;
+    const token = readToken();
+    const content = JSON.stringify({ ...latest.current, savedAt: new Date().toISOString() } satisfies SavedForm);
+    void fetch('/graphql', {
+      method: 'POST',
+      keepalive: true,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: print(SAVE_RESPONSE_DRAFT), variables: { input: { hearingId: hearing.id, organisationId: organisation.id, content } } }),
+    }).catch(() => undefined);
+  }, [hearing.id, organisation.id]);
+
   useEffect(() => {
     stopped.current = false;
+    window.addEventListener('pagehide', flush);
     return () => {
+      window.removeEventListener('pagehide', flush);
       stopped.current = true;
       window.clearTimeout(timer.current);
+      flush();
     };
-  }, []);
+  }, [flush]);
 
   // ——— Comments ———
   useEffect(() => {
@@ -210,6 +231,7 @@ export function ResponseForm({ hearing, doc, blocks, organisation, onSubmitted }
     if (commentProblems.length) return fail(commentProblems[0]);
     if (!summary.trim() && comments.length === 0) return fail('Skriv generelle bemærkninger, eller kommentér mindst ét afsnit, før I indsender.');
     stopped.current = true;
+    submitted.current = true;
     window.clearTimeout(timer.current);
     await inFlight.current;
     try {
@@ -229,6 +251,7 @@ export function ResponseForm({ hearing, doc, blocks, organisation, onSubmitted }
       if (result.data) onSubmitted(result.data.submitHearingResponse);
     } catch (caught) {
       stopped.current = false;
+      submitted.current = false;
       fail(errorMessage(caught));
     }
   }

@@ -1,4 +1,27 @@
-import { JSONContent, textOf } from '@aftalerum/editor';
+// Types only: importing values from @aftalerum/editor would pull Tiptap into these screens
+// (the public page and the invitation are opened by people without an account, often on phones).
+import type { JSONContent, SectionKind } from '@aftalerum/editor';
+
+/** Danish names of the section kinds (as SECTION_KIND_LABELS in @aftalerum/editor). */
+export const SECTION_KIND_NAMES: Record<SectionKind, string> = {
+  PREAMBLE: 'Indledning',
+  VISION: 'Vision',
+  FOCUS_AREA: 'Fokusområde',
+  PRINCIPLE: 'Princip',
+  GOAL: 'Mål',
+  OTHER: 'Andet',
+};
+
+export const isSectionKind = (value: unknown): value is SectionKind => typeof value === 'string' && Object.hasOwn(SECTION_KIND_NAMES, value);
+
+/** The plain text of a node, as textOf in @aftalerum/editor (the server checks quotes against it). */
+export function textOf(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return '\n';
+  const children = node.content ?? [];
+  const isBlockContainer = children.some((child) => child.type !== 'text' && child.type !== 'hardBreak');
+  return children.map(textOf).join(isBlockContainer ? '\n' : '');
+}
 
 /** A paragraph or heading of the hearing draft that can be commented on. */
 export interface DraftBlockInfo {
