@@ -70,7 +70,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   if (!databaseUrl) {
     embedded = await startEmbeddedDatabase({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, database: 'aftalerum' });
     databaseUrl = embedded.url;
-    logger.log(`Embedded PostgreSQL on port ${embedded.port} (data in ${path.resolve(config.DATA_DIR, 'pg')})`);
+    logger.log(`Embedded PostgreSQL on port ${embedded.port} (cluster in ${embedded.clusterDir})`);
   }
   let created: NestExpressApplication | null = null;
   try {
