@@ -1,6 +1,8 @@
 import { buildSchema, GraphQLObjectType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PubSubEngine } from 'graphql-subscriptions';
+import { PUB_SUB, TOPICS } from '../src/live/pub-sub';
 import { demo, startTestApp, TestApp } from './test-app';
 
 type Who = 'anonymous' | 'SECRETARIAT' | 'CLUSTER' | 'ORGANISATION' | 'MUNICIPALITY' | 'ADMIN';
@@ -113,35 +115,57 @@ const TABLE: Record<string, Row> = {
   approvalRecorded: { allowed: SIGNED_IN, subscription: true, query: `subscription { approvalRecorded(agreementId: "${NOBODY}") { id } }` },
 };
 
+/** What a subscription row listens on, and an event for it that the allowed roles may see. */
+const PROBES: Record<string, { topic: string; payload: Record<string, unknown> }> = {
+  hearingResponseReceived: {
+    topic: TOPICS.hearingResponse(NOBODY),
+    payload: { hearingResponseReceived: { id: NOBODY, hearingId: NOBODY, receivedAt: new Date().toISOString() } },
+  },
+  clusterInputSubmitted: { topic: TOPICS.clusterInput(NOBODY), payload: { clusterInputSubmitted: { id: NOBODY, agreementId: NOBODY } } },
+  approvalRecorded: { topic: TOPICS.approval(NOBODY), payload: { approvalRecorded: { id: NOBODY, agreementId: NOBODY, recordedAt: new Date().toISOString() } } },
+};
+
 /**
  * Subscribes over graphql-ws and reports the refusal code, or null when the subscription was
- * accepted (it stayed open without an error).
+ * accepted: an event published on its topic came through. Until one or the other happens, an
+ * event is published again now and then (graphql-ws does not say when a subscription is in
+ * place, so an early one may be missed); no answer in time fails the case.
  */
-async function subscriptionCode(url: string, query: string, token: string | undefined): Promise<string | null> {
+async function subscriptionCode(app: TestApp, operation: string, query: string, token: string | undefined): Promise<string | null> {
   const { createClient } = await import('graphql-ws');
   const WebSocket = (await import('ws')).default;
+  const pubSub = app.server.app.get<PubSubEngine>(PUB_SUB);
+  const probe = PROBES[operation];
   const client = createClient({
-    url: `${url.replace(/^http/, 'ws')}/graphql`,
+    url: `${app.url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
   });
   try {
-    return await new Promise<string | null>((resolve) => {
-      const timer = setTimeout(() => resolve(null), 700);
-      client.subscribe(
-        { query },
-        {
-          next: () => undefined,
-          complete: () => undefined,
-          error: (error: unknown) => {
-            clearTimeout(timer);
-            if (Array.isArray(error)) resolve(String((error[0] as { extensions?: { code?: string } }).extensions?.code));
-            else resolve((error as { code?: number }).code === 4403 ? 'UNAUTHENTICATED' : `CLOSED ${(error as { code?: number }).code}`);
-          },
+    let answer: { code: string | null } | null = null;
+    client.subscribe(
+      { query },
+      {
+        next: (value) => {
+          answer ??= { code: (value.data?.[operation] as { id?: string } | undefined)?.id === NOBODY ? null : `UNEXPECTED ${JSON.stringify(value)}` };
         },
-      );
-    });
+        complete: () => undefined,
+        error: (error: unknown) => {
+          if (Array.isArray(error)) answer ??= { code: String((error[0] as { extensions?: { code?: string } }).extensions?.code) };
+          else answer ??= { code: (error as { code?: number }).code === 4403 ? 'UNAUTHENTICATED' : `CLOSED ${(error as { code?: number }).code}` };
+        },
+      },
+    );
+    const deadline = Date.now() + 20_000;
+    for (let n = 1; !answer; n++) {
+      if (Date.now() > deadline) return 'NO ANSWER: neither an event nor a refusal';
+      await pubSub.publish(probe.topic, probe.payload);
+      // Not an assertion: only how long to wait before publishing again.
+      const next = Date.now() + Math.min(500, 20 * n);
+      while (!answer && Date.now() < next) await new Promise((r) => setTimeout(r, 10));
+    }
+    return (answer as { code: string | null }).code;
   } finally {
     await client.dispose();
   }
@@ -182,7 +206,7 @@ describe('authorization of every operation × every role', () => {
   const cases = Object.entries(TABLE).flatMap(([operation, row]) => ROLES.map((who) => [operation, who, row] as const));
   it.each(cases)('%s as %s', async (operation, who, row) => {
     if (row.subscription) {
-      const code = await subscriptionCode(app.url, row.query, who === 'anonymous' ? undefined : tokens[who]);
+      const code = await subscriptionCode(app, operation, row.query, who === 'anonymous' ? undefined : tokens[who]);
       if (row.allowed.includes(who)) expect([operation, code]).toEqual([operation, null]);
       else expect([operation, code]).toEqual([operation, who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN']);
       return;

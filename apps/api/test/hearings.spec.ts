@@ -54,12 +54,23 @@ describe('the hearing', () => {
   });
 
   it('moves from SCHEDULED to OPEN to CLOSED by the clock', async () => {
-    const hearing = await open(['Danske Patienter'], new Date(Date.now() + 1_500).toISOString(), new Date(Date.now() + 3_000).toISOString());
+    const hearing = await open(['Danske Patienter'], inMinutes(10), inMinutes(20));
     expect(hearing.status).toBe('SCHEDULED');
-    await new Promise((r) => setTimeout(r, 1_700));
-    expect((await app.gql(STATUS, { id: hearing.id }, secretariat)).data?.hearing.status).toBe('OPEN');
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect((await app.gql(STATUS, { id: hearing.id }, secretariat)).data?.hearing.status).toBe('CLOSED');
+    const status = async () => (await app.gql(STATUS, { id: hearing.id }, secretariat)).data?.hearing.status;
+    const patient = await app.login(demo('patientforening'));
+    const answer = () => app.gql(SUBMIT, { i: submission(hearing.id, 'Danske Patienter') }, patient);
+    expect(await status()).toBe('SCHEDULED');
+    expect((await answer()).errors?.[0].message).toMatch(/ikke åbnet endnu/);
+    // The clock moves on by shifting the hearing's times back: the same to the service (new
+    // Date()) and to the database (now()), and no test waits in real time for a deadline.
+    const advance = (minutes: number) =>
+      db.query(`UPDATE hearings SET opens_at = opens_at - $2 * interval '1 minute', closes_at = closes_at - $2 * interval '1 minute' WHERE id = $1`, [hearing.id, minutes]);
+    await advance(15);
+    expect(await status()).toBe('OPEN');
+    expect((await answer()).errors).toBeUndefined();
+    await advance(10);
+    expect(await status()).toBe('CLOSED');
+    expect((await answer()).errors?.[0].extensions?.code).toBe('DEADLINE_PASSED');
   });
 
   it('lets an invited organisation answer through its invitation and gives a receipt', async () => {

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { Client } from 'pg';
-import { connectCollab, paragraphText } from './collab-client';
+import { connectCollab, paragraphText, waitFor } from './collab-client';
 import { demo, startTestApp, TestApp } from './test-app';
 
 const OPEN = `mutation($i: OpenInputRoundInput!) { openInputRound(input: $i) {
@@ -338,15 +338,35 @@ describe('cluster input rounds', () => {
     const version = await app.gql('mutation($i: CreateVersionInput!) { createVersion(input: $i) { id } }', { i: { agreementId, label: 'Klyngens version' } }, midt);
     expect(version.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const reader = await connectCollab(app.url, `agreement:${agreementId}`, midt);
+    const writer = await connectCollab(app.url, `agreement:${agreementId}`, secretariat);
     try {
       expect(reader.provider.authorizedScope).toBe('readonly');
+      // The server answers every update with its sync status: "not applied" is the refusal.
+      let refusals = 0;
+      reader.provider.on('message', ({ message }: { message: { readVarString(): string; readVarUint(): number } }) => {
+        message.readVarString();
+        if (message.readVarUint() === 8 /* SyncStatus */ && message.readVarUint() === 0) refusals++;
+      });
       paragraphText(reader.doc, 2).insert(0, 'Klyngen prøver at skrive. ');
-      await new Promise((r) => setTimeout(r, 300));
+      await waitFor(() => refusals > 0, 10_000, 'the refusal of the read-only write');
+      // Then a permitted write, after the refused one: once it has reached the reader and
+      // been stored, neither the document nor the database may hold the refused one.
+      paragraphText(writer.doc, 4).insert(0, 'Sekretariatet skriver efter klyngen. ');
+      await writer.settled();
+      await waitFor(() => reader.doc.getXmlFragment('default').toString().includes('Sekretariatet skriver efter klyngen.'), 10_000, 'the permitted write at the reader');
+      const deadline = Date.now() + 15_000;
+      let stored = '';
+      while (!stored.includes('Sekretariatet skriver efter klyngen.') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        stored = (await db.query<{ text: string }>('SELECT text FROM agreement_drafts WHERE agreement_id = $1', [agreementId])).rows[0].text;
+      }
+      expect(stored).toContain('Sekretariatet skriver efter klyngen.');
+      expect(stored).not.toContain('Klyngen prøver');
+      expect(writer.doc.getXmlFragment('default').toString()).not.toContain('Klyngen prøver');
     } finally {
+      writer.destroy();
       reader.destroy();
     }
-    const stored = await db.query<{ text: string }>('SELECT text FROM agreement_drafts WHERE agreement_id = $1', [agreementId]);
-    expect(stored.rows[0].text).not.toContain('Klyngen prøver');
 
     expect(await count('cluster_inputs')).toBe(before.inputs);
     expect(await count('cluster_input_items')).toBe(before.items);

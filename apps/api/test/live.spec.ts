@@ -1,22 +1,12 @@
-import { createClient } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import WebSocket from 'ws';
+import { triggerUntilDelivered, subscribe } from './subscription-client';
 import { demo, startTestApp, TestApp } from './test-app';
 
 describe('live updates for the secretariat’s screens', () => {
   let app: TestApp;
   let db: Client;
   let secretariat: string;
-
-  /** Subscribes and resolves with the first event. */
-  const first = (query: string, variables: Record<string, unknown>, token: string) => {
-    const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
-    const event = new Promise<unknown>((resolve, reject) => {
-      client.subscribe({ query, variables }, { next: (value) => resolve(value), error: reject, complete: () => undefined });
-    });
-    return { event, dispose: () => client.dispose() };
-  };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -35,17 +25,33 @@ describe('live updates for the secretariat’s screens', () => {
       i: { versionId: version, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString(), invitedOrganisationIds: [org] },
     }, secretariat);
     const hearingId = opened.data?.openHearing.id;
-    const subscription = first('subscription($h: ID!) { hearingResponseReceived(hearingId: $h) { reference organisation { name } comments { text } } }', { h: hearingId }, secretariat);
-    await new Promise((r) => setTimeout(r, 300));
-    const submitted = await app.gql('mutation($i: SubmitHearingResponseInput!) { submitHearingResponse(input: $i) { reference } }', {
-      i: { hearingId, organisationId: org, idempotencyKey: randomUUID(), comments: [{ text: 'Live bemærkning.' }], publish: true },
-    }, await app.login(demo('patientforening')));
-    const event = (await subscription.event) as { data: { hearingResponseReceived: { reference: string; organisation: { name: string }; comments: Array<{ text: string }> } } };
-    await subscription.dispose();
-    expect(event.data.hearingResponseReceived).toEqual({
-      reference: submitted.data?.submitHearingResponse.reference,
-      organisation: { name: 'Danske Patienter' },
-      comments: [{ text: 'Live bemærkning.' }],
-    });
+    type Event = { data: { hearingResponseReceived: { reference: string; organisation: { name: string }; comments: Array<{ text: string }> } } };
+    const subscription = subscribe<Event>(app.url, 'subscription($h: ID!) { hearingResponseReceived(hearingId: $h) { reference organisation { name } comments { text } } }', { h: hearingId }, secretariat);
+    const patient = await app.login(demo('patientforening'));
+    const submitted: string[] = [];
+    const text = (n: number) => `Live bemærkning ${n}.`;
+    try {
+      await triggerUntilDelivered(
+        subscription,
+        async (n) => {
+          const result = await app.gql('mutation($i: SubmitHearingResponseInput!) { submitHearingResponse(input: $i) { reference } }', {
+            i: { hearingId, organisationId: org, idempotencyKey: randomUUID(), comments: [{ text: text(n) }], publish: true },
+          }, patient);
+          expect(result.errors).toBeUndefined();
+          submitted.push(result.data?.submitHearingResponse.reference);
+        },
+        (event) => (event as Event).data?.hearingResponseReceived?.reference === submitted.at(-1),
+      );
+    } finally {
+      await subscription.dispose();
+    }
+    expect(subscription.failures).toEqual([]);
+    // Each response from the first one delivered on, once and in order, as it was filed.
+    const delivered = subscription.events.map((e) => e.data.hearingResponseReceived);
+    expect(delivered.length).toBeGreaterThanOrEqual(2);
+    const first = submitted.length - delivered.length;
+    expect(delivered).toEqual(
+      submitted.slice(first).map((reference, i) => ({ reference, organisation: { name: 'Danske Patienter' }, comments: [{ text: text(first + i) }] })),
+    );
   });
 });

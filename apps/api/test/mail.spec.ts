@@ -47,7 +47,22 @@ describe('the outbox by e-mail (SMTP_URL)', () => {
     expect(received[0].body).toMatch(/Subject: .*Anmodning[ _]om[ _]godkendelse/);
     const sent = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'APPROVAL_REQUEST' AND sent_at IS NOT NULL`);
     expect(sent.rows[0].n).toBe(2);
-    await new Promise((r) => setTimeout(r, 2_500));
+    // Once the request job and every mail job it queued have ended, nothing more can be sent:
+    // then exactly the two mails have arrived.
+    const jobs = async () =>
+      (await db.query<{ name: string; state: string }>(`SELECT name, state::text FROM pgboss.job WHERE name IN ('approval-request', 'outbox-mail') ORDER BY name`)).rows;
+    const ended = (state: string) => ['completed', 'failed', 'cancelled'].includes(state);
+    const until = Date.now() + 20_000;
+    let states = await jobs();
+    while (!(states.length >= 3 && states.every((j) => ended(j.state))) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      states = await jobs();
+    }
+    expect(states).toEqual([
+      { name: 'approval-request', state: 'completed' },
+      { name: 'outbox-mail', state: 'completed' },
+      { name: 'outbox-mail', state: 'completed' },
+    ]);
     expect(received).toHaveLength(2);
   });
 });

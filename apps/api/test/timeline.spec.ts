@@ -23,6 +23,20 @@ describe('timeline and approvals', () => {
     }
   };
 
+  /**
+   * Waits until `expected` jobs of the queue for the agreement exist and every one has ended
+   * (completed or failed): after that no handler of theirs can write anything more.
+   */
+  const waitForJobsDone = async (queue: string, agreementId: string, expected: number, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await db.query<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE name = $1 AND data->>'agreementId' = $2`, [queue, agreementId]);
+      const ended = rows.filter((r) => ['completed', 'failed', 'cancelled'].includes(r.state));
+      if ((rows.length >= expected && ended.length === rows.length) || Date.now() > deadline) return rows.map((r) => r.state);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
   beforeAll(async () => {
     app = await startTestApp({ JOB_POLL_SECONDS: '1' });
     db = new Client({ connectionString: app.databaseUrl });
@@ -73,7 +87,8 @@ describe('timeline and approvals', () => {
     const sql = `SELECT count(*)::int AS n FROM notifications WHERE kind = 'APPROVAL_REQUEST' AND agreement_id = $1`;
     expect(await waitForRows(sql, [agreementId], 29)).toBe(29);
     await app.gql('mutation($i: SetAgreementPhaseInput!) { setAgreementPhase(input: $i) { phase } }', { i: { agreementId, phase: 'APPROVAL' } }, secretariat);
-    await new Promise((r) => setTimeout(r, 2_500));
+    // The second move queued a second request job: once both have run, the outbox is final.
+    expect(await waitForJobsDone('approval-request', agreementId, 2)).toEqual(['completed', 'completed']);
     expect((await db.query(sql, [agreementId])).rows[0].n).toBe(29);
     const gladsaxe = await app.login(demo('kommune.gladsaxe'));
     const inbox = await app.gql('query($id: ID!) { outbox(agreementId: $id) { kind subject } }', { id: agreementId }, gladsaxe);
