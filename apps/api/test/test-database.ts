@@ -44,13 +44,15 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   const template = process.env.AFTALERUM_TEST_TEMPLATE ?? '';
   await ensureTemplate(template);
   const name = `aftalerum_t_${randomBytes(6).toString('hex')}`;
-  // Cloning needs the template to be free of sessions; retry briefly if another clone is running.
-  for (let attempt = 0; ; attempt++) {
+  // Cloning needs the template to be free of sessions; retry while another clone is running
+  // (on a loaded machine a clone can take a while, so the limit is a deadline, not a count).
+  const deadline = Date.now() + 60_000;
+  for (;;) {
     try {
       await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
       break;
     } catch (error) {
-      if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+      if (Date.now() > deadline || !/being accessed by other users/.test((error as Error).message)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
