@@ -8,7 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollaborationModule } from './collaboration/collaboration.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
-import { formatGraphQLError } from './common/graphql-error-formatter';
+import { formatGraphQLError, refusalStatusPlugin } from './common/graphql-error-formatter';
 import { complexityLimitPlugin, depthLimitRule } from './common/query-limits';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -45,7 +45,7 @@ export class AppModule {
           context: ({ req }: { req: unknown }) => ({ req }),
           formatError: formatGraphQLError,
           validationRules: [depthLimitRule],
-          plugins: [complexityLimitPlugin],
+          plugins: [complexityLimitPlugin, refusalStatusPlugin],
         }),
         AuditModule,
         AuthModule,

@@ -1,27 +1,20 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
-import { DomainError, ErrorCode } from './domain-error';
-
-const HTTP_STATUS: Record<ErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  BAD_USER_INPUT: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  DEADLINE_PASSED: 409,
-  RATE_LIMITED: 429,
-};
+import type { Request, Response } from 'express';
+import { answerForError, sendErrorAnswer } from './http-errors';
 
 /**
- * Domain errors are expected refusals, not faults: in GraphQL they pass on to the error
- * formatter (which sets extensions.code) without an error log; over plain HTTP (downloads)
- * they become the matching status with the same message.
+ * The one place errors leave over plain HTTP (downloads, uploads, unknown routes): every
+ * error, ours or the framework's, becomes `{ code, message }` with the matching status and a
+ * Danish message (see answerForError). In GraphQL the error passes on to the error formatter,
+ * which sets extensions.code; domain errors are expected refusals and are not logged as errors.
  */
-@Catch(DomainError)
+@Catch()
 export class DomainErrorFilter implements ExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost): DomainError | void {
-    if (host.getType<string>() === 'graphql') return error;
-    const response = host.switchToHttp().getResponse<Response>();
-    response.status(HTTP_STATUS[error.code]).json({ code: error.code, message: error.message });
+  catch(error: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() !== 'http') return error;
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    sendErrorAnswer(req, http.getResponse<Response>(), answerForError(error, `${req.method} ${req.path}`));
+    return undefined;
   }
 }

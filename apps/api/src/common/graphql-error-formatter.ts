@@ -1,64 +1,35 @@
-import { Logger } from '@nestjs/common';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { randomUUID } from 'node:crypto';
-import { currentRequestId } from './request-context';
-import { DomainError, ErrorCode } from './domain-error';
-
-const logger = new Logger('GraphQL');
+import { databaseUnavailable } from './database-availability';
+import { DomainError, ERROR_CODES, ErrorCode, HTTP_STATUS } from './domain-error';
+import { GENERIC_REQUEST_MESSAGE, translateGraphQLMessage } from './graphql-messages';
+import { answerForHttpException, internalAnswer } from './http-errors';
 
 /** Codes Apollo itself assigns to requests it refuses before any resolver runs. */
-const REQUEST_CODES: Record<string, ErrorCode> = {
-  GRAPHQL_PARSE_FAILED: 'BAD_USER_INPUT',
-  GRAPHQL_VALIDATION_FAILED: 'BAD_USER_INPUT',
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  PERSISTED_QUERY_NOT_FOUND: 'BAD_USER_INPUT',
-  PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_USER_INPUT',
-  OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
-  BAD_REQUEST: 'BAD_USER_INPUT',
-};
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
 
-interface HttpLikeError {
-  getStatus(): number;
-  getResponse(): unknown;
-}
-
-const isHttpLike = (value: unknown): value is HttpLikeError =>
-  typeof value === 'object' && value !== null && 'getStatus' in value && 'getResponse' in value;
-
-function httpMessages(error: HttpLikeError): string {
-  const response = error.getResponse();
-  if (typeof response === 'object' && response !== null && 'message' in response) {
-    const message = (response as { message: unknown }).message;
-    if (Array.isArray(message)) return message.join('; ');
-    if (typeof message === 'string') return message;
-  }
-  return typeof response === 'string' ? response : 'Ugyldigt input.';
-}
-
-function codeForStatus(status: number): ErrorCode | undefined {
-  switch (status) {
-    case 400:
-    case 413:
-    case 422:
-      return 'BAD_USER_INPUT';
-    case 401:
-      return 'UNAUTHENTICATED';
-    case 403:
-      return 'FORBIDDEN';
-    case 404:
-      return 'NOT_FOUND';
-    case 409:
-      return 'CONFLICT';
-    case 429:
-      return 'RATE_LIMITED';
-    default:
-      return undefined;
-  }
+/** The message and, for developers, graphql-js's English words. */
+function refusal(formatted: GraphQLFormattedError, message: string): GraphQLFormattedError {
+  return {
+    message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'BAD_USER_INPUT', detail: formatted.message },
+  };
 }
 
 /**
- * Maps every error that leaves GraphQL to a contract code and a message a person can act on.
- * Anything unexpected is logged with an id and answered without internals.
+ * Maps every error that leaves GraphQL to a contract code and a Danish message a person can
+ * act on. Anything unexpected is logged with an id and answered without internals.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // Apollo and graphql-js may wrap a thrown error more than once (e.g. a scalar's parseValue
@@ -67,36 +38,48 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   const path = formatted.path;
 
+  original = databaseUnavailable(original) ?? original;
+
   if (original instanceof DomainError) {
     return { message: original.message, locations: formatted.locations, path, extensions: { code: original.code } };
   }
-  if (isHttpLike(original)) {
-    const code = codeForStatus(original.getStatus());
-    if (code) return { message: httpMessages(original), path, extensions: { code } };
+  if (original instanceof HttpException) {
+    const answer = answerForHttpException(original);
+    if (answer) return { message: answer.message, path, extensions: { code: answer.code } };
   }
-  const apolloCode = formatted.extensions?.code;
-  if (typeof apolloCode === 'string' && REQUEST_CODES[apolloCode]) {
-    return {
-      message: formatted.message,
-      locations: formatted.locations,
-      path,
-      extensions: { code: REQUEST_CODES[apolloCode] },
-    };
-  }
-  if (original instanceof GraphQLError && !original.originalError && !path) {
-    // Validation of the query document against the schema.
-    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  if (original instanceof GraphQLError) {
+    // graphql-js, Apollo and the query limits refuse with a GraphQLError of their own (one
+    // that wraps no thrown error). Before execution (no path) it is always the request's fault.
+    const apolloCode = formatted.extensions?.code;
+    const beforeExecution = !path || (typeof apolloCode === 'string' && REQUEST_CODES.has(apolloCode));
+    const danish = translateGraphQLMessage(formatted.message, !beforeExecution);
+    if (danish) return refusal(formatted, danish);
+    if (beforeExecution) return refusal(formatted, GENERIC_REQUEST_MESSAGE);
   }
 
-  const errorId = currentRequestId() ?? randomUUID();
-  logger.error(
-    `Unexpected error ${errorId} at ${path?.join('.') ?? '(request)'}: ${
-      original instanceof Error ? (original.stack ?? original.message) : String(original)
-    }`,
-  );
-  return {
-    message: `Der opstod en uventet fejl. Prøv igen; fortsætter fejlen, så oplys fejl-id ${errorId} til support.`,
-    path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
-  };
+  const answer = internalAnswer(original, path?.join('.') ?? '(request)');
+  return { message: answer.message, path, extensions: { code: answer.code, errorId: answer.errorId } };
 }
+
+const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+
+/**
+ * Apollo answers 500 for a refusal raised outside execution without an HTTP status of its own
+ * (e.g. getComplexity in the complexity plugin rejecting a null for an ID! variable, before
+ * graphql-js would have). When the formatter has judged every error a refusal (a contract
+ * code), the status follows the code instead: 400 for bad input, 503 for an unavailable
+ * database. Responses with `data` keep 200 (Nest's preserve-status plugin).
+ */
+export const refusalStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single' || 'data' in response.body.singleResult) return;
+        const codes = (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code);
+        const status = response.http.status;
+        if (codes.length === 0 || !codes.every(isErrorCode) || (status !== undefined && status < 500)) return;
+        response.http.status = HTTP_STATUS[codes[0]];
+      },
+    };
+  },
+};

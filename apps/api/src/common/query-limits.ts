@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
-import { GraphQLError, ValidationRule } from 'graphql';
+import { ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { badInput } from './domain-error';
+import { tooComplexMessage } from './graphql-messages';
 
 /** The deepest nesting a query may have (the screens need 7). */
 export const MAX_QUERY_DEPTH = 10;
@@ -26,9 +28,7 @@ export const complexityLimitPlugin: ApolloServerPlugin = {
           estimators: [simpleEstimator({ defaultComplexity: 1 })],
         });
         if (complexity > MAX_QUERY_COMPLEXITY) {
-          throw new GraphQLError(`Forespørgslen er for stor (${complexity} felter; højst ${MAX_QUERY_COMPLEXITY}). Del den op i flere.`, {
-            extensions: { code: 'BAD_USER_INPUT' },
-          });
+          throw badInput(tooComplexMessage(complexity, MAX_QUERY_COMPLEXITY));
         }
       },
     };
