@@ -23,6 +23,7 @@ import {
   StandardFonts,
 } from 'pdf-lib';
 import type { AgreementDocumentInput } from './agreement-renderer';
+import { xmlSafe } from '../documents/safe-text';
 
 /*
  * The agreement as a tagged PDF: every heading, paragraph, list and table is marked content
@@ -107,7 +108,7 @@ class TaggedWriter {
 
   /** Text the standard fonts can show: anything outside their character set becomes a close equivalent or '?'. */
   clean(text: string): string {
-    return [...text.replace(/\t/g, ' ').replace(/[\u2010\u2011\u2212]/g, '-').replace(/\u00a0/g, ' ')]
+    return [...text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/[\u2010\u2011\u2212]/g, '-').replace(/\u00a0/g, ' ')]
       .map((char) => (char === '\n' || this.supported.has(char.codePointAt(0) ?? 0) ? char : '?'))
       .join('');
   }
@@ -531,7 +532,9 @@ function writeOutline(pdf: PDFDocument, writer: TaggedWriter): void {
  * The agreement as an accessible, tagged PDF in Danish: title page, numbered sections with
  * their kinds, lists and tables, page numbers, bookmarks.
  */
-export async function renderAgreementPdf(input: AgreementDocumentInput): Promise<Buffer> {
+export async function renderAgreementPdf(given: AgreementDocumentInput): Promise<Buffer> {
+  // People's text enters here, cleaned as for every writer; the writer then maps it to what the fonts can show.
+  const input = xmlSafe(given);
   const pdf = await PDFDocument.create();
   const fonts: Fonts = {
     regular: await pdf.embedFont(StandardFonts.Helvetica),

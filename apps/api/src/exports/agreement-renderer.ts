@@ -22,6 +22,7 @@ import {
   VerticalAlignSection,
   WidthType,
 } from 'docx';
+import { xmlSafe } from '../documents/safe-text';
 
 /** What the agreement export needs: the agreement's facts and the draft (or a version's) content. */
 export interface AgreementDocumentInput {
@@ -62,12 +63,6 @@ const DANISH_MONTHS = [
   'december',
 ];
 
-/** Characters XML 1.0 does not allow (control characters, lone surrogates): they would corrupt the DOCX. */
-const INVALID_XML_CHARACTERS =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const cleanText = (value: string): string => value.replace(INVALID_XML_CHARACTERS, '');
 
 const SAFE_LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -76,7 +71,7 @@ function safeHref(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   let url: URL;
   try {
-    url = new URL(cleanText(value).trim());
+    url = new URL(value.trim());
   } catch {
     return null;
   }
@@ -334,7 +329,7 @@ class DocxNumbering {
 
 const textRun = (text: string, format: RunFormat, breakBefore = false): TextRun =>
   new TextRun({
-    text: cleanText(text),
+    text,
     break: breakBefore ? 1 : undefined,
     bold: format.bold || undefined,
     italics: format.italics || undefined,
@@ -517,7 +512,7 @@ function docxTitlePage(input: AgreementDocumentInput): Paragraph[] {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [textRun(input.title, {})] }),
     new Paragraph({
       spacing: { after: 480 },
-      children: [new TextRun({ text: cleanText(input.regionName), size: 32, color: ACCENT_COLOR, language: { value: LANGUAGE } })],
+      children: [new TextRun({ text: input.regionName, size: 32, color: ACCENT_COLOR, language: { value: LANGUAGE } })],
     }),
     ...titleFacts(input).map(
       (fact) =>
@@ -530,7 +525,9 @@ function docxTitlePage(input: AgreementDocumentInput): Paragraph[] {
 }
 
 /** The agreement as a Word document: title page, table of contents and the numbered sections. */
-export async function renderAgreementDocx(input: AgreementDocumentInput): Promise<Buffer> {
+export async function renderAgreementDocx(given: AgreementDocumentInput): Promise<Buffer> {
+  // People's text enters here: characters XML 1.0 does not allow would make Word call the file damaged.
+  const input = xmlSafe(given);
   const renderer = new DocxRenderer();
   const loose = new SubHeadingNumbers(null);
   const body = partsOf(input.doc).flatMap((part) =>
@@ -541,9 +538,9 @@ export async function renderAgreementDocx(input: AgreementDocumentInput): Promis
     margin: { top: 1417, right: 1134, bottom: 1417, left: 1134 },
   };
   const document = new Document({
-    title: cleanText(input.title),
-    subject: cleanText(`${input.regionName}, ${input.periodStart}–${input.periodEnd}`),
-    description: cleanText(versionText(input)),
+    title: input.title,
+    subject: `${input.regionName}, ${input.periodStart}–${input.periodEnd}`,
+    description: versionText(input),
     creator: 'Aftalerum',
     lastModifiedBy: 'Aftalerum',
     // Word offers to update the table of contents (its page numbers) when the document is opened.
@@ -604,7 +601,7 @@ export async function renderAgreementDocx(input: AgreementDocumentInput): Promis
                 alignment: AlignmentType.CENTER,
                 children: [
                   new TextRun({
-                    children: [`${cleanText(input.title)} · side `, PageNumber.CURRENT],
+                    children: [`${input.title} · side `, PageNumber.CURRENT],
                     size: 16,
                     color: MUTED_COLOR,
                     language: { value: LANGUAGE },
@@ -632,7 +629,7 @@ export async function renderAgreementDocx(input: AgreementDocumentInput): Promis
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text or attribute value, escaped for HTML. */
-const escapeHtml = (value: string): string => cleanText(value).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
 
 /** Escaped text with its line breaks kept. */
 const escapeLines = (value: string): string => escapeHtml(value).replace(/\n/g, '<br>');
@@ -826,7 +823,9 @@ function htmlTitlePage(input: AgreementDocumentInput): string {
 }
 
 /** The agreement as a complete, print-ready HTML page (A4): title page and the numbered sections. */
-export function renderAgreementHtml(input: AgreementDocumentInput): string {
+export function renderAgreementHtml(given: AgreementDocumentInput): string {
+  // The same clean text as the DOCX: control characters are parse errors in HTML too.
+  const input = xmlSafe(given);
   const renderer = new HtmlRenderer();
   const loose = new SubHeadingNumbers(null);
   const body = partsOf(input.doc)

@@ -18,6 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import { BlockChange, BlockChangeKind, WordChangeKind } from '../agreements/dtos/draft-types';
+import { xmlSafe } from '../documents/safe-text';
 
 /** What the comparison document shows: two contents of one agreement and their changes. */
 export interface ComparisonDocumentInput {
@@ -40,10 +41,6 @@ export interface ComparisonDocumentInput {
 const LANGUAGE = 'da-DK';
 const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-/** Characters XML 1.0 does not allow: they would make Word refuse the file. */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const clean = (text: string) => text.replace(INVALID_XML, '');
 
 interface Format {
   bold?: boolean;
@@ -131,7 +128,7 @@ class RevisionWriter {
 
   runs(segments: Segment[], revision: Revision): ParagraphChild[] {
     return segments.flatMap((segment) =>
-      clean(segment.text)
+      segment.text
         .split('\n')
         .map((line, i) => {
           const options = {
@@ -353,7 +350,9 @@ const count = (changes: BlockChange[], kind: BlockChangeKind) => changes.filter(
  * tracked change (w:ins / w:del), so a case officer can step through them in Word's review
  * pane, and accept or reject them.
  */
-export async function renderComparisonDocx(input: ComparisonDocumentInput): Promise<Buffer> {
+export async function renderComparisonDocx(given: ComparisonDocumentInput): Promise<Buffer> {
+  // People's text enters here: characters XML 1.0 does not allow would make Word refuse the file.
+  const input = xmlSafe(given);
   const revisions = new RevisionWriter(input.author, input.changedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'));
   const writer = new ComparisonWriter(input, revisions);
   const body = writer.body();
@@ -362,7 +361,7 @@ export async function renderComparisonDocx(input: ComparisonDocumentInput): Prom
       spacing: { after: 80 },
       children: [
         new TextRun({ text: `${label}: `, bold: true, language: { value: LANGUAGE } }),
-        new TextRun({ text: clean(value), language: { value: LANGUAGE } }),
+        new TextRun({ text: value, language: { value: LANGUAGE } }),
       ],
     });
   const summary = `${count(input.changes, BlockChangeKind.CHANGED)} afsnit ændret, ${count(input.changes, BlockChangeKind.ADDED)} tilføjet og ${count(input.changes, BlockChangeKind.REMOVED)} fjernet.`;
@@ -374,8 +373,8 @@ export async function renderComparisonDocx(input: ComparisonDocumentInput): Prom
     style: { paragraph: { indent: { left: 720 * (i + 1), hanging: 360 } } },
   });
   const document = new Document({
-    title: clean(`Sammenligning: ${input.title}`),
-    subject: clean(`${input.fromLabel} → ${input.toLabel}`),
+    title: `Sammenligning: ${input.title}`,
+    subject: `${input.fromLabel} → ${input.toLabel}`,
     creator: 'Aftalerum',
     lastModifiedBy: 'Aftalerum',
     numbering: {

@@ -1,6 +1,7 @@
 import { collectBlocks, collectSections, JSONContent } from '@aftalerum/editor';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { BlockChange } from '../agreements/dtos/draft-types';
+import { xmlSafe } from '../documents/safe-text';
 import { CommentOutcome } from './hearing-comment.entity';
 
 export const OUTCOME_LABELS: Record<CommentOutcome, string> = {
@@ -67,7 +68,9 @@ const paragraphs = (value: string) => value.split(/\n+/).map((line) => `<p>${esc
 const excerpt = (value: string, length = 240) => (value.length > length ? `${value.slice(0, length - 1)}…` : value);
 
 /** The hearing memo as a complete HTML page; every text is escaped. */
-export function memoHtml(model: MemoModel): string {
+export function memoHtml(given: MemoModel): string {
+  // People's text enters here: no control characters in the page (they are parse errors in HTML).
+  const model = xmlSafe(given);
   const comment = (c: MemoComment) => `
       <article class="point">
         <h4>${escape(c.organisationName)} <span class="ref">(${escape(c.reference)})</span></h4>
@@ -123,7 +126,9 @@ ${model.changes.length ? `<table><thead><tr><th>Afsnit</th><th>Ændring</th><th>
 }
 
 /** The hearing memo as a Word document. */
-export async function memoDocx(model: MemoModel): Promise<Buffer> {
+export async function memoDocx(given: MemoModel): Promise<Buffer> {
+  // People's text enters here: characters XML 1.0 does not allow would make Word call the file damaged.
+  const model = xmlSafe(given);
   const children: Paragraph[] = [
     new Paragraph({ text: 'Høringsnotat', heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: model.agreementTitle, bold: true })] }),

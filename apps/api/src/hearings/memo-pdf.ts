@@ -1,4 +1,5 @@
 import { PDFDocument, PDFFont, PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { xmlSafeText } from '../documents/safe-text';
 import { OUTCOME_LABELS, MemoComment, MemoModel } from './hearing-memo';
 
 const A4: [number, number] = [595, 842];
@@ -6,8 +7,22 @@ const MARGIN = 56;
 const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 const date = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' });
 
-/** Standard PDF fonts cover Danish letters (WinAnsi); anything outside it is replaced. */
-const winAnsi = (text: string) => text.replace(/[–—]/g, '-').replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'").replace(/…/g, '...').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+/**
+ * Every text drawn passes here: first the cleaning of every writer (control characters out,
+ * Word's line breaks as line feeds), then what the standard PDF fonts cover (WinAnsi, Danish
+ * letters included); anything else outside it is replaced.
+ */
+const winAnsi = (text: string) =>
+  xmlSafeText(text)
+    // Line feeds are kept for the writer to break lines at (they used to be drawn as "?").
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[–—]/g, '-')
+    .replace(/[“”„«»]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .replace(/…/g, '...')
+    // The bullet the respondents' list is drawn with is in WinAnsi too.
+    .replace(/[^\n\x20-\x7E\xA0-\xFF•]/g, '?');
 
 /** A small flowing-text writer: wraps lines to the page width and starts new pages. */
 class Writer {

@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { xmlSafeText } from '../documents/safe-text';
 
 export interface ReceiptModel {
   reference: string;
@@ -15,8 +16,14 @@ export interface ReceiptModel {
 
 const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' });
 
-/** Standard PDF fonts cover Danish letters (WinAnsi); anything outside it is replaced. */
-const winAnsi = (text: string) => text.replace(/[–—]/g, '-').replace(/[“”„]/g, '"').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+/** Every text drawn passes here: the cleaning of every writer, then what the standard PDF fonts cover (WinAnsi). */
+const winAnsi = (text: string) =>
+  xmlSafeText(text)
+    // Each line of the receipt is one field: a line break or tab in a name is a space.
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(/[–—]/g, '-')
+    .replace(/[“”„]/g, '"')
+    .replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
 
 /** The receipt (kvittering) for a hearing response as a one-page PDF. */
 export async function receiptPdf(model: ReceiptModel): Promise<Buffer> {

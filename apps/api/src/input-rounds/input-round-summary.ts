@@ -1,5 +1,6 @@
 import { collectBlocks, collectSections, DraftSection, JSONContent, SECTION_KIND_LABELS, SectionKind } from '@aftalerum/editor';
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { xmlSafe } from '../documents/safe-text';
 import { InputLevel, ItemSection } from './cluster-input-item.entity';
 import { InputOutcome } from './input-item-assessment.entity';
 
@@ -152,7 +153,9 @@ const cell = (text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })], margins: { top: 40, bottom: 40, left: 80, right: 80 } });
 
 /** The input summary the SSU discusses, as a Word document. */
-export async function inputSummaryDocx(model: InputSummaryModel): Promise<Buffer> {
+export async function inputSummaryDocx(given: InputSummaryModel): Promise<Buffer> {
+  // People's text enters here: characters XML 1.0 does not allow would make Word call the file damaged.
+  const model = xmlSafe(given);
   const submitted = model.participants.filter((p) => p.submittedAt);
   const missing = model.participants.filter((p) => !p.submittedAt);
   const children: Array<Paragraph | Table> = [

@@ -1,10 +1,13 @@
 import { draftSchema, isSectionKind, JSONContent, SECTION_KIND_LABELS, SectionKind, textOf } from '@aftalerum/editor';
 import { Mark } from '@tiptap/pm/model';
-import JSZip from 'jszip';
+import { Logger } from '@nestjs/common';
 import mammoth from 'mammoth';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { badInput } from '../common/domain-error';
 import { MAX_UPLOAD_BYTES } from '../common/uploads';
+import { DOCUMENT_WORKER_LIMITS, runInWorker, WorkerLimitError, WorkerLimits } from '../documents/bounded-worker';
+import { inspectZip, OFFICE_ZIP_LIMITS, UnsafeZipError, unpackedSize, ZipInventory } from '../documents/untrusted-zip';
 import { HtmlElement, HtmlNode, htmlText, parseHtml } from './html-tree';
 
 /** The largest Word document the import takes. */
@@ -51,11 +54,32 @@ const KIND_BY_LABEL = new Map<string, SectionKind>(
 /** "1. ", "2.3 ", "2.3.1 ": the numbers an Aftalerum export puts before its headings. */
 const EXPORTED_NUMBER = /^\d{1,3}(?:\.\d{1,3})*\.?\s+/;
 
+const logger = new Logger('WordImport');
+
 const startsWith = (data: Buffer, bytes: number[]) => bytes.every((byte, i) => data[i] === byte);
+
+/** The Word file a person uploaded unpacks to too much, or unusually: what it was, and what to do. */
+function refusal(error: UnsafeZipError) {
+  switch (error.reason) {
+    case 'CORRUPT':
+      return badInput(DAMAGED, { zip: error.message });
+    case 'TOO_MANY_ENTRIES':
+      return badInput(`Word-filen består af unormalt mange dele (over ${OFFICE_ZIP_LIMITS.maxEntries.toLocaleString('da-DK')}). Gem den igen i Word, eller del den op.`, { zip: error.message });
+    case 'BAD_NAME':
+      return badInput('Word-filen indeholder ugyldige filnavne og kan ikke læses. Gem den igen i Word som .docx, og prøv igen.', { zip: error.message });
+    case 'TOO_LARGE':
+    case 'ENTRY_TOO_LARGE':
+    case 'SIZE_MISMATCH':
+      return badInput(`Word-filen er for stor eller pakket unormalt (${unpackedSize(error)} udpakket). Gem den igen i Word, eller del den op.`, { zip: error.message });
+  }
+}
+
+const DAMAGED = 'Word-dokumentet er beskadiget og kan ikke læses. Åbn det i Word, gem det igen som .docx, og prøv igen.';
 
 /**
  * Refuses, with a message a person can act on, anything that is not a readable Word document:
- * decided from the bytes, never the file name.
+ * decided from the bytes, never the file name. The package is checked within
+ * {@link OFFICE_ZIP_LIMITS} before anything unpacks it.
  */
 async function checkDocx(data: Buffer): Promise<void> {
   if (data.length === 0) throw badInput('Filen er tom. Vælg et Word-dokument (.docx).');
@@ -69,15 +93,16 @@ async function checkDocx(data: Buffer): Promise<void> {
   if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04])) {
     throw badInput('Filen er ikke et Word-dokument (.docx). Gem den som .docx i Word, og prøv igen.');
   }
-  let zip: JSZip;
+  let zip: ZipInventory;
   try {
-    zip = await JSZip.loadAsync(data);
-  } catch {
-    throw badInput('Word-dokumentet er beskadiget og kan ikke læses. Åbn det i Word, gem det igen som .docx, og prøv igen.');
+    zip = await inspectZip(data, OFFICE_ZIP_LIMITS);
+  } catch (error) {
+    if (error instanceof UnsafeZipError) throw refusal(error);
+    throw error;
   }
-  if (zip.file('word/document.xml')) return;
-  if (zip.file('xl/workbook.xml')) throw badInput('Filen er et Excel-ark, ikke et Word-dokument. Vælg udkastet som .docx.');
-  if (zip.file('ppt/presentation.xml')) throw badInput('Filen er en PowerPoint-præsentation, ikke et Word-dokument. Vælg udkastet som .docx.');
+  if (zip.has('word/document.xml')) return;
+  if (zip.has('xl/workbook.xml')) throw badInput('Filen er et Excel-ark, ikke et Word-dokument. Vælg udkastet som .docx.');
+  if (zip.has('ppt/presentation.xml')) throw badInput('Filen er en PowerPoint-præsentation, ikke et Word-dokument. Vælg udkastet som .docx.');
   throw badInput('Filen er ikke et Word-dokument (.docx). Gem den som .docx i Word, og prøv igen.');
 }
 
@@ -287,14 +312,56 @@ function stripExportedNumber(heading: JSONContent): void {
   else heading.content = heading.content?.slice(1);
 }
 
+const WORKER = path.join(__dirname, 'docx-reader.worker');
+const SECONDS = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+
+/** A worker that ran out of memory or time on the document: the person's next step. */
+function workerRefusal(error: WorkerLimitError, limits: WorkerLimits) {
+  switch (error.kind) {
+    case 'MEMORY':
+      return badInput(
+        `Word-filen er for stor eller for indviklet til at blive læst (den kræver over ${limits.maxOldGenerationSizeMb} MB hukommelse). Gem den igen i Word, eller del den op.`,
+        { worker: error.message },
+      );
+    case 'TIME':
+      return badInput(
+        `Det tog for lang tid at læse Word-filen (over ${SECONDS.format(limits.timeoutMs / 1000)} sekunder). Gem den igen i Word, eller del den op.`,
+        { worker: error.message },
+      );
+    case 'CRASH':
+      return badInput(DAMAGED, { worker: error.message });
+  }
+}
+
 /**
- * Reads a Word document into draft blocks with mammoth: headings, paragraphs, lists (nested),
+ * Reads an uploaded Word document into draft blocks (see {@link convertDocx}). Untrusted
+ * bytes: the package is checked within {@link OFFICE_ZIP_LIMITS} here, then parsed in a
+ * worker thread under `limits`, so no document can take the server's memory or time. A
+ * document over any limit is refused with BAD_USER_INPUT and a message saying what to do.
+ */
+export async function readDocx(data: Buffer, limits: WorkerLimits = DOCUMENT_WORKER_LIMITS): Promise<ImportedDocx> {
+  await checkDocx(data);
+  try {
+    return await runInWorker<Uint8Array, ImportedDocx>(WORKER, data, limits);
+  } catch (error) {
+    if (error instanceof WorkerLimitError) {
+      logger.warn(`Word import refused: ${error.message}`);
+      throw workerRefusal(error, limits);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Converts a Word document into draft blocks with mammoth: headings, paragraphs, lists (nested),
  * tables, bold, italic, underline, strike-through and links. An Aftalerum export is recognised
  * by its section kind labels: its title page is dropped, the labels name the sections' kinds
  * and the heading numbers it added are removed, so export → import gives back the same draft.
+ * Runs in the worker of {@link readDocx}, on a package already checked.
  */
-export async function readDocx(data: Buffer): Promise<ImportedDocx> {
-  await checkDocx(data);
+export async function convertDocx(bytes: Uint8Array): Promise<ImportedDocx> {
+  // From the parent thread a Buffer arrives as a plain Uint8Array.
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const builder = new DraftBuilder();
   let html: string;
   try {
@@ -308,9 +375,8 @@ export async function readDocx(data: Buffer): Promise<ImportedDocx> {
     );
     html = result.value;
   } catch {
-    throw badInput('Word-dokumentet er beskadiget og kan ikke læses. Åbn det i Word, gem det igen som .docx, og prøv igen.');
+    throw badInput(DAMAGED);
   }
-
   let blocks = builder.topLevel(parseHtml(html));
   const fromAftalerum = builder.kindLabels.size > 0;
   if (fromAftalerum) {

@@ -1,0 +1,194 @@
+import { collectSections, JSONContent } from '@aftalerum/editor';
+import { inflateSync } from 'node:zlib';
+import { EVERY_CONTROL_CHARACTER, parseEveryXmlPart, withControls } from '../../test/strict-xml';
+import { agreementSkeleton } from '../agreements/draft-template';
+import { BlockChangeKind } from '../agreements/dtos/draft-types';
+import { compareDrafts } from '../agreements/compare-drafts';
+import { renderAgreementPdf } from '../exports/agreement-pdf';
+import { renderAgreementDocx, renderAgreementHtml } from '../exports/agreement-renderer';
+import { renderComparisonDocx } from '../exports/comparison-docx';
+import { CommentOutcome } from '../hearings/hearing-comment.entity';
+import { memoDocx, memoHtml, MemoModel } from '../hearings/hearing-memo';
+import { memoPdf } from '../hearings/memo-pdf';
+import { receiptPdf } from '../hearings/receipt-pdf';
+import { InputOutcome } from '../input-rounds/input-item-assessment.entity';
+import { inputSummaryDocx, InputSummaryModel } from '../input-rounds/input-round-summary';
+
+// Every writer gets people's text with every control character in it (and Word's manual line
+// break, \u000b, between two lines), and must write a file a strict reader accepts.
+
+const dirty = withControls;
+const LINES = 'Linje et\u000bLinje to\u0001 slut';
+/** What no DOCX, PDF or HTML file may contain, C1 controls included (see safe-text.ts). */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The draft of the agreement with controls in every text and in a link. */
+function dirtyDraft(): JSONContent {
+  const dirtyNode = (node: JSONContent): JSONContent => ({
+    ...node,
+    ...(node.text !== undefined ? { text: dirty(node.text) } : {}),
+    ...(node.content ? { content: node.content.map(dirtyNode) } : {}),
+  });
+  const draft = dirtyNode(agreementSkeleton('Sundhedsaftale 2028–2031'));
+  const firstSection = draft.content![0];
+  firstSection.content!.push({
+    type: 'paragraph',
+    attrs: { blockId: 'p-controls' },
+    content: [
+      { type: 'text', text: LINES },
+      { type: 'text', text: dirty('Sundhedsstyrelsen'), marks: [{ type: 'link', attrs: { href: `https://www.sst.dk/\u0001x` } }] },
+    ],
+  });
+  return draft;
+}
+
+const draft = dirtyDraft();
+const agreementInput = {
+  title: dirty('Sundhedsaftale 2028–2031'),
+  regionName: dirty('Region Hovedstaden'),
+  periodStart: 2028,
+  periodEnd: 2031,
+  effectiveDate: '2028-01-01',
+  versionLabel: dirty('Version 3 – Høringsudkast'),
+  generatedAt: new Date('2027-10-01T10:00:00Z'),
+  doc: draft,
+};
+
+const comment = (text: string) => ({
+  organisationName: dirty('Gentofte Kommune'),
+  reference: dirty('H-2027-0001'),
+  quote: dirty('fælles ansvar'),
+  text,
+  reply: dirty('Tak, skrevet ind.'),
+  outcome: CommentOutcome.INCORPORATED,
+});
+
+const memoModel: MemoModel = {
+  agreementTitle: dirty('Sundhedsaftale 2028–2031'),
+  hearingTitle: dirty('Offentlig høring'),
+  versionLabel: dirty('version 3, Høringsudkast'),
+  opensAt: new Date('2027-09-01T08:00:00Z'),
+  closesAt: new Date('2027-10-01T10:00:00Z'),
+  generatedAt: new Date('2027-10-02T10:00:00Z'),
+  respondents: [
+    { organisationName: dirty('Gentofte Kommune'), kindLabel: 'Kommune', reference: dirty('H-2027-0001'), receivedAt: new Date('2027-09-20T10:00:00Z'), late: false, summary: dirty('Generelt positive.'), comments: 2 },
+  ],
+  sections: [{ title: dirty('Fælles populationsansvar'), blocks: [{ text: dirty('Vi tager fælles ansvar.'), comments: [comment(LINES), comment(dirty('Anden bemærkning.'))] }] }],
+  general: [comment(dirty('Generelt.'))],
+  changes: [
+    { blockId: 'b1', change: BlockChangeKind.CHANGED, type: 'paragraph', sectionTitle: dirty('Vision'), before: dirty('Før'), after: dirty('Efter') },
+  ] as MemoModel['changes'],
+  comparedWith: dirty('det nuværende udkast'),
+};
+
+const sections = collectSections(draft);
+const summaryModel: InputSummaryModel = {
+  agreementTitle: dirty('Sundhedsaftale 2028–2031'),
+  roundTitle: dirty('Klyngernes ønsker'),
+  description: dirty('Hvad skal med?'),
+  askedAbout: dirty('det levende udkast'),
+  deadline: new Date('2027-02-01T22:59:00Z'),
+  generatedAt: new Date('2027-02-02T09:00:00Z'),
+  sections,
+  participants: [
+    { name: dirty('Sundhedsklynge Byen'), deadline: new Date('2027-02-01T22:59:00Z'), submittedAt: new Date('2027-01-31T14:40:00Z'), number: 2, meetingDate: '2027-01-10', meetingItem: dirty('Punkt 3'), items: 1 },
+    { name: dirty('Sundhedsklynge Nord'), deadline: new Date('2027-02-01T22:59:00Z'), submittedAt: null, number: null, meetingDate: null, meetingItem: null, items: 0 },
+  ],
+  items: [
+    {
+      participantName: dirty('Sundhedsklynge Byen'),
+      theme: dirty('Forebyggelse'),
+      text: LINES,
+      level: null,
+      section: { id: sections[0].blockId, title: sections[0].title, kind: sections[0].kind, live: true },
+      assessment: { outcome: InputOutcome.PARTLY_INCORPORATED, reason: dirty('Delvist.'), versionLabel: dirty('version 1') },
+    },
+  ],
+};
+
+/** The strings a PDF draws (content streams inflated, hex and literal strings decoded). */
+function pdfTexts(pdf: Buffer): string[] {
+  const texts: string[] = [];
+  const raw = pdf.toString('latin1');
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
+    } catch {
+      content = match[1];
+    }
+    for (const hex of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) texts.push(Buffer.from(hex[1], 'hex').toString('latin1'));
+    for (const literal of content.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)) texts.push(literal[1]);
+  }
+  return texts;
+}
+
+describe('every document writer writes text with control characters as a valid file', () => {
+  it('has every control character in the test text', () => {
+    expect(EVERY_CONTROL_CHARACTER).toContain('\u000b');
+    expect(EVERY_CONTROL_CHARACTER).toContain('\u0001');
+    expect(FORBIDDEN.test(dirty('x'))).toBe(true);
+  });
+
+  it('the hearing memo as DOCX: every XML part parses strictly', async () => {
+    const parts = await parseEveryXmlPart(await memoDocx(memoModel));
+    expect(parts).toContain('word/document.xml');
+  });
+
+  it('the input summary as DOCX: every XML part parses strictly', async () => {
+    const parts = await parseEveryXmlPart(await inputSummaryDocx(summaryModel));
+    expect(parts).toContain('word/document.xml');
+  });
+
+  it('the comparison as DOCX: every XML part parses strictly', async () => {
+    const before = agreementSkeleton('Sundhedsaftale 2028–2031');
+    const data = await renderComparisonDocx({
+      title: dirty('Sundhedsaftale'),
+      regionName: dirty('Region Hovedstaden'),
+      fromLabel: dirty('Version 1'),
+      toLabel: dirty('Version 2'),
+      from: before,
+      to: draft,
+      changes: compareDrafts(before, draft),
+      author: dirty('Aftalerum'),
+      changedAt: new Date('2027-03-01T10:00:00Z'),
+      generatedAt: new Date('2027-03-02T10:00:00Z'),
+    });
+    await parseEveryXmlPart(data);
+  });
+
+  it('the agreement as DOCX: every XML part parses strictly', async () => {
+    await parseEveryXmlPart(await renderAgreementDocx(agreementInput));
+  });
+
+  it('the memo and the agreement as HTML: no character outside XML 1.0 text, line breaks kept', () => {
+    for (const html of [memoHtml(memoModel), renderAgreementHtml(agreementInput)]) {
+      expect(html).not.toMatch(FORBIDDEN);
+      expect(html).toMatch(/Linje et(<\/p><p>|<br>)Linje to slut/);
+    }
+  });
+
+  it('the memo, the receipt and the agreement as PDF: controls removed, not drawn as "?", Word’s line break a new line', async () => {
+    const memo = pdfTexts(await memoPdf(memoModel));
+    expect(memo).toEqual(expect.arrayContaining(['Linje et', 'Linje to slut']));
+    const receipt = pdfTexts(
+      await receiptPdf({
+        reference: dirty('H-2027-0001'),
+        receivedAt: new Date('2027-09-20T10:00:00Z'),
+        organisationName: dirty('Gentofte Kommune'),
+        submittedByName: dirty('Anne Hansen'),
+        hearingTitle: dirty('Offentlig høring'),
+        agreementTitle: dirty('Sundhedsaftale'),
+        comments: 2,
+        attachments: [dirty('bilag.pdf')],
+        publish: true,
+        late: false,
+      }),
+    );
+    expect(receipt).toEqual(expect.arrayContaining([expect.stringMatching(/^Organisation: Gentofte Kommune +Gentofte Kommune$/), expect.stringMatching(/^Bilag: bilag\.pdf +bilag\.pdf$/)]));
+    const agreement = pdfTexts(await renderAgreementPdf(agreementInput));
+    expect(agreement.join('')).toContain('Linje et');
+    expect({ memo: memo.filter((t) => t.includes('?')), receipt: receipt.filter((t) => t.includes('?')), agreement: agreement.filter((t) => t.includes('?')) }).toEqual({ memo: [], receipt: [], agreement: [] });
+  });
+});
