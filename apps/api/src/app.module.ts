@@ -7,8 +7,10 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollaborationModule } from './collaboration/collaboration.module';
+import { DateTimeScalar } from './common/date.scalar';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { formatGraphQLError, refusalStatusPlugin } from './common/graphql-error-formatter';
+import { withInputBoundary } from './common/input-boundary';
 import { complexityLimitPlugin, depthLimitRule } from './common/query-limits';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -40,6 +42,10 @@ export class AppModule {
           driver: ApolloDriver,
           autoSchemaFile: config.SCHEMA_FILE ?? true,
           sortSchema: true,
+          // Strict and range-checked instead of Nest's `new Date(value)`.
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          // Every argument of every field is checked before its resolver runs (common/input-boundary.ts).
+          transformSchema: withInputBoundary,
           playground: false,
           introspection: true,
           context: ({ req }: { req: unknown }) => ({ req }),

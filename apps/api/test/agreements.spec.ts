@@ -115,7 +115,7 @@ describe('agreements', () => {
     [{ periodStart: 2031, periodEnd: 2028 }, /Perioden skal slutte/],
     [{ effectiveDate: '2028-02-30' }, /Datoen 2028-02-30 findes ikke/],
     [{ effectiveDate: '1/1/2028' }, /ÅÅÅÅ-MM-DD/],
-    [{ regionId: 'not-an-id' }, /regionId skal være et gyldigt id/],
+    [{ regionId: 'not-an-id' }, /»regionId« skal være et gyldigt id/],
     [{ periodStart: 1900 }, /periodStart skal være et årstal fra 2000/],
   ])('refuses bad input %j with BAD_USER_INPUT and writes nothing', async (overrides, message) => {
     const token = await app.login(demo('sekretariat'));

@@ -116,7 +116,7 @@ describe('security', () => {
     const deep = `{ agreements ${'{ region { clusters { organisation '.repeat(4)}{ name }${' } } }'.repeat(4)} }`;
     const tooDeep = await app.gql(deep, {}, token);
     expect(tooDeep.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(tooDeep.errors?.[0].message).toMatch(/exceeds maximum operation depth/);
+    expect(tooDeep.errors?.[0].message).toMatch(/Forespørgslen er indlejret for dybt/);
     const wide = `{ ${Array.from({ length: 2_100 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
     const tooWide = await app.gql(wide, {}, token);
     expect(tooWide.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { databaseUnavailable } from './database-availability';
+import { fromDatabaseError } from './database-errors';
 import { DomainError, ERROR_CODES, ErrorCode, HTTP_STATUS } from './domain-error';
 import { GENERIC_REQUEST_MESSAGE, translateGraphQLMessage } from './graphql-messages';
 import { answerForHttpException, internalAnswer } from './http-errors';
@@ -39,6 +40,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const path = formatted.path;
 
   original = databaseUnavailable(original) ?? original;
+  original = fromDatabaseError(original);
 
   if (original instanceof DomainError) {
     return { message: original.message, locations: formatted.locations, path, extensions: { code: original.code } };

@@ -3,6 +3,7 @@ import { busboyExceptions, multerExceptions } from '@nestjs/platform-express/mul
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { databaseUnavailable } from './database-availability';
+import { fromDatabaseError } from './database-errors';
 import { DomainError, ErrorCode, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from './domain-error';
 import { currentRequestId } from './request-context';
 import { FILE_TOO_LARGE_MESSAGE } from './uploads';
@@ -142,7 +143,8 @@ export function internalAnswer(error: unknown, where: string): ErrorAnswer {
 export function answerForError(error: unknown, where: string): ErrorAnswer {
   const unavailable = databaseUnavailable(error);
   if (unavailable) return { status: HTTP_STATUS[unavailable.code], code: unavailable.code, message: unavailable.message };
-  if (error instanceof DomainError) return { status: HTTP_STATUS[error.code], code: error.code, message: error.message };
+  const refused = fromDatabaseError(error);
+  if (refused instanceof DomainError) return { status: HTTP_STATUS[refused.code], code: refused.code, message: refused.message };
   if (error instanceof HttpException) return answerForHttpException(error) ?? internalAnswer(error, where);
   if (isBodyParserError(error)) return answerForBodyParser(error) ?? internalAnswer(error, where);
   return internalAnswer(error, where);

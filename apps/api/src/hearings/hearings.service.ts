@@ -134,9 +134,10 @@ export class HearingsService {
         data: { versionId: version.id, opensAt: input.opensAt.toISOString(), closesAt: input.closesAt.toISOString(), invited: invited.length },
         requestId,
       });
+      // In the transaction: a hearing exists with its reminders or not at all.
+      await this.reminders.scheduleDeadline(manager, 'HEARING', hearing.id, hearing.closesAt);
       return hearing;
     });
-    await this.reminders.scheduleDeadline('HEARING', opened.id, opened.closesAt);
     return opened;
   }
 
@@ -160,9 +161,10 @@ export class HearingsService {
         data: { from: hearing.closesAt.toISOString(), to: input.closesAt.toISOString(), reason: input.reason },
         requestId,
       });
-      return manager.findOneByOrFail(Hearing, { id: hearing.id });
+      const updated = await manager.findOneByOrFail(Hearing, { id: hearing.id });
+      await this.reminders.scheduleDeadline(manager, 'HEARING', updated.id, updated.closesAt);
+      return updated;
     });
-    await this.reminders.scheduleDeadline('HEARING', extended.id, extended.closesAt);
     return extended;
   }
 

@@ -154,9 +154,10 @@ export class InputRoundsService {
         data: { agreementId: agreement.id, title: round.title, deadline: round.deadline.toISOString(), participants: parties.size, versionId: round.versionId },
         requestId,
       });
+      // In the transaction: a round exists with its reminders or not at all.
+      await this.reminders.scheduleDeadline(manager, 'INPUT_ROUND', round.id, round.deadline);
       return round;
     });
-    await this.reminders.scheduleDeadline('INPUT_ROUND', opened.id, opened.deadline);
     return opened;
   }
 
@@ -192,9 +193,10 @@ export class InputRoundsService {
         data: { organisationId: party?.organisationId ?? null, from: current.toISOString(), to: input.deadline.toISOString(), reason: input.reason.trim() },
         requestId,
       });
-      return manager.findOneByOrFail(InputRound, { id: round.id });
+      const updated = await manager.findOneByOrFail(InputRound, { id: round.id });
+      if (!party) await this.reminders.scheduleDeadline(manager, 'INPUT_ROUND', updated.id, updated.deadline);
+      return updated;
     });
-    if (!party) await this.reminders.scheduleDeadline('INPUT_ROUND', extended.id, extended.deadline);
     return extended;
   }
 

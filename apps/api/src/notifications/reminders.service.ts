@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, Transporter } from 'nodemailer';
 import PgBoss from 'pg-boss';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, QueryResult } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 
 export const REMINDER_QUEUE = 'deadline-reminder';
@@ -24,6 +24,22 @@ export interface ApprovalRequestJob {
 
 /** Hours before a deadline that invited parties are reminded. */
 export const REMINDER_HOURS = [7 * 24, 24];
+
+/**
+ * Lets pg-boss write its job through the caller's transaction, so a job exists exactly when
+ * the row it is about was committed: a failure to schedule rolls the row back, and a rolled
+ * back row leaves no job behind.
+ */
+function inTransaction(manager: EntityManager): PgBoss.Db {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('Jobs are scheduled inside the transaction that writes their row.');
+  return {
+    async executeSql(text: string, values: unknown[]) {
+      const result = (await runner.query(text, values, true)) as QueryResult;
+      return { rows: result.records };
+    },
+  };
+}
 
 const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
@@ -70,14 +86,19 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     await this.boss?.stop({ graceful: true, timeout: 5_000 });
   }
 
-  /** Schedules the reminders of a deadline; those whose time has passed are skipped. */
-  async scheduleDeadline(kind: ReminderJob['kind'], id: string, deadline: Date): Promise<number> {
+  /**
+   * Schedules the reminders of a deadline in the caller's transaction (`manager`, the one that
+   * writes the hearing or round); those whose time has passed are skipped.
+   */
+  async scheduleDeadline(manager: EntityManager, kind: ReminderJob['kind'], id: string, deadline: Date): Promise<number> {
     if (!this.boss) return 0;
+    const db = inTransaction(manager);
     let scheduled = 0;
     for (const hoursBefore of REMINDER_HOURS) {
       const at = new Date(deadline.getTime() - hoursBefore * 3_600_000);
       if (at.getTime() <= Date.now()) continue;
       await this.boss.send(REMINDER_QUEUE, { kind, id, hoursBefore, deadline: deadline.toISOString() } satisfies ReminderJob, {
+        db,
         startAfter: at,
         singletonKey: `${kind}:${id}:${hoursBefore}:${deadline.toISOString()}`,
         retryLimit: 5,
@@ -88,9 +109,10 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     return scheduled;
   }
 
-  /** Asks every party that has not decided yet to approve the agreement. */
-  async requestApprovals(agreementId: string): Promise<void> {
-    await this.boss?.send(APPROVAL_QUEUE, { agreementId } satisfies ApprovalRequestJob, { retryLimit: 5, retryBackoff: true });
+  /** Asks every party that has not decided yet to approve the agreement, in the caller's transaction. */
+  async requestApprovals(manager: EntityManager, agreementId: string): Promise<void> {
+    if (!this.boss) return;
+    await this.boss.send(APPROVAL_QUEUE, { agreementId } satisfies ApprovalRequestJob, { db: inTransaction(manager), retryLimit: 5, retryBackoff: true });
   }
 
   /** Writes the reminder to the outbox of every invited organisation (once). */
@@ -175,15 +197,19 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     const recipients = n.organisationId
       ? (await this.db.query<Array<{ email: string }>>('SELECT "email" FROM "users" WHERE "organisation_id" = $1 ORDER BY "email"', [n.organisationId])).map((r) => r.email)
       : [];
-    const inserted = await this.db.query<Array<{ id: string }>>(
-      `INSERT INTO "notifications" ("dedupe_key", "agreement_id", "organisation_id", "kind", "subject", "body", "recipients")
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ("dedupe_key") DO NOTHING RETURNING "id"`,
-      [n.dedupeKey, n.agreementId, n.organisationId, n.kind, n.subject, n.body, recipients],
-    );
-    if (inserted.length && this.mailer && recipients.length) {
-      await this.boss?.send(MAIL_QUEUE, { notificationId: inserted[0].id }, { retryLimit: 10, retryBackoff: true, singletonKey: inserted[0].id });
-    }
-    return inserted.length;
+    // The outbox row and its mail job commit together: were the job lost after the row, the
+    // dedupe key would make every retry skip the mail for good.
+    return this.db.transaction(async (manager) => {
+      const inserted = await manager.query<Array<{ id: string }>>(
+        `INSERT INTO "notifications" ("dedupe_key", "agreement_id", "organisation_id", "kind", "subject", "body", "recipients")
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ("dedupe_key") DO NOTHING RETURNING "id"`,
+        [n.dedupeKey, n.agreementId, n.organisationId, n.kind, n.subject, n.body, recipients],
+      );
+      if (inserted.length && this.mailer && recipients.length && this.boss) {
+        await this.boss.send(MAIL_QUEUE, { notificationId: inserted[0].id }, { db: inTransaction(manager), retryLimit: 10, retryBackoff: true, singletonKey: inserted[0].id });
+      }
+      return inserted.length;
+    });
   }
 
   /** Sends one outbox notification by e-mail (SMTP_URL) and marks it sent; a failure is retried by the queue. */

@@ -243,8 +243,8 @@ export class TimelineService {
     await this.db.transaction(async (manager) => {
       await manager.update(Agreement, { id: agreement.id }, { phase });
       await this.audit.record(manager, { actorId: user.id, action: 'agreement.phase', entityType: 'agreement', entityId: agreement.id, data: { from: agreement.phase, to: phase }, requestId });
+      if (phase === AgreementPhase.APPROVAL) await this.reminders.requestApprovals(manager, agreement.id);
     });
-    if (phase === AgreementPhase.APPROVAL) await this.reminders.requestApprovals(agreement.id);
     return this.db.getRepository(Agreement).findOneByOrFail({ id: agreement.id });
   }
 

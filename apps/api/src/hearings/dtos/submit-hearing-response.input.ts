@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { JsonText } from '../../common/input-boundary';
 
 @InputType()
 export class HearingCommentInput {
@@ -73,6 +74,7 @@ export class SaveHearingDraftInput {
   organisationId!: string;
 
   @Field({ description: 'The form as JSON, as the person has written it so far.' })
+  @JsonText({ maxLength: 500_000 })
   @IsString()
   @MaxLength(500_000, { message: 'Kladden er for stor.' })
   content!: string;
