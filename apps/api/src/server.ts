@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { bodyParserErrorHandler } from './common/http-errors';
 import { requestContextMiddleware } from './common/request-context';
+import { RestInputBoundaryPipe } from './common/rest-input-boundary.pipe';
 import { validationException } from './common/validation-errors';
 import { AppConfig } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database';
@@ -100,7 +101,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     app.useBodyParser('json', { limit: '2mb' });
     app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
     app.use(bodyParserErrorHandler);
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationException }));
+    app.useGlobalPipes(new RestInputBoundaryPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationException }));
     app.set('trust proxy', 'loopback');
     serveWebApp(app, config.WEB_DIST_DIR ?? path.resolve(process.cwd(), 'dist/web'));
     await app.init();

@@ -333,4 +333,26 @@ describe('Word round-trip', () => {
     const wrongKinds = await upload('confirm', data, { importId, kinds: '["VISION"]', target: 'EXISTING_AGREEMENT', agreementId: hovedstaden.id });
     expect(wrongKinds.body.message).toMatch(/passer ikke/);
   });
+
+  it('refuses hostile form fields at the REST boundary, before anything is written', async () => {
+    const data = await visionsDocx();
+    const { importId, headings } = await preview(data);
+    const kinds = JSON.stringify(headings.map((h) => h.suggestedKind));
+    const count = async () => Number((await app.gql<{ agreements: unknown[] }>('{ agreements { id } }', {}, token)).data?.agreements.length);
+    const before = await count();
+    const regions = await app.gql<{ regions: Array<{ id: string; code: string }> }>('{ regions { id code } }', {}, token);
+    const regionId = regions.data?.regions.find((r) => r.code === 'H')?.id ?? '';
+    const base = { importId, kinds, target: 'NEW_AGREEMENT', regionId, periodStart: '2032', periodEnd: '2035', effectiveDate: '2032-01-01' };
+
+    const nul = await upload('confirm', data, { ...base, title: 'Sundhedsaftale\u00002032' });
+    expect(nul.status).toBe(400);
+    expect(nul.body).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/»title« indeholder et nul-tegn/) });
+
+    // (A lone surrogate cannot travel in multipart: the form encoder sends U+FFFD for it.)
+    const deep = await upload('confirm', data, { ...base, title: 'Sundhedsaftale 2032', kinds: '['.repeat(10_000) + ']'.repeat(10_000) });
+    expect(deep.status).toBe(400);
+    expect(deep.body).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/»kinds« er indlejret for dybt/) });
+
+    expect(await count()).toBe(before);
+  });
 });

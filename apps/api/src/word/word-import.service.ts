@@ -6,6 +6,7 @@ import { AuthUser } from '../auth/auth-user';
 import { AgreementsService } from '../agreements/agreements.service';
 import { VersionsService } from '../agreements/versions.service';
 import { badInput } from '../common/domain-error';
+import { parseStorableJson } from '../common/input-text';
 import { ConfirmImportBody } from './dtos/confirm-import.body';
 import { ImportedDocx, readDocx } from './docx-reader';
 import { buildDraft, ImportKind, isImportKind, suggestKinds } from './section-mapping';
@@ -126,12 +127,8 @@ export class WordImportService {
   }
 
   private kinds(raw: string, imported: ImportedDocx): ImportKind[] {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      parsed = null;
-    }
+    // Depth, NUL and surrogates are refused before parsing; then the shape is checked.
+    const parsed = parseStorableJson(raw, 'kinds', { maxLength: 200_000 });
     if (!Array.isArray(parsed) || !parsed.every(isImportKind)) {
       throw badInput('Afsnitsinddelingen kunne ikke læses. Vælg en type for hver overskrift, og prøv igen.');
     }
