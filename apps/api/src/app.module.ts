@@ -15,7 +15,7 @@ import { complexityLimitPlugin, depthLimitRule } from './common/query-limits';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { HearingsModule } from './hearings/hearings.module';
 import { InputRoundsModule } from './input-rounds/input-rounds.module';
@@ -64,8 +64,8 @@ export class AppModule {
         NotificationsModule,
         TimelineModule,
         WordModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }

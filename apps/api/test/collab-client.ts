@@ -1,12 +1,20 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+
+// Hocuspocus's sync-status message: the server's answer to each update (1 applied, 0 refused).
+const MESSAGE_SYNC_STATUS = 8;
 
 export interface CollabClient {
   provider: HocuspocusProvider;
   doc: Y.Doc;
   /** Resolves when every local change has been acknowledged by the server. */
   settled(timeoutMs?: number): Promise<void>;
+  /** How many updates the server acknowledged as applied, and refused (read-only), so far. */
+  syncStatuses: { applied: number; refused: number };
+  /** Every stateless message the server sent, in order. */
+  stateless: string[];
   destroy(): void;
 }
 
@@ -15,6 +23,15 @@ export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Like waitFor, for a condition that needs a query (the database, /health). */
+export async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -29,6 +46,8 @@ export function connectCollab(baseUrl: string, documentName: string, token: stri
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     maxAttempts: 1,
   });
+  const syncStatuses = { applied: 0, refused: 0 };
+  const stateless: string[] = [];
   return new Promise((resolve, reject) => {
     const provider = new HocuspocusProvider({
       websocketProvider,
@@ -40,10 +59,20 @@ export function connectCollab(baseUrl: string, documentName: string, token: stri
         websocketProvider.destroy();
         reject(new Error(`authentication failed: ${reason}`));
       },
+      onStateless: ({ payload }) => stateless.push(payload),
+      onMessage: ({ event }) => {
+        const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+        decoding.readVarString(decoder);
+        if (decoding.readVarUint(decoder) !== MESSAGE_SYNC_STATUS) return;
+        if (decoding.readVarUint(decoder) === 1) syncStatuses.applied++;
+        else syncStatuses.refused++;
+      },
       onSynced: () => {
         resolve({
           provider,
           doc,
+          syncStatuses,
+          stateless,
           settled: (timeoutMs = 10_000) => waitFor(() => provider.unsyncedChanges === 0, timeoutMs, 'acknowledgements'),
           destroy: () => {
             provider.destroy();

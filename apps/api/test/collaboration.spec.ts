@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { CollabClient, connectCollab, paragraphText, waitFor } from './collab-client';
+import { CollabClient, connectCollab, paragraphText, waitFor, waitForAsync } from './collab-client';
 import { demo, startTestApp, TestApp } from './test-app';
 
 describe('collaboration at /collab', () => {
@@ -51,10 +51,7 @@ describe('collaboration at /collab', () => {
     b.destroy();
     clients.length = 0;
     let stored = '';
-    for (let i = 0; i < 100 && !stored.includes('Kun Beta her.'); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      stored = await storedText();
-    }
+    await waitForAsync(async () => (stored = await storedText()).includes('Kun Beta her.'), 10_000, 'the stored draft');
     expect(stored).toContain('Alfa skriver her.');
     expect(stored).toContain('Beta skriver også.');
     expect(stored).toContain('Kun Beta her.');
@@ -68,10 +65,11 @@ describe('collaboration at /collab', () => {
     const reader = await connect('kommune.gladsaxe');
     expect(reader.provider.authorizedScope).toBe('readonly');
     paragraphText(reader.doc, 3).insert(0, 'Læseren prøver at skrive. ');
+    // The server answers the reader's update with a refusal: wait for that answer itself.
+    await waitFor(() => reader.syncStatuses.refused > 0, 5_000, 'the refusal of the reader’s update');
     paragraphText(writer.doc, 4).insert(0, 'Skriveren skriver. ');
     await writer.settled();
     await waitFor(() => paragraphText(reader.doc, 4).toString().startsWith('Skriveren skriver.'), 5_000, 'writer edit at reader');
-    await new Promise((r) => setTimeout(r, 300));
     expect(paragraphText(writer.doc, 3).toString()).not.toContain('Læseren prøver');
     const logged = await db.query<{ update: Buffer }>('SELECT "update" FROM agreement_draft_updates');
     expect(logged.rows.some((row) => row.update.toString('utf8').includes('Læseren'))).toBe(false);

@@ -17,18 +17,19 @@ describe('durability of acknowledged edits', () => {
         'mutation { login(email: "sekretariat@aftalerum.test", password: "demo1234") { token } }',
       );
       const token = login.data?.login.token ?? '';
-      const list = await graphql<{ agreements: Array<{ documentName: string }> }>(server.url, '{ agreements { documentName } }', {}, token);
+      const list = await graphql<{ agreements: Array<{ id: string; documentName: string }> }>(server.url, '{ agreements { id documentName } }', {}, token);
       const documentName = list.data?.agreements[0].documentName ?? '';
+      const agreementId = list.data?.agreements[0].id ?? '';
 
       const writer = await connectCollab(server.url, documentName, token);
-      // Type word by word, as a person would: each word its own update and acknowledgement.
+      // Type word by word, as a person would: each word its own update, acknowledged before
+      // the next is typed.
       const words = Array.from({ length: 60 }, (_, i) => `ord${i} `);
       const text = paragraphText(writer.doc, 2);
       for (const word of words) {
         text.insert(text.length, word);
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await writer.settled(15_000);
       }
-      await writer.settled(15_000);
       const acknowledged = text.toString();
       // The store is debounced: the words live in the update log, not yet in the stored state.
       const pg = new Client({ connectionString: database.url });
@@ -44,6 +45,25 @@ describe('durability of acknowledged edits', () => {
       expect(await exited).toBeNull();
 
       restarted = await startServerProcess(ENV(database.url));
+      // Without anyone opening the document, the reading view and the stored text hold every
+      // acknowledged word: the start folded the log into the stored draft.
+      const reading = await graphql<{ agreement: { sections: Array<{ text: string }> } }>(
+        restarted.url,
+        'query($id: ID!) { agreement(id: $id) { sections { text } } }',
+        { id: agreementId },
+        token,
+      );
+      const sectionText = (reading.data?.agreement.sections ?? []).map((section) => section.text).join('\n');
+      expect(sectionText).toContain('ord0 ord1 ');
+      expect(sectionText).toContain('ord59 ');
+      const check = new Client({ connectionString: database.url });
+      await check.connect();
+      const storedAfter = await check.query<{ text: string }>('SELECT text FROM agreement_drafts WHERE agreement_id = $1', [agreementId]);
+      const leftInLog = await check.query<{ n: number }>('SELECT count(*)::int AS n FROM agreement_draft_updates');
+      await check.end();
+      expect(storedAfter.rows[0].text).toContain(acknowledged.trim());
+      expect(leftInLog.rows[0].n).toBe(0);
+
       const reader = await connectCollab(restarted.url, documentName, token);
       await waitFor(() => paragraphText(reader.doc, 2).toString() === acknowledged, 10_000, 'restored text');
       expect(paragraphText(reader.doc, 2).toString()).toContain('ord0 ord1 ');

@@ -46,3 +46,37 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     },
   };
 }
+
+export interface OwnPostgres {
+  url: string;
+  /** Stops PostgreSQL (a clean, fast shutdown) and waits until it is gone. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL of the test's own (the built embedded-cli), in `dataDir` on `port`; start it
+ * again with the same arguments after `stop()` to restart it with the same data. Fault tests
+ * use it so that stopping or reconfiguring it cannot disturb the cluster other tests share.
+ */
+export function startOwnPostgres(dataDir: string, port: number): Promise<OwnPostgres> {
+  const cli = path.resolve(__dirname, '../../../dist/api/apps/api/src/database/embedded-cli.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, dataDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /READY (\S+)/.exec(out);
+      if (ready) {
+        resolve({
+          url: ready[1],
+          async stop() {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`PostgreSQL exited with ${code}: ${out}`)));
+  });
+}

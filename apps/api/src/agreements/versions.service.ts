@@ -34,8 +34,9 @@ export class VersionsService {
 
   /**
    * The draft's JSON for reading screens: from the document in memory when editors have it
-   * open on this instance (the freshest), else as last stored (a few seconds behind at most).
-   * Unlike liveContent, it never loads a document just to read it.
+   * open on this instance (the freshest), else as stored merged with the update log, so it
+   * holds every acknowledged edit even after a crash or while another instance has the
+   * document open. Unlike liveContent, it never loads a document just to read it.
    */
   async currentContent(agreementId: string): Promise<JSONContent> {
     const loaded = this.collaboration.loadedDraft(agreementId);

@@ -1,24 +1,22 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Header, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
+import { DatabaseHealthService } from './database-health.service';
+
+export type HealthBody = { status: 'ok' } | { status: 'unavailable'; reason: string };
 
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly database: DatabaseHealthService) {}
 
-  /** 200 {"status":"ok"} once the database answers; 503 while it does not. */
+  /** 200 {"status":"ok"} while the database takes writes; 503 with the reason while it does not. */
   @Public()
   @Get()
-  @HttpCode(200)
-  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: string }> {
-    try {
-      await this.db.query('SELECT 1');
-      return { status: 'ok' };
-    } catch {
-      res.status(503);
-      return { status: 'unavailable' };
-    }
+  @Header('Cache-Control', 'no-store')
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthBody> {
+    const health = await this.database.check();
+    if (health.ok) return { status: 'ok' };
+    res.status(503);
+    return { status: 'unavailable', reason: health.reason };
   }
 }

@@ -5,6 +5,7 @@ const LABELS: Record<ConnectionState, string> = {
   connecting: 'Forbinder…',
   saving: 'Gemmer…',
   saved: 'Gemt',
+  notSaving: 'Gemmer ikke – prøver igen',
   reconnecting: 'Forbinder igen…',
   refused: 'Ingen forbindelse',
 };
@@ -19,14 +20,14 @@ const ANNOUNCE_AFTER_MS = 1_000;
  */
 export function ConnectionStatus({ state, readOnly }: { state: ConnectionState; readOnly: boolean }) {
   // Readers have nothing to save; for them a synced draft is simply up to date.
-  const label = readOnly && (state === 'saved' || state === 'saving') ? 'Forbundet' : LABELS[state];
+  const label = readOnly && (state === 'saved' || state === 'saving' || state === 'notSaving') ? 'Forbundet' : LABELS[state];
   const [announced, setAnnounced] = useState(label);
   useEffect(() => {
     const timer = window.setTimeout(() => setAnnounced(label), ANNOUNCE_AFTER_MS);
     return () => window.clearTimeout(timer);
   }, [label]);
 
-  const tone = state === 'saved' ? 'ok' : state === 'saving' ? 'busy' : state === 'refused' ? 'bad' : 'warn';
+  const tone = state === 'saved' ? 'ok' : state === 'saving' ? 'busy' : state === 'refused' || state === 'notSaving' ? 'bad' : 'warn';
   return (
     <div className={`connection connection--${tone}`}>
       <span className="connection__dot" aria-hidden="true" />

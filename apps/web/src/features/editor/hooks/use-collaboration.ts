@@ -4,7 +4,25 @@ import * as Y from 'yjs';
 import { readToken } from '../../auth/hooks/token-storage';
 
 /** What the person sees about the connection to the live draft. */
-export type ConnectionState = 'connecting' | 'saving' | 'saved' | 'reconnecting' | 'refused';
+export type ConnectionState = 'connecting' | 'saving' | 'saved' | 'notSaving' | 'reconnecting' | 'refused';
+
+/** Changes the server has not acknowledged for this long mean saving is stuck, whatever the cause. */
+export const UNSYNCED_WARN_MS = 4_000;
+
+/**
+ * The server's stateless message about saving (apps/api/src/collaboration/saving-status.ts):
+ * `{"type":"aftalerum:saving","status":"failing"|"ok"}`. True while saving fails, false once
+ * it works, null for any other message.
+ */
+export function savingFailsIn(payload: string): boolean | null {
+  try {
+    const parsed = JSON.parse(payload) as { type?: unknown; status?: unknown } | null;
+    if (parsed?.type !== 'aftalerum:saving') return null;
+    return parsed.status === 'failing' ? true : parsed.status === 'ok' ? false : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface Collaboration {
   provider: HocuspocusProvider;
@@ -35,6 +53,10 @@ interface ProviderSnapshot {
   everConnected: boolean;
   scope: string | undefined;
   refusedReason: string | null;
+  /** The server said saving fails (it holds the changes and retries). */
+  serverNotSaving: boolean;
+  /** Local changes have waited longer than UNSYNCED_WARN_MS for the server. */
+  unsyncedTooLong: boolean;
 }
 
 const INITIAL: ProviderSnapshot = {
@@ -45,11 +67,14 @@ const INITIAL: ProviderSnapshot = {
   everConnected: false,
   scope: undefined,
   refusedReason: null,
+  serverNotSaving: false,
+  unsyncedTooLong: false,
 };
 
 export function connectionStateOf(s: ProviderSnapshot): ConnectionState {
   if (s.refusedReason !== null) return 'refused';
   if (s.status !== WebSocketStatus.Connected || !s.synced) return s.everSynced || s.everConnected ? 'reconnecting' : 'connecting';
+  if (s.serverNotSaving || (s.unsynced > 0 && s.unsyncedTooLong)) return 'notSaving';
   return s.unsynced > 0 ? 'saving' : 'saved';
 }
 
@@ -80,13 +105,31 @@ export function useCollaboration(documentName: string, user: { name: string; col
         next.everConnected ||= next.status === WebSocketStatus.Connected;
         return next;
       });
-    const read = () =>
+    // One timer per stretch of unacknowledged changes: if it fires before they are
+    // acknowledged, the person is told saving is stuck.
+    let unsyncedTimer: number | undefined;
+    const watchUnsynced = () => {
+      if (provider.unsyncedChanges === 0) {
+        window.clearTimeout(unsyncedTimer);
+        unsyncedTimer = undefined;
+        update({ unsyncedTooLong: false });
+      } else if (unsyncedTimer === undefined) {
+        unsyncedTimer = window.setTimeout(() => update({ unsyncedTooLong: provider.unsyncedChanges > 0 }), UNSYNCED_WARN_MS);
+      }
+    };
+    const read = () => {
+      watchUnsynced();
       update({
         status: provider.configuration.websocketProvider.status,
         synced: provider.isSynced,
         unsynced: provider.unsyncedChanges,
         scope: provider.authorizedScope,
       });
+    };
+    const onStateless = ({ payload }: { payload: string }) => {
+      const fails = savingFailsIn(payload);
+      if (fails !== null) update({ serverNotSaving: fails });
+    };
     const onRefused = ({ reason }: { reason: string }) => update({ refusedReason: reason || 'Adgang nægtet' });
     const onAuthenticated = () => update({ scope: provider.authorizedScope, refusedReason: null });
 
@@ -96,11 +139,13 @@ export function useCollaboration(documentName: string, user: { name: string; col
     provider.on('disconnect', read);
     provider.on('authenticated', onAuthenticated);
     provider.on('authenticationFailed', onRefused);
+    provider.on('stateless', onStateless);
     setSnapshot(INITIAL);
     setCollaboration({ provider, ydoc });
     read();
 
     return () => {
+      window.clearTimeout(unsyncedTimer);
       setCollaboration(null);
       provider.destroy();
       ydoc.destroy();
