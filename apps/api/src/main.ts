@@ -17,6 +17,12 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // A promise that rejects with nobody waiting is a bug to fix, but not one that should take
+  // every editor and hearing offline: log it loudly (the fault tests fail on this line) and go on.
+  process.on('unhandledRejection', (reason) => {
+    logger.error(`unhandledRejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  });
+
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(config);

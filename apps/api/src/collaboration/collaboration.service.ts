@@ -1,4 +1,3 @@
-import { Redis } from '@hocuspocus/extension-redis';
 import { Extension, Hocuspocus } from '@hocuspocus/server';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
@@ -10,6 +9,7 @@ import * as Y from 'yjs';
 import { draftDocumentName } from './document-name';
 import { AuthenticationExtension } from './extensions/authentication.extension';
 import { PersistenceExtension } from './extensions/persistence.extension';
+import { SafeRedisExtension } from './extensions/redis.extension';
 import { UpgradeDispatcher } from './upgrade-dispatcher';
 
 export const COLLAB_PATH = '/collab';
@@ -35,7 +35,7 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
       // Several instances share documents and presence through Redis.
       const url = new URL(config.REDIS_URL);
       extensions.push(
-        new Redis({
+        new SafeRedisExtension({
           host: url.hostname,
           port: Number(url.port || 6379),
           options: { password: url.password || undefined, maxRetriesPerRequest: null },
