@@ -97,13 +97,13 @@ const PAGE = `query($id: ID!) { agreement(id: $id) { id title phase effectiveDat
 async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftalerum-load-'));
   const pg = await startEmbeddedDatabase({ dataDir, port: 0, database: 'postgres' });
-  const admin = new Pool({ connectionString: pg.url, max: 4 });
+  const admin = new Pool({ connectionString: pg.adminUrl, max: 4 });
   const results: string[] = [];
   try {
     for (const kind of ['one', 'two'] as const) {
       const database = `load_${kind}`;
       await admin.query(`CREATE DATABASE ${database}`);
-      const url = pg.url.replace(/\/postgres$/, `/${database}`);
+      const url = pg.adminUrl.replace(/\/postgres$/, `/${database}`);
       const deployment = await deploy(kind, url);
       const db = new Pool({ connectionString: url, max: 4 });
       try {

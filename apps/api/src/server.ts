@@ -19,6 +19,7 @@ import { AppConfig } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database';
 import { runMigrations } from './database/migrate';
 import { isEmpty, seedDemo } from './demo/demo-data';
+import { demoPlan } from './demo/demo-policy';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -106,11 +107,12 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     serveWebApp(app, config.WEB_DIST_DIR ?? path.resolve(process.cwd(), 'dist/web'));
     await app.init();
 
-    const seedDemoData = config.DEMO_DATA ?? embedded !== null;
-    if (seedDemoData) {
+    const demo = demoPlan({ demoData: config.DEMO_DATA, embedded: embedded !== null, production: process.env.NODE_ENV === 'production' });
+    if (demo.seed) {
       const db = app.get<DataSource>(getDataSourceToken());
-      const seeded = await db.transaction(async (manager) => ((await isEmpty(manager)) ? seedDemo(manager) : null));
-      if (seeded) logger.log(`Demo data seeded: ${seeded.users} accounts (password demo1234)`);
+      const seeded = await db.transaction(async (manager) => ((await isEmpty(manager)) ? seedDemo(manager, demo.password) : null));
+      if (seeded && demo.generated) logger.warn(`Demo data seeded: ${seeded.users} accounts; their password, shown this once: ${demo.password}`);
+      else if (seeded) logger.log(`Demo data seeded: ${seeded.users} accounts (password ${demo.password})`);
     }
 
     await app.listen(config.PORT, config.HOST);

@@ -47,6 +47,16 @@ describe('the embedded PostgreSQL from a private directory', () => {
     const first = await startEmbeddedDatabase(options);
     try {
       await query(first.url, 'CREATE TABLE kept (note text); INSERT INTO kept VALUES (\'bevaret\')');
+      // The application is no superuser: it cannot run programs or read files as `postgres`.
+      expect(await query(first.url, 'SELECT current_user AS role, rolsuper FROM pg_roles WHERE rolname = current_user')).toEqual([
+        { role: 'aftalerum_app', rolsuper: false },
+      ]);
+      await expect(query(first.url, "COPY (SELECT 1) TO PROGRAM 'true'")).rejects.toMatchObject({ code: '42501' });
+      // The passwords are generated, kept in DATA_DIR for this user alone; the old fixed one is gone.
+      expect(statSync(path.join(options.dataDir, 'pg-credentials.json')).mode & 0o777).toBe(0o600);
+      const fixed = `postgres://aftalerum:aftalerum@127.0.0.1:${first.port}/postgres`;
+      await expect(query(fixed, 'SELECT 1')).rejects.toMatchObject({ code: '28P01' });
+      expect(await query(first.adminUrl, 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user')).toEqual([{ rolsuper: true }]);
     } finally {
       await first.stop();
     }
@@ -63,6 +73,31 @@ describe('the embedded PostgreSQL from a private directory', () => {
     try {
       expect(second.clusterDir).toBe(first.clusterDir);
       expect(await query<{ note: string }>(second.url, 'SELECT note FROM kept')).toEqual([{ note: 'bevaret' }]);
+    } finally {
+      await second.stop();
+    }
+  }, 180_000);
+
+  it('gives a cluster made with the old fixed superuser password a generated one at start', async () => {
+    const home = await privateDir();
+    const options = { dataDir: path.join(home, 'data'), port: 0, database: 'aftalerum', rootCacheDir: await privateDir(), rootClusterBase: await privateDir() };
+    const first = await startEmbeddedDatabase(options);
+    try {
+      // As a cluster of an earlier version was: the fixed password, the database owned by the superuser.
+      await query(first.adminUrl, 'CREATE DATABASE older');
+      await query(first.adminUrl, "ALTER ROLE aftalerum PASSWORD 'aftalerum'");
+    } finally {
+      await first.stop();
+    }
+    await rm(path.join(options.dataDir, 'pg-credentials.json'));
+
+    const second = await startEmbeddedDatabase({ ...options, database: 'older' });
+    try {
+      const fixed = `postgres://aftalerum:aftalerum@127.0.0.1:${second.port}/postgres`;
+      await expect(query(fixed, 'SELECT 1')).rejects.toMatchObject({ code: '28P01' });
+      // Its database stays usable as it was, by the role that owns it.
+      expect(await query(second.url, 'SELECT current_database() AS db')).toEqual([{ db: 'older' }]);
+      expect(existsSync(path.join(options.dataDir, 'pg-credentials.json'))).toBe(true);
     } finally {
       await second.stop();
     }

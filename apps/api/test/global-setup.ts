@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftalerum-test-'));
     const embedded = await startEmbeddedDatabase({ dataDir, port: 0, database: 'postgres' });
     globalThis.__AFTALERUM_EMBEDDED__ = embedded;
-    admin = embedded.url;
+    admin = embedded.adminUrl;
   }
   const template = `aftalerum_template_${process.pid}`;
   process.env.AFTALERUM_TEST_ADMIN_URL = admin;

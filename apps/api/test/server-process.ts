@@ -48,7 +48,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
 }
 
 export interface OwnPostgres {
+  /** The application's connection (the role that owns its database, no superuser). */
   url: string;
+  /** The superuser's connection, for what only it may do (ALTER SYSTEM). */
+  adminUrl: string;
   /** Stops PostgreSQL (a clean, fast shutdown) and waits until it is gone. */
   stop(): Promise<void>;
 }
@@ -66,10 +69,11 @@ export function startOwnPostgres(dataDir: string, port: number): Promise<OwnPost
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const ready = /READY (\S+)/.exec(out);
+      const ready = /READY (\S+) (\S+)/.exec(out);
       if (ready) {
         resolve({
           url: ready[1],
+          adminUrl: ready[2],
           async stop() {
             if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
             await exited;

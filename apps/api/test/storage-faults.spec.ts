@@ -194,7 +194,7 @@ describe('storage faults: the server survives and loses no acknowledged edit', (
   }, 180_000);
 
   it('answers 503 with the reason while the database is read-only (as with a full disk), holds edits, and recovers by itself', async () => {
-    const admin = new Client({ connectionString: pg.url });
+    const admin = new Client({ connectionString: pg.adminUrl });
     await admin.connect();
     const a = await connect(tokens.secretariat);
     const typist = new Typist(a, 3, 'gamma');

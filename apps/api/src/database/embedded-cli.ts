@@ -2,7 +2,7 @@ import { startEmbeddedDatabase } from './embedded-database';
 
 /**
  * Runs the embedded PostgreSQL on its own (used by fault tests and the cluster launcher):
- * `node embedded-cli.js <dataDir> <port>`; prints `READY <url>` and stops cleanly on
+ * `node embedded-cli.js <dataDir> <port>`; prints `READY <url> <adminUrl>` and stops cleanly on
  * SIGTERM/SIGINT.
  */
 async function main(): Promise<void> {
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const db = await startEmbeddedDatabase({ dataDir, port: Number(port), database: 'aftalerum' });
-  console.log(`READY ${db.url}`);
+  console.log(`READY ${db.url} ${db.adminUrl}`);
   const stop = async () => {
     await db.stop();
     process.exit(0);

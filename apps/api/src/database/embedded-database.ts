@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { chmod, chown, cp, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -11,8 +11,14 @@ import { Client } from 'pg';
 const logger = new Logger('EmbeddedPostgres');
 
 export interface EmbeddedDatabase {
-  /** Connection string of the application database. */
+  /**
+   * Connection string of the application database, as the role that owns it and nothing else
+   * (not a superuser), except for a cluster made before there was such a role, and for the
+   * `postgres` database, which only the superuser owns.
+   */
   url: string;
+  /** The superuser's connection string, for tests and tools that create databases. */
+  adminUrl: string;
   port: number;
   /** Where the cluster lives (DATA_DIR/pg, or a directory the `postgres` user owns). */
   clusterDir: string;
@@ -41,8 +47,86 @@ export class EmbeddedDatabaseError extends Error {
   override readonly name = 'EmbeddedDatabaseError';
 }
 
-const USER = 'aftalerum';
-const PASSWORD = 'aftalerum';
+/** The cluster's superuser, used only to create the application's role and database. */
+const SUPERUSER = 'aftalerum';
+/** The fixed password clusters were created with before passwords were generated; replaced at start. */
+const LEGACY_PASSWORD = 'aftalerum';
+/** The role the application connects as: it owns the application database and can do nothing else. */
+const APP_ROLE = 'aftalerum_app';
+const CREDENTIALS_FILE = 'pg-credentials.json';
+
+interface Credentials {
+  superuser: string;
+  app: string;
+}
+
+const newPassword = () => randomBytes(24).toString('base64url');
+
+/** The cluster's passwords, generated on first use and kept in DATA_DIR, readable by this user only. */
+async function credentials(dataDir: string): Promise<Credentials> {
+  const file = path.join(dataDir, CREDENTIALS_FILE);
+  if (existsSync(file)) {
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Partial<Credentials>;
+    if (typeof stored.superuser === 'string' && typeof stored.app === 'string') return { superuser: stored.superuser, app: stored.app };
+  }
+  const created = { superuser: newPassword(), app: newPassword() };
+  // Written before the cluster learns them (atomically), so a crash in between cannot lock us out.
+  const staging = `${file}.${process.pid}`;
+  await writeFile(staging, JSON.stringify(created), { mode: 0o600 });
+  await rename(staging, file);
+  return created;
+}
+
+const url = (user: string, password: string, port: number, database: string) =>
+  `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+/**
+ * Connects as the superuser with the generated password. A cluster created with the old fixed
+ * password gets the generated one here, so no local process can log in as superuser with it.
+ */
+async function superuserClient(port: number, secrets: Credentials): Promise<Client> {
+  const generated = new Client({ connectionString: url(SUPERUSER, secrets.superuser, port, 'postgres') });
+  try {
+    await generated.connect();
+    return generated;
+  } catch (error) {
+    await generated.end().catch(() => undefined);
+    if ((error as { code?: string }).code !== '28P01') throw error;
+  }
+  const legacy = new Client({ connectionString: url(SUPERUSER, LEGACY_PASSWORD, port, 'postgres') });
+  await legacy.connect();
+  logger.warn('Replacing the fixed superuser password of this older cluster with a generated one (kept in DATA_DIR)');
+  await legacy.query(`ALTER ROLE "${SUPERUSER}" PASSWORD ${quoteLiteral(secrets.superuser)}`);
+  return legacy;
+}
+
+const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The application's role and database: the role may log in and owns its database (so the
+ * migrations and the job queue can create what they need in it), and is no superuser, so it
+ * cannot read files or run programs on the machine. Returns the URL the application uses.
+ */
+async function prepareDatabase(client: Client, port: number, database: string, secrets: Credentials): Promise<string> {
+  const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+  const password = quoteLiteral(secrets.app);
+  await client.query(
+    role.rowCount === 0
+      ? `CREATE ROLE "${APP_ROLE}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${password}`
+      : `ALTER ROLE "${APP_ROLE}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${password}`,
+  );
+  const name = database.replace(/"/g, '');
+  const existing = await client.query<{ owner: string }>('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [name]);
+  if (existing.rowCount === 0) {
+    await client.query(`CREATE DATABASE "${name}" OWNER "${APP_ROLE}"`);
+    return url(APP_ROLE, secrets.app, port, name);
+  }
+  if (existing.rows[0].owner === APP_ROLE) return url(APP_ROLE, secrets.app, port, name);
+  if (name !== 'postgres') {
+    logger.warn(`The database ${name} was created by an older version and is owned by the superuser; the application keeps using it as such`);
+  }
+  return url(SUPERUSER, secrets.superuser, port, name);
+}
 const SUPPORTED = ['linux-x64', 'linux-arm64', 'linux-arm', 'linux-ia32', 'linux-ppc64', 'darwin-x64', 'darwin-arm64', 'windows-x64'];
 
 /** Finds a free TCP port on the loopback interface. */
@@ -182,6 +266,12 @@ async function clusterLocation(dataDir: string, user: RunAs | null, clusterBase:
   await chmod(parent, 0o755);
   const note = path.join(dataDir, 'pg-location.txt');
   const clusterDir = path.join(parent, 'pg');
+  if (!existsSync(note) && existsSync(clusterDir)) {
+    // DATA_DIR was emptied (its passwords with it): that is a reset, so this cluster is not its data any more.
+    const aside = `${clusterDir}.orphaned-${Date.now()}`;
+    logger.warn(`DATA_DIR ${dataDir} was emptied; moving its old cluster aside to ${aside}`);
+    await rename(clusterDir, aside);
+  }
   await writeFile(
     note,
     `PostgreSQL-klyngen for denne DATA_DIR ligger i ${clusterDir}, fordi brugeren "postgres" ikke kan nå ${dataDir}.\n` +
@@ -226,21 +316,21 @@ async function stopOrphan(clusterDir: string): Promise<void> {
 }
 
 /** Creates the cluster: superuser and password, UTF-8, no locale (minimal systems lack en_US). */
-async function initialise(bin: string, clusterDir: string, user: RunAs | null, remember: (line: string) => void): Promise<void> {
+async function initialise(bin: string, clusterDir: string, user: RunAs | null, superuserPassword: string, remember: (line: string) => void): Promise<void> {
   logger.log(`Creating a new PostgreSQL cluster in ${clusterDir}`);
   await mkdir(clusterDir, { recursive: true, mode: 0o700 });
   if (user) await chown(clusterDir, user.uid, user.gid);
   const secrets = await mkdtemp(path.join(os.tmpdir(), 'aftalerum-pg-'));
   const passwordFile = path.join(secrets, 'password');
   try {
-    await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+    await writeFile(passwordFile, `${superuserPassword}\n`, { mode: 0o600 });
     if (user) {
       await chown(secrets, user.uid, user.gid);
       await chown(passwordFile, user.uid, user.gid);
     }
     await run(
       path.join(bin, 'bin', exe('initdb')),
-      [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--no-locale'],
+      [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--no-locale'],
       user,
       remember,
     );
@@ -296,9 +386,12 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   const clusterDir = await clusterLocation(dataDir, user, options.rootClusterBase ?? '/var/lib/aftalerum');
   const port = options.port === 0 ? await freePort() : options.port;
 
-  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+  const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+  if (fresh) await rm(path.join(dataDir, CREDENTIALS_FILE), { force: true });
+  const secrets = await credentials(dataDir);
+  if (fresh) {
     try {
-      await initialise(bin, clusterDir, user, remember);
+      await initialise(bin, clusterDir, user, secrets.superuser, remember);
     } catch (error) {
       throw new EmbeddedDatabaseError(
         `Den indlejrede PostgreSQL-klynge kunne ikke oprettes i ${clusterDir} (${(error as Error).message}). ` +
@@ -335,12 +428,11 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     await exited;
   };
 
+  let appUrl: string;
   try {
-    const client = new Client({ connectionString: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres` });
-    await client.connect();
+    const client = await superuserClient(port, secrets);
     try {
-      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-      if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database.replace(/"/g, '')}"`);
+      appUrl = await prepareDatabase(client, port, options.database, secrets);
     } finally {
       await client.end();
     }
@@ -349,5 +441,5 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     throw error;
   }
 
-  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`, port, clusterDir, stop };
+  return { url: appUrl, adminUrl: url(SUPERUSER, secrets.superuser, port, 'postgres'), port, clusterDir, stop };
 }

@@ -46,10 +46,10 @@ export interface DemoSummary {
 
 /**
  * Seeds the demo on a database that has the reference data and no users yet: organisations,
- * the demo accounts (password `demo1234`) and Hovedstaden's 2024–2027 agreement.
+ * the demo accounts (password `demo1234` unless another is given) and Hovedstaden's 2024–2027 agreement.
  * Runs in the caller's transaction.
  */
-export async function seedDemo(manager: EntityManager): Promise<DemoSummary> {
+export async function seedDemo(manager: EntityManager, accountPassword = DEMO_PASSWORD): Promise<DemoSummary> {
   const regions = new Map((await manager.find(Region)).map((r) => [r.code, r]));
   const h = regions.get('H');
   const s = regions.get('S');
@@ -62,7 +62,7 @@ export async function seedDemo(manager: EntityManager): Promise<DemoSummary> {
   const clusterOrg = async (regionId: string, name: string) =>
     (await manager.findOneOrFail(Cluster, { where: { regionId, name }, relations: { organisation: true } })).organisation as Organisation;
 
-  const password = await hashPassword(DEMO_PASSWORD);
+  const password = await hashPassword(accountPassword);
   const users: Array<{ email: string; name: string; role: Role; organisation: Organisation }> = [
     { email: 'sekretariat', name: 'Sofie Sekretariat', role: Role.SECRETARIAT, organisation: await orgByName('Sundhedssamarbejdsudvalget, Region Hovedstaden') },
     { email: 'sekretariat.syddanmark', name: 'Svend Syddanmark', role: Role.SECRETARIAT, organisation: await orgByName('Sundhedssamarbejdsudvalget, Region Syddanmark') },
