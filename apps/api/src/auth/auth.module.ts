@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { LoginLimits } from './login-limits';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
 
@@ -22,7 +23,7 @@ export const JWT_SECRET = Symbol('JWT_SECRET');
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginLimits, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,13 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { DataSource, MoreThan } from 'typeorm';
-import { AppConfig } from '../config/app-config';
-import { DomainError, unauthenticated } from '../common/domain-error';
+import { DataSource } from 'typeorm';
+import { unauthenticated } from '../common/domain-error';
 import { User } from '../users/user.entity';
 import { AuthUser } from './auth-user';
 import { LoginFailure } from './login-failure.entity';
+import { LoginLimits } from './login-limits';
 
 interface TokenClaims {
   sub: string;
@@ -30,32 +30,28 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly limits: LoginLimits,
   ) {}
 
   /**
-   * Checks e-mail and password and returns a signed token. Failed attempts are counted per
-   * address; past LOGIN_MAX_FAILURES within the window the address is refused for a while.
+   * Checks e-mail and password and returns a signed token. Every attempt first spends its
+   * points in the shared login limits (see LoginLimits), so a refused attempt never reaches
+   * the password check; a success clears the account-and-address count.
    */
   async login(email: string, password: string, ip: string | null): Promise<{ token: string; user: User }> {
     const address = email.trim().toLowerCase();
-    const since = new Date(Date.now() - this.config.LOGIN_WINDOW_MINUTES * 60_000);
-    const failures = await this.db.getRepository(LoginFailure).count({ where: { email: address, failedAt: MoreThan(since) } });
-    if (failures >= this.config.LOGIN_MAX_FAILURES) {
-      throw new DomainError(
-        'RATE_LIMITED',
-        `For mange mislykkede login-forsøg. Vent ${this.config.LOGIN_WINDOW_MINUTES} minutter, og prøv igen.`,
-      );
-    }
+    const attempt = await this.limits.admit(address, ip);
 
     const user = await this.db.getRepository(User).findOne({ where: { email: address }, relations: { organisation: true } });
     const hash = user?.passwordHash ?? (await this.getDummyHash());
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!user || !ok) {
+      // Kept as the record of checked guesses (who, from where); the limits live in rate_limits.
       await this.db.getRepository(LoginFailure).insert({ email: address, ip });
       this.logger.warn(`Failed login for ${address} from ${ip ?? 'unknown'}`);
       throw unauthenticated('E-mailadressen eller adgangskoden er forkert.');
     }
+    await this.limits.succeeded(attempt);
     return { token: await this.issueToken(user.id), user };
   }
 

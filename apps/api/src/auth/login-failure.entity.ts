@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One failed login; counted per e-mail address to slow down password guessing. */
+/** One checked and failed login, with the address it came from; the limits themselves are counted in rate_limits. */
 @Entity({ name: 'login_failures' })
 @Index(['email', 'failedAt'])
 export class LoginFailure {

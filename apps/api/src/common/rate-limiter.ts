@@ -1,9 +1,11 @@
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
 import { DomainError } from './domain-error';
 
 /**
  * A sliding-window limit per key (e.g. per user), kept in memory on each instance: enough to
- * stop a runaway client or script; login failures are limited in the database instead, so
- * they hold across instances.
+ * stop a runaway client or script. Limits that must hold across instances and under
+ * concurrency (logins) use `sharedLimiter` below instead.
  */
 export class RateLimiter {
   private readonly hits = new Map<string, number[]>();
@@ -28,3 +30,37 @@ export class RateLimiter {
     for (const [key, times] of this.hits) if (!times.some((t) => t > since)) this.hits.delete(key);
   }
 }
+
+/** The table of the migration RateLimits1763900000020 that every shared limiter counts in. */
+export const SHARED_LIMITS_TABLE = 'rate_limits';
+
+export interface SharedLimitOptions {
+  /** Names the limit; stored keys are `${name}:${key}`. */
+  name: string;
+  points: number;
+  durationSeconds: number;
+  /** Delete rows expired over an hour ago every five minutes; one limiter per table is enough. */
+  clearExpired?: boolean;
+}
+
+/**
+ * A limit counted in PostgreSQL (rate-limiter-flexible's RateLimiterPostgres on TypeORM's pool):
+ * every instance on the database shares the points, and each consume is one atomic upsert,
+ * so a concurrent burst cannot slip past the limit. The table comes from a migration, never
+ * from the library at run time.
+ */
+export function sharedLimiter(db: DataSource, options: SharedLimitOptions): RateLimiterPostgres {
+  return new RateLimiterPostgres({
+    storeClient: db,
+    storeType: 'typeorm',
+    tableName: SHARED_LIMITS_TABLE,
+    tableCreated: true,
+    keyPrefix: options.name,
+    points: options.points,
+    duration: options.durationSeconds,
+    clearExpiredByTimeout: options.clearExpired ?? false,
+  });
+}
+
+/** A refusal by the store (the limit is reached), as opposed to a failing database. */
+export const isLimitReached = (error: unknown): error is RateLimiterRes => error instanceof RateLimiterRes;
