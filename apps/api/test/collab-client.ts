@@ -15,6 +15,8 @@ export interface CollabClient {
   syncStatuses: { applied: number; refused: number };
   /** Every stateless message the server sent, in order. */
   stateless: string[];
+  /** Every close of the WebSocket, with the server's code and reason, in order. */
+  closes: Array<{ code: number; reason: string }>;
   destroy(): void;
 }
 
@@ -48,6 +50,10 @@ export function connectCollab(baseUrl: string, documentName: string, token: stri
   });
   const syncStatuses = { applied: 0, refused: 0 };
   const stateless: string[] = [];
+  const closes: Array<{ code: number; reason: string }> = [];
+  websocketProvider.on('close', ({ event }: { event: { code: number; reason: unknown } }) => {
+    closes.push({ code: event.code, reason: String(event.reason ?? '') });
+  });
   return new Promise((resolve, reject) => {
     const provider = new HocuspocusProvider({
       websocketProvider,
@@ -73,8 +79,12 @@ export function connectCollab(baseUrl: string, documentName: string, token: stri
           doc,
           syncStatuses,
           stateless,
+          closes,
           settled: (timeoutMs = 10_000) => waitFor(() => provider.unsyncedChanges === 0, timeoutMs, 'acknowledgements'),
           destroy: () => {
+            // A close by the server schedules a reconnect that destroy() does not cancel: once
+            // the server is gone it would fail with nobody to catch it.
+            websocketProvider.connect = () => Promise.resolve();
             provider.destroy();
             websocketProvider.destroy();
           },

@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { CollaborationService } from './collaboration.service';
+import { DraftAccessService } from './draft-access.service';
 import { DraftStoreService } from './draft-store.service';
 import { AuthenticationExtension } from './extensions/authentication.extension';
 import { PersistenceExtension } from './extensions/persistence.extension';
+import { WriteAccessExtension } from './extensions/write-access.extension';
 import { UpgradeDispatcher } from './upgrade-dispatcher';
 
 @Global()
@@ -10,10 +12,12 @@ import { UpgradeDispatcher } from './upgrade-dispatcher';
   providers: [
     { provide: UpgradeDispatcher, useValue: new UpgradeDispatcher() },
     DraftStoreService,
+    DraftAccessService,
     AuthenticationExtension,
+    WriteAccessExtension,
     PersistenceExtension,
     CollaborationService,
   ],
-  exports: [CollaborationService, DraftStoreService, UpgradeDispatcher],
+  exports: [CollaborationService, DraftStoreService, DraftAccessService, UpgradeDispatcher],
 })
 export class CollaborationModule {}

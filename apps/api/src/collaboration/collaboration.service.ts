@@ -7,9 +7,11 @@ import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { draftDocumentName } from './document-name';
+import { DraftAccessChange, DraftAccessService } from './draft-access.service';
 import { AuthenticationExtension } from './extensions/authentication.extension';
 import { PersistenceExtension } from './extensions/persistence.extension';
 import { SafeRedisExtension } from './extensions/redis.extension';
+import { WriteAccessExtension } from './extensions/write-access.extension';
 import { UpgradeDispatcher } from './upgrade-dispatcher';
 
 export const COLLAB_PATH = '/collab';
@@ -27,10 +29,13 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
     private readonly adapterHost: HttpAdapterHost,
     private readonly dispatcher: UpgradeDispatcher,
     authentication: AuthenticationExtension,
+    writeAccess: WriteAccessExtension,
     private readonly persistence: PersistenceExtension,
+    private readonly access: DraftAccessService,
     config: AppConfig,
   ) {
-    const extensions: Extension[] = [authentication, persistence];
+    // Hocuspocus runs the hooks by priority: write access (200) before persistence (100).
+    const extensions: Extension[] = [authentication, writeAccess, persistence];
     if (config.REDIS_URL) {
       // Several instances share documents and presence through Redis.
       const url = new URL(config.REDIS_URL);
@@ -60,6 +65,15 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
       this.wss.handleUpgrade(request, socket, head, (ws) => this.hocuspocus.handleConnection(ws, request));
     });
     this.dispatcher.attach(server);
+  }
+
+  /**
+   * Tells every instance that who may write a draft changed (the final lock, a user's role or
+   * account): their sockets that lost write access are closed at once, with the reason, and
+   * reconnect read-only. Never rejects.
+   */
+  draftAccessChanged(change: DraftAccessChange): void {
+    this.access.announce(change);
   }
 
   /**

@@ -14,7 +14,6 @@ import { Role } from '../auth/role.enum';
 import { parseIsoDate } from '../common/date.scalar';
 import { badInput, forbidden, notFound } from '../common/domain-error';
 import { CollaborationService } from '../collaboration/collaboration.service';
-import { draftDocumentName } from '../collaboration/document-name';
 import { RemindersService } from '../notifications/reminders.service';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
@@ -226,8 +225,8 @@ export class TimelineService {
       return row;
     });
     if (lockedNow) {
-      // Editors reconnect and are read-only from now on.
-      this.collaboration.hocuspocus.closeConnections(draftDocumentName(agreement.id));
+      // Editors on every instance are closed and reconnect read-only from now on.
+      this.collaboration.draftAccessChanged({ agreementId: agreement.id });
     }
     const recorded = this.toApproval(approval, party);
     void this.pubSub.publish(TOPICS.approval(agreement.id), { approvalRecorded: { ...recorded, agreementId: agreement.id } });

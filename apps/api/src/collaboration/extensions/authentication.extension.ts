@@ -6,12 +6,16 @@ import { Agreement } from '../../agreements/agreement.entity';
 import { accessPolicy } from '../../auth/access-policy';
 import { AuthService } from '../../auth/auth.service';
 import { CollaborationContext } from '../collaboration-context';
-import { agreementIdFromDocumentName } from '../document-name';
+import { agreementIdFromDocumentName, draftDocumentName } from '../document-name';
+import { DraftAccessService } from '../draft-access.service';
 
 /**
  * Decides access once per connection, with the same policy as the GraphQL API: the
  * secretariat of the agreement's region writes, every other signed-in user reads
- * (read-only, not refused), and anyone without a valid token is refused.
+ * (read-only, not refused), and anyone without a valid token is refused. Only the exact
+ * `Agreement.documentName` opens a document. Whether the socket may write is decided from the
+ * current role and lock (DraftAccessService), and checked again on every update by the
+ * write-access extension.
  */
 @Injectable()
 export class AuthenticationExtension implements Extension {
@@ -21,6 +25,7 @@ export class AuthenticationExtension implements Extension {
   constructor(
     private readonly auth: AuthService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly access: DraftAccessService,
   ) {}
 
   async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollaborationContext> {
@@ -31,11 +36,18 @@ export class AuthenticationExtension implements Extension {
     }
     const agreementId = agreementIdFromDocumentName(documentName);
     const agreement = agreementId ? await this.db.getRepository(Agreement).findOneBy({ id: agreementId }) : null;
-    if (!agreement || !accessPolicy.canReadAgreement(user, agreement)) {
+    // Refused before anything is loaded: another spelling of the id would be a second live copy.
+    if (!agreement || documentName !== draftDocumentName(agreement.id) || !accessPolicy.canReadAgreement(user, agreement)) {
       this.logger.warn(`Refused ${documentName} for ${user.email}: no such agreement or no access`);
       throw new Error('Dokumentet findes ikke');
     }
-    const canWrite = accessPolicy.canEditDraft(user, agreement);
+    // The login's user is cached for a few seconds; the write decision reads the current role.
+    const access = await this.access.decide(user, agreement.id, accessPolicy.canEditDraft(user, agreement) ? 'write' : 'read');
+    if (access === 'none') {
+      this.logger.warn(`Refused ${documentName} for ${user.email}: the account has no access any more`);
+      throw new Error('Dokumentet findes ikke');
+    }
+    const canWrite = access === 'write';
     connectionConfig.readOnly = !canWrite;
     return { user, agreementId: agreement.id, canWrite };
   }
