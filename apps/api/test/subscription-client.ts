@@ -47,3 +47,15 @@ export async function triggerUntilDelivered(subscription: Subscription<unknown>,
   await waitFor(() => subscription.failures.length > 0 || subscription.events.some(isLast), 30_000, 'the last event');
   return n;
 }
+
+/** The code and message a subscription was ended with (its first error), or null. */
+export function failureOf(subscription: Subscription<unknown>): { code: string | undefined; message: string } | null {
+  const failure = subscription.failures[0];
+  if (failure === undefined) return null;
+  if (Array.isArray(failure)) {
+    const first = failure[0] as { message?: string; extensions?: { code?: string } } | undefined;
+    return { code: first?.extensions?.code, message: String(first?.message) };
+  }
+  const closed = failure as { code?: number; reason?: string };
+  return { code: `CLOSED ${closed.code}`, message: String(closed.reason ?? '') };
+}

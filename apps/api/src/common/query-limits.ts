@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
-import { ValidationRule } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { badInput } from './domain-error';
 import { tooComplexMessage } from './graphql-messages';
@@ -9,8 +9,40 @@ import { tooComplexMessage } from './graphql-messages';
 export const MAX_QUERY_DEPTH = 10;
 /** The most fields one operation may ask for. */
 export const MAX_QUERY_COMPLEXITY = 2_000;
+/** graphql-query-complexity stops counting here (its default), before it would reach the total. */
+const MAX_COUNTED_NODES = 10_000;
 
 export const depthLimitRule: ValidationRule = depthLimit(MAX_QUERY_DEPTH, {}, () => undefined) as ValidationRule;
+
+/** The validation rules every operation meets besides graphql-js's own, over HTTP and over graphql-ws. */
+export const QUERY_LIMIT_RULES: readonly ValidationRule[] = [depthLimitRule];
+
+/**
+ * Throws BAD_USER_INPUT when the operation asks for more than MAX_QUERY_COMPLEXITY fields.
+ * getComplexity may itself throw for variables graphql-js would refuse (a null for an ID!).
+ */
+export function assertWithinComplexity(args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variables?: Record<string, unknown> | null }): void {
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema: args.schema,
+      query: args.document,
+      operationName: args.operationName ?? undefined,
+      variables: args.variables ?? {},
+      maxQueryNodes: MAX_COUNTED_NODES,
+      estimators: [simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    // Past MAX_COUNTED_NODES it gives up counting: the operation is far too large either way.
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+      throw badInput(tooComplexMessage(MAX_COUNTED_NODES, MAX_QUERY_COMPLEXITY).replace('(', '(over '));
+    }
+    throw error;
+  }
+  if (complexity > MAX_QUERY_COMPLEXITY) {
+    throw badInput(tooComplexMessage(complexity, MAX_QUERY_COMPLEXITY));
+  }
+}
 
 /**
  * Refuses operations that ask for more than MAX_QUERY_COMPLEXITY fields before any resolver
@@ -20,16 +52,7 @@ export const complexityLimitPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document, schema }) {
-        const complexity = getComplexity({
-          schema,
-          query: document,
-          operationName: request.operationName ?? undefined,
-          variables: request.variables ?? {},
-          estimators: [simpleEstimator({ defaultComplexity: 1 })],
-        });
-        if (complexity > MAX_QUERY_COMPLEXITY) {
-          throw badInput(tooComplexMessage(complexity, MAX_QUERY_COMPLEXITY));
-        }
+        assertWithinComplexity({ schema, document, operationName: request.operationName, variables: request.variables });
       },
     };
   },

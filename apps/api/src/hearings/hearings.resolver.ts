@@ -1,7 +1,6 @@
-import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB, TOPICS } from '../live/pub-sub';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { TOPICS } from '../live/pub-sub';
+import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
@@ -33,7 +32,7 @@ export class HearingsResolver {
   constructor(
     private readonly hearings: HearingsService,
     private readonly memo: HearingMemoService,
-    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly live: SubscriptionAccess,
   ) {}
 
   @Query(() => Hearing, { nullable: true })
@@ -92,15 +91,19 @@ export class HearingsResolver {
   @Roles(Role.SECRETARIAT)
   @Subscription(() => HearingResponse, {
     description: 'Each new response to the hearing, as it arrives (on any instance).',
-    filter: (payload: { hearingResponseReceived: { hearingId: string } }, variables: { hearingId: string }) =>
-      payload.hearingResponseReceived.hearingId === variables.hearingId,
     resolve: (payload: { hearingResponseReceived: HearingResponse }) => ({
       ...payload.hearingResponseReceived,
       receivedAt: new Date(payload.hearingResponseReceived.receivedAt),
     }),
   })
-  hearingResponseReceived(@Args('hearingId', { type: () => ID }) hearingId: string) {
-    return this.pubSub.asyncIterableIterator(TOPICS.hearingResponse(hearingId));
+  hearingResponseReceived(@Context() context: LiveContext, @Args('hearingId', { type: () => ID }) hearingId: string) {
+    return this.live.follow<Hearing>(context, TOPICS.hearingResponse(hearingId), {
+      target: () => this.hearings.get(hearingId),
+      what: 'Høringen',
+      // Hearing.responses' rule: every response only for those who may process the hearing.
+      mayFollow: (user, hearing) => this.hearings.canManage(user, hearing),
+      refusal: 'Kun sekretariatet for aftalen kan følge høringssvarene.',
+    });
   }
 
   @ResolveField(() => Int, { description: 'Responses received so far.' })

@@ -1,7 +1,7 @@
-import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB, TOPICS } from '../live/pub-sub';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { TOPICS } from '../live/pub-sub';
+import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
+import { accessPolicy } from '../auth/access-policy';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
@@ -27,22 +27,26 @@ export class InputRoundsResolver {
   constructor(
     private readonly rounds: InputRoundsService,
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly live: SubscriptionAccess,
   ) {}
 
   @Roles(Role.SECRETARIAT)
   @Subscription(() => ClusterInput, {
     description: 'Each input submitted to the agreement’s rounds, as it arrives (on any instance).',
-    filter: (payload: { clusterInputSubmitted: { agreementId: string } }, variables: { agreementId: string }) =>
-      payload.clusterInputSubmitted.agreementId === variables.agreementId,
     resolve: (payload: { clusterInputSubmitted: ClusterInput }) => {
       const input = payload.clusterInputSubmitted;
       const date = (value: unknown) => (value ? new Date(value as string) : null);
       return Object.assign(new ClusterInput(), input, { submittedAt: date(input.submittedAt), createdAt: date(input.createdAt), updatedAt: date(input.updatedAt) });
     },
   })
-  clusterInputSubmitted(@Args('agreementId', { type: () => ID }) agreementId: string) {
-    return this.pubSub.asyncIterableIterator(TOPICS.clusterInput(agreementId));
+  clusterInputSubmitted(@Context() context: LiveContext, @Args('agreementId', { type: () => ID }) agreementId: string) {
+    return this.live.follow<Agreement>(context, TOPICS.clusterInput(agreementId), {
+      target: () => this.db.getRepository(Agreement).findOneBy({ id: agreementId }),
+      what: 'Aftalen',
+      // InputRound.inputs' rule (InputRoundsService.canManage): every participant's input only for the agreement's secretariat.
+      mayFollow: (user, agreement) => accessPolicy.canManageAgreement(user, agreement),
+      refusal: 'Kun sekretariatet for aftalen kan følge klyngernes input.',
+    });
   }
 
   @Query(() => InputRound, { nullable: true })

@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { AppConfig } from '../config/app-config';
 import { createPubSub, PUB_SUB } from './pub-sub';
+import { SubscriptionAccess } from './subscription-access';
 import { SubscriptionServer } from './subscription-server';
 
 const CLOSE = Symbol('PUB_SUB_CLOSE');
@@ -16,8 +17,9 @@ const CLOSE = Symbol('PUB_SUB_CLOSE');
     },
     { provide: PUB_SUB, inject: [CLOSE], useFactory: (made: { pubSub: PubSubEngine }) => made.pubSub },
     SubscriptionServer,
+    SubscriptionAccess,
   ],
-  exports: [PUB_SUB],
+  exports: [PUB_SUB, SubscriptionAccess],
 })
 export class LiveModule implements OnApplicationShutdown {
   constructor(@Inject(CLOSE) private readonly made: { close(): Promise<void> }) {}

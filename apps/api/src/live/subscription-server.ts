@@ -1,11 +1,66 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { ExecutionArgs, getOperationAST, GraphQLError, GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { AuthService } from '../auth/auth.service';
+import { DomainError } from '../common/domain-error';
 import { formatGraphQLError } from '../common/graphql-error-formatter';
+import { assertWithinComplexity, QUERY_LIMIT_RULES } from '../common/query-limits';
 import { UpgradeDispatcher } from '../collaboration/upgrade-dispatcher';
+
+/** The largest WebSocket message read at all (a longer one closes the socket with 1009). */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+const asGraphQLError = (error: unknown): GraphQLError =>
+  error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
+
+/**
+ * Parses and checks an operation sent over graphql-ws with the limits HTTP applies (the
+ * complexity limit, graphql-js's rules and the depth limit) before anything runs. A refusal
+ * comes back as errors, which onError formats into the same codes and Danish words as over HTTP.
+ */
+export function prepareOperation(schema: GraphQLSchema, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] {
+  try {
+    const document = parse(payload.query);
+    // The size first: it stops counting at its limit, while validation walks every field
+    // (a second or more of blocked event loop for 20,000 aliases). Any other complaint of the
+    // count (an unknown variable type) waits for validation, which names it as over HTTP.
+    let deferred: unknown = null;
+    try {
+      assertWithinComplexity({ schema, document, operationName: payload.operationName, variables: payload.variables });
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      deferred = error;
+    }
+    const errors = validate(schema, document, [...specifiedRules, ...QUERY_LIMIT_RULES]);
+    if (errors.length > 0) return errors;
+    if (deferred) throw deferred;
+    return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+  } catch (error) {
+    return [asGraphQLError(error)];
+  }
+}
+
+// eslint-disable-next-line require-yield -- a stream whose first step is the refusal
+async function* refusedStream(error: GraphQLError): AsyncGenerator<never> {
+  throw error.originalError ?? error;
+}
+
+/**
+ * A subscription refused while subscribing (a guard, the input boundary) comes from graphql-js
+ * as a result with errors, which graphql-ws would send as an event, unformatted. As a stream
+ * that fails at once it ends with an error message instead, formatted by onError: the same
+ * code and Danish words as over HTTP, before any event.
+ */
+function refusalAsError(args: ExecutionArgs, result: unknown): AsyncGenerator<never> | undefined {
+  if (getOperationAST(args.document, args.operationName)?.operation !== 'subscription') return undefined;
+  if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return undefined;
+  const errors = (result as { errors?: readonly GraphQLError[] }).errors;
+  return errors?.length ? refusedStream(errors[0]) : undefined;
+}
 
 /**
  * GraphQL subscriptions over graphql-ws at /graphql, on the shared upgrade dispatcher (one
@@ -16,7 +71,7 @@ import { UpgradeDispatcher } from '../collaboration/upgrade-dispatcher';
 @Injectable()
 export class SubscriptionServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SubscriptionServer.name);
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private disposer: { dispose(): void | Promise<void> } | null = null;
 
   constructor(
@@ -26,9 +81,13 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
+    const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
     this.disposer = useServer(
       {
-        schema: this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema,
+        schema,
+        // graphql-ws would validate with graphql-js's rules only: the query limits apply here too.
+        onSubscribe: (_ctx, _id, payload) => prepareOperation(schema, payload),
+        onOperation: (_ctx, _id, _payload, args, result) => refusalAsError(args, result),
         onConnect: async (ctx) => {
           const header = String((ctx.connectionParams?.authorization as string | undefined) ?? '');
           const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];

@@ -1,7 +1,9 @@
-import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB, TOPICS } from '../live/pub-sub';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TOPICS } from '../live/pub-sub';
+import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
+import { accessPolicy } from '../auth/access-policy';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
@@ -19,7 +21,8 @@ export class TimelineResolver {
   constructor(
     private readonly timeline: TimelineService,
     private readonly agreementsService: AgreementsService,
-    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly live: SubscriptionAccess,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Roles(Role.SECRETARIAT, Role.MUNICIPALITY)
@@ -54,12 +57,16 @@ export class TimelineResolver {
 
   @Subscription(() => Approval, {
     description: 'Each decision recorded on the agreement, as it happens (on any instance).',
-    filter: (payload: { approvalRecorded: { agreementId: string } }, variables: { agreementId: string }) =>
-      payload.approvalRecorded.agreementId === variables.agreementId,
     resolve: (payload: { approvalRecorded: Approval }) => ({ ...payload.approvalRecorded, recordedAt: new Date(payload.approvalRecorded.recordedAt) }),
   })
-  approvalRecorded(@Args('agreementId', { type: () => ID }) agreementId: string) {
-    return this.pubSub.asyncIterableIterator(TOPICS.approval(agreementId));
+  approvalRecorded(@Context() context: LiveContext, @Args('agreementId', { type: () => ID }) agreementId: string) {
+    return this.live.follow<Agreement>(context, TOPICS.approval(agreementId), {
+      target: () => this.db.getRepository(Agreement).findOneBy({ id: agreementId }),
+      what: 'Aftalen',
+      // Agreement.approvals' rule: whoever may read the agreement (AgreementsService.get).
+      mayFollow: (user, agreement) => accessPolicy.canReadAgreement(user, agreement),
+      refusal: 'Du har ikke adgang til aftalen.',
+    });
   }
 
   @ResolveField(() => [Milestone])
