@@ -12,6 +12,9 @@ import { freePort } from '../src/database/embedded-database';
 
 const DIST = path.resolve(__dirname, '../../../dist/api/apps/api/src');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Every test database is cloned from one template (same ids): a prefix of this file's own keeps
+// test files running at the same time from syncing each other's documents through Redis.
+const REDIS_PREFIX = `aftalerum-test-${process.pid}-${Date.now()}`;
 const SECRET = 'cluster-test-secret-long-enough-for-hs256-signing';
 
 interface Cluster {
@@ -24,7 +27,7 @@ interface Cluster {
 async function startCluster(databaseUrl: string): Promise<Cluster> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(DIST, 'cluster/cluster.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, REDIS_URL, JWT_SECRET: SECRET, DEMO_DATA: 'false', LOG_LEVEL: 'warn', INSTANCES: '2' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, REDIS_URL, REDIS_PREFIX, JWT_SECRET: SECRET, DEMO_DATA: 'false', LOG_LEVEL: 'warn', INSTANCES: '2' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

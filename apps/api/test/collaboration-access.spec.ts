@@ -8,6 +8,9 @@ import { demo, graphql, startTestApp, TestApp } from './test-app';
 import { createTestDatabase } from './test-database';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Every test database is cloned from one template (same ids): a prefix of this file's own keeps
+// test files running at the same time from syncing each other's documents through Redis.
+const REDIS_PREFIX = `aftalerum-test-${process.pid}-${Date.now()}`;
 const STATUS = 'query($id: ID!) { agreement(id: $id) { approvalStatus { pending { id } } } }';
 const RECORD = 'mutation($i: RecordApprovalInput!) { recordApproval(input: $i) { id } }';
 const CREATE_VERSION = 'mutation($i: CreateVersionInput!) { createVersion(input: $i) { id } }';
@@ -162,7 +165,7 @@ describe('the final-approval lock on two instances sharing Redis', () => {
     database = await createTestDatabase();
     // Two instances of the built server, one after the other (the first runs the migrations).
     for (let i = 0; i < 2; i++) {
-      servers.push(await startServerProcess({ DATABASE_URL: database.url, REDIS_URL, JWT_SECRET: SECRET, DEMO_DATA: 'false', LOG_LEVEL: 'warn' }, 90_000));
+      servers.push(await startServerProcess({ DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX, JWT_SECRET: SECRET, DEMO_DATA: 'false', LOG_LEVEL: 'warn' }, 90_000));
     }
   }, 180_000);
   afterAll(async () => {

@@ -45,7 +45,7 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
           port: Number(url.port || 6379),
           options: { password: url.password || undefined, maxRetriesPerRequest: null },
           identifier: `aftalerum-${randomUUID()}`,
-          prefix: 'aftalerum-collab',
+          prefix: `${config.REDIS_PREFIX}-collab`,
         }),
       );
     }

@@ -62,6 +62,13 @@ export class AppConfig {
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL skal begynde med redis:// eller rediss://' })
   REDIS_URL?: string;
 
+  /**
+   * Prefix of everything this deployment puts in Redis (document sync, subscription events),
+   * so two deployments, or two test runs, can share one Redis without hearing each other.
+   */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'REDIS_PREFIX må kun indeholde bogstaver, tal, - og _ (højst 64 tegn)' })
+  REDIS_PREFIX = 'aftalerum';
+
   /** Secret that signs login tokens; unset: generated once and kept in DATA_DIR. */
   @IsOptional()
   @IsString()

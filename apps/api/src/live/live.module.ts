@@ -13,7 +13,7 @@ const CLOSE = Symbol('PUB_SUB_CLOSE');
     {
       provide: CLOSE,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => createPubSub(config.REDIS_URL),
+      useFactory: (config: AppConfig) => createPubSub(config.REDIS_URL, config.REDIS_PREFIX),
     },
     { provide: PUB_SUB, inject: [CLOSE], useFactory: (made: { pubSub: PubSubEngine }) => made.pubSub },
     SubscriptionServer,
