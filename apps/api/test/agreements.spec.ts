@@ -33,18 +33,26 @@ describe('agreements', () => {
   });
   const countAgreements = async () => Number((await db.query('SELECT count(*) FROM agreements')).rows[0].count);
 
-  it('lists the demo agreement for every role', async () => {
-    for (const who of ['sekretariat', 'klynge.byen', 'patientforening', 'kommune.gladsaxe']) {
+  it('lists the demo agreement for those who may read it, and for nobody else (API-CONTRACT.md, "Who may read what")', async () => {
+    const listed: Record<string, unknown> = {};
+    for (const who of ['sekretariat', 'klynge.byen', 'kommune.gladsaxe', 'patientforening', 'sekretariat.syddanmark', 'kommune.odense']) {
       const token = await app.login(demo(who));
       const result = await app.gql<{ agreements: Array<{ title: string; effectiveDate: string; region: { code: string } }> }>(
         '{ agreements { title effectiveDate region { code } } }',
         {},
         token,
       );
-      expect(result.data?.agreements).toEqual([
-        { title: 'Sundhedsaftale 2024–2027 for Region Hovedstaden', effectiveDate: '2024-01-01', region: { code: 'H' } },
-      ]);
+      listed[who] = result.data?.agreements;
     }
+    const demoAgreement = [{ title: 'Sundhedsaftale 2024–2027 for Region Hovedstaden', effectiveDate: '2024-01-01', region: { code: 'H' } }];
+    expect(listed).toEqual({
+      sekretariat: demoAgreement,
+      'klynge.byen': demoAgreement,
+      'kommune.gladsaxe': demoAgreement,
+      patientforening: [],
+      'sekretariat.syddanmark': [],
+      'kommune.odense': [],
+    });
   });
 
   it('answers agreement(id) and null for an unknown id', async () => {

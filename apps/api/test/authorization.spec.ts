@@ -41,6 +41,7 @@ const TABLE: Record<string, Row> = {
   agreementVersion: { allowed: SIGNED_IN, query: `{ agreementVersion(id: "${NOBODY}") { id } }` },
   compareVersions: { allowed: SIGNED_IN, query: `{ compareVersions(fromVersionId: "${NOBODY}", toVersionId: "${NOBODY}") { changes { blockId } } }` },
   hearing: { allowed: SIGNED_IN, query: `{ hearing(id: "${NOBODY}") { id } }` },
+  hearings: { allowed: SIGNED_IN, query: '{ hearings { id } }' },
   hearingMemo: { allowed: ['SECRETARIAT', 'ADMIN'], query: `{ hearingMemo(hearingId: "${NOBODY}") { html } }` },
   publicHearing: { allowed: ROLES, query: `{ publicHearing(id: "${NOBODY}") { id } }` },
   outbox: { allowed: SIGNED_IN, query: `{ outbox(agreementId: "${NOBODY}") { id } }` },

@@ -27,7 +27,7 @@ export class AgreementsResolver {
 
   @Query(() => Agreement, { nullable: true })
   agreement(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Agreement | null> {
-    return this.agreementsService.get(user, id);
+    return this.agreementsService.read(user, id);
   }
 
   @Roles(Role.SECRETARIAT)

@@ -27,11 +27,22 @@ export class AgreementsService {
     return rows.filter((agreement) => accessPolicy.canReadAgreement(user, agreement));
   }
 
-  /** One agreement, or null when it does not exist. */
+  /** One agreement the user may read (accessPolicy.canReadAgreement), or null when it does not exist or is not theirs to read. */
   async get(user: AuthUser, id: string): Promise<Agreement | null> {
     if (!isUuid(id)) return null;
     const agreement = await this.db.getRepository(Agreement).findOneBy({ id });
     return agreement && accessPolicy.canReadAgreement(user, agreement) ? agreement : null;
+  }
+
+  /** One agreement for the `agreement(id)` query: null when it does not exist, FORBIDDEN when the user may not read it. */
+  async read(user: AuthUser, id: string): Promise<Agreement | null> {
+    if (!isUuid(id)) return null;
+    const agreement = await this.db.getRepository(Agreement).findOneBy({ id });
+    if (!agreement) return null;
+    if (!accessPolicy.canReadAgreement(user, agreement)) {
+      throw forbidden('Du har ikke adgang til aftalen. Den kan læses af sekretariatet, klyngerne og kommunerne i aftalens region.');
+    }
+    return agreement;
   }
 
   /** Loads an agreement the user must be able to manage, or refuses. */

@@ -24,7 +24,8 @@ export class VersionsResolver {
   @Query(() => AgreementVersion, { nullable: true })
   async agreementVersion(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<AgreementVersion | null> {
     const version = await this.versions.get(id);
-    return version && (await this.agreementsService.get(user, version.agreementId)) ? version : null;
+    // FORBIDDEN when the user may not read the agreement (accessPolicy.canReadAgreement).
+    return version && (await this.agreementsService.read(user, version.agreementId)) ? version : null;
   }
 
   @Query(() => VersionComparison)

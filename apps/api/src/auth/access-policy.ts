@@ -2,23 +2,133 @@ import { AuthUser } from './auth-user';
 import { Role } from './role.enum';
 
 /**
- * The one place that decides who may change what. The GraphQL services and the
- * collaboration server's authentication both ask here.
+ * Who may read and who may change what: the table "Who may read what" of
+ * /work/shared/design/API-CONTRACT.md, in one place. Every GraphQL resolver, file route,
+ * subscription and the collaboration server's authentication ask here; none decides on its own.
+ *
+ * `readAccess` / `changeAccess` are the table itself (one row per kind of data, the parties that
+ * may read and change it); the functions below are what the call sites use. They are pure: what
+ * needs the database (is the organisation invited to the hearing?) is passed in as a fact.
  */
+
+/** A party of the contract's table, as a user's role and organisation relate to the data. */
+export type Party =
+  | 'ADMIN'
+  /** The secretariat (SSU) of the region the data belongs to. */
+  | 'REGION_SECRETARIAT'
+  /** A cluster of the region the data belongs to. */
+  | 'REGION_CLUSTER'
+  /** A municipality of the region the data belongs to. */
+  | 'REGION_MUNICIPALITY'
+  /** An organisation invited to the hearing (and its users), while invited. */
+  | 'INVITED_ORGANISATION'
+  /** The organisation that filed (or is writing) the response or input. */
+  | 'SUBMITTING_ORGANISATION'
+  /** Everyone, without logging in. */
+  | 'PUBLIC';
+
+/** The kinds of data of the contract's table. */
+export type DataKind =
+  /** An agreement, its live draft (`sections`, `/collab`, exports), versions, input rounds and approvals. */
+  | 'agreement'
+  /** A hearing and its frozen version, and the invited organisation's own response form. */
+  | 'hearing'
+  /** Hearing responses, comments, attachments, drafts, receipts. */
+  | 'hearingResponse'
+  /** Cluster input before the deadline. */
+  | 'clusterInput'
+  /** A public hearing's page. */
+  | 'publicHearing';
+
+/** Who may read each kind of data. Anything of another region: nobody from outside it (ADMIN aside). */
+export const readAccess: Readonly<Record<DataKind, readonly Party[]>> = {
+  agreement: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
+  hearing: ['ADMIN', 'REGION_SECRETARIAT', 'INVITED_ORGANISATION'],
+  hearingResponse: ['ADMIN', 'REGION_SECRETARIAT', 'SUBMITTING_ORGANISATION'],
+  clusterInput: ['ADMIN', 'REGION_SECRETARIAT', 'SUBMITTING_ORGANISATION'],
+  publicHearing: ['PUBLIC'],
+};
+
+/** Who may change each kind of data. */
+export const changeAccess: Readonly<Record<DataKind, readonly Party[]>> = {
+  agreement: ['ADMIN', 'REGION_SECRETARIAT'],
+  hearing: [],
+  hearingResponse: ['SUBMITTING_ORGANISATION'],
+  clusterInput: ['SUBMITTING_ORGANISATION'],
+  publicHearing: [],
+};
+
+/** What is known about the data when deciding: its region, and facts only the database knows. */
+export interface AccessSubject {
+  regionId: string;
+  /** The user's organisation is invited to the hearing (and the invitation stands). */
+  invited?: boolean;
+  /** The user's organisation submitted (or is writing) the response or input. */
+  submittedByOwnOrganisation?: boolean;
+}
+
+/** The parties the user is, with respect to data of `subject`'s region. */
+export function partiesOf(user: AuthUser | null | undefined, subject: AccessSubject): Set<Party> {
+  const parties = new Set<Party>(['PUBLIC']);
+  if (!user) return parties;
+  if (user.role === Role.ADMIN) parties.add('ADMIN');
+  const sameRegion = user.regionId !== null && user.regionId === subject.regionId;
+  if (sameRegion && user.role === Role.SECRETARIAT) parties.add('REGION_SECRETARIAT');
+  if (sameRegion && user.role === Role.CLUSTER) parties.add('REGION_CLUSTER');
+  if (sameRegion && user.role === Role.MUNICIPALITY) parties.add('REGION_MUNICIPALITY');
+  if (subject.invited) parties.add('INVITED_ORGANISATION');
+  if (subject.submittedByOwnOrganisation) parties.add('SUBMITTING_ORGANISATION');
+  return parties;
+}
+
+/** Whether the user may read data of this kind. */
+export function mayRead(kind: DataKind, user: AuthUser | null | undefined, subject: AccessSubject): boolean {
+  const parties = partiesOf(user, subject);
+  return readAccess[kind].some((party) => parties.has(party));
+}
+
+/** Whether the user may change data of this kind. */
+export function mayChange(kind: DataKind, user: AuthUser | null | undefined, subject: AccessSubject): boolean {
+  const parties = partiesOf(user, subject);
+  return changeAccess[kind].some((party) => parties.has(party));
+}
+
+/**
+ * An agreement with its live draft, versions, exports, input rounds and approvals: ADMIN, the
+ * secretariat of its region, the clusters and municipalities of its region. Nobody else — not a
+ * patient or professional organisation, not an account made from an invitation link, not another region.
+ */
+export function canReadAgreement(user: AuthUser | null | undefined, agreement: { regionId: string }): boolean {
+  return mayRead('agreement', user, { regionId: agreement.regionId });
+}
+
+/** Changing an agreement (drafting, versions, rounds, hearings, phases): the secretariat of its region, or ADMIN. */
+export function canChangeAgreement(user: AuthUser | null | undefined, agreement: { regionId: string }): boolean {
+  return mayChange('agreement', user, { regionId: agreement.regionId });
+}
+
+/**
+ * A hearing and its frozen version (and the invited organisation's own response form): the
+ * organisations invited to it while invited, the secretariat of the agreement's region, ADMIN.
+ * `regionId` is the region of the hearing's agreement.
+ */
+export function canReadHearing(user: AuthUser | null | undefined, hearing: { regionId: string }, invited: boolean): boolean {
+  return mayRead('hearing', user, { regionId: hearing.regionId, invited });
+}
+
 export const accessPolicy = {
+  canReadAgreement,
+  canChangeAgreement,
+  canReadHearing,
+
   /** Secretariat of the agreement's region (or an administrator) drafts and manages it. */
   canManageAgreement(user: AuthUser, agreement: { regionId: string }): boolean {
-    return user.role === Role.ADMIN || (user.role === Role.SECRETARIAT && user.regionId === agreement.regionId);
+    return canChangeAgreement(user, agreement);
   },
 
-  /** Who may type in the live draft (the collaboration socket is read-only for everyone else). */
+  /** Who may type in the live draft (the collaboration socket is read-only for the other readers). */
   canEditDraft(user: AuthUser, agreement: { regionId: string; finalVersionId?: string | null }): boolean {
     // Once every party has approved, the final version is locked for everyone.
-    return !agreement.finalVersionId && accessPolicy.canManageAgreement(user, agreement);
-  },
-
-  /** Every signed-in user may read agreements: they are public documents in the making. */
-  canReadAgreement(_user: AuthUser, _agreement: { regionId: string }): boolean {
-    return true;
+    return !agreement.finalVersionId && canChangeAgreement(user, agreement);
   },
 };

@@ -5,11 +5,12 @@ import { HearingMemoService } from './hearing-memo.service';
 import { AgreementHearingsResolver, HearingCommentsResolver, HearingResponsesResolver, HearingsResolver } from './hearings.resolver';
 import { HearingsService } from './hearings.service';
 import { PublicHearingResolver } from './public-hearing.resolver';
+import { ReadableHearingsResolver } from './readable-hearings.resolver';
 
 @Module({
   imports: [AgreementsModule],
   controllers: [HearingFilesController],
-  providers: [HearingsService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, PublicHearingResolver],
+  providers: [HearingsService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, PublicHearingResolver, ReadableHearingsResolver],
   exports: [HearingsService],
 })
 export class HearingsModule {}

@@ -36,8 +36,8 @@ export class HearingsResolver {
   ) {}
 
   @Query(() => Hearing, { nullable: true })
-  hearing(@Args('id', { type: () => ID }) id: string): Promise<Hearing | null> {
-    return this.hearings.get(id);
+  hearing(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Hearing | null> {
+    return this.hearings.getReadable(user, id);
   }
 
   @Roles(Role.SECRETARIAT)

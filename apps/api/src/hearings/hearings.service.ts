@@ -59,6 +59,22 @@ export class HearingsService {
     return isUuid(id) ? this.db.getRepository(Hearing).findOneBy({ id }) : null;
   }
 
+  /**
+   * A hearing the user may read (the invited organisations, the secretariat of the agreement's
+   * region, ADMIN: accessPolicy.canReadHearing); null when there is no such hearing, FORBIDDEN
+   * for anyone else (the public page, public-hearing.resolver.ts, is the way for them).
+   */
+  async getReadable(user: AuthUser, id: string): Promise<Hearing | null> {
+    const hearing = await this.get(id);
+    if (!hearing) return null;
+    const agreement = await this.db.getRepository(Agreement).findOneByOrFail({ id: hearing.agreementId });
+    const invited = await this.isInvited(hearing.id, user.organisationId);
+    if (!accessPolicy.canReadHearing(user, agreement, invited)) {
+      throw forbidden('Du har ikke adgang til høringen. Den kan læses af de inviterede organisationer og sekretariatet for aftalen.');
+    }
+    return hearing;
+  }
+
   async getOrFail(id: string): Promise<Hearing> {
     const hearing = await this.get(id);
     if (!hearing) throw notFound('Høringen');

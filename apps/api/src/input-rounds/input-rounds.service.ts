@@ -75,10 +75,10 @@ export class InputRoundsService {
     return round;
   }
 
-  /** A round the user may read (every signed-in user may read the agreement's rounds). */
+  /** A round the user may read (whoever may read the agreement, accessPolicy.canReadAgreement); FORBIDDEN for anyone else. */
   async getReadable(user: AuthUser, id: string): Promise<InputRound | null> {
     const round = await this.get(id);
-    return round && (await this.agreements.get(user, round.agreementId)) ? round : null;
+    return round && (await this.agreements.read(user, round.agreementId)) ? round : null;
   }
 
   /** The rounds of an agreement, latest deadline first. */

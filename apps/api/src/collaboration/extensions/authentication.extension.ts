@@ -10,9 +10,10 @@ import { agreementIdFromDocumentName, draftDocumentName } from '../document-name
 import { DraftAccessService } from '../draft-access.service';
 
 /**
- * Decides access once per connection, with the same policy as the GraphQL API: the
- * secretariat of the agreement's region writes, every other signed-in user reads
- * (read-only, not refused), and anyone without a valid token is refused. Only the exact
+ * Decides access once per connection, with the same policy as the GraphQL API
+ * (accessPolicy.canReadAgreement, the contract's "Who may read what"): the secretariat of the
+ * agreement's region writes, the region's clusters and municipalities read (read-only), and
+ * everyone else — another region, a patient organisation, no valid token — is refused. Only the exact
  * `Agreement.documentName` opens a document. Whether the socket may write is decided from the
  * current role and lock (DraftAccessService), and checked again on every update by the
  * write-access extension.

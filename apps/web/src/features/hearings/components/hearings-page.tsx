@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../lib/apollo';
-import { AGREEMENT_HEARINGS, HearingSummary } from '../graphql/hearings';
+import { AGREEMENT_HEARINGS, HearingSummary, READABLE_HEARINGS } from '../graphql/hearings';
 import { useNow } from '../hooks/use-now';
 import { plural } from '../lib/labels';
 import { DeadlineText } from './deadline-text';
@@ -19,6 +19,10 @@ export function HearingsPage() {
   const { data, loading, error } = useQuery(AGREEMENT_HEARINGS);
   const now = useNow();
   const agreements = (data?.agreements ?? []).filter((a) => !agreementId || a.id === agreementId);
+  // An invited organisation may read its hearings but not the agreement, so they are not under `agreements`.
+  const readable = useQuery(READABLE_HEARINGS, { skip: Boolean(agreementId) });
+  const listed = new Set((data?.agreements ?? []).map((a) => a.id));
+  const invitedElsewhere = agreementId ? [] : (readable.data?.hearings ?? []).filter((h) => !listed.has(h.agreementId));
 
   return (
     <section aria-labelledby="hearings-title" className="hd">
@@ -38,7 +42,17 @@ export function HearingsPage() {
           {errorMessage(error)}
         </p>
       )}
-      {data && agreements.length === 0 && <p>Der er ingen aftaler at vise.</p>}
+      {data && agreements.length === 0 && invitedElsewhere.length === 0 && <p>Der er ingen aftaler at vise.</p>}
+      {invitedElsewhere.length > 0 && (
+        <section className="card hd-agreement" aria-labelledby="hearings-invited">
+          <h2 id="hearings-invited">Høringer I er inviteret til</h2>
+          <ul className="hd-list">
+            {invitedElsewhere.map((hearing) => (
+              <HearingItem key={hearing.id} hearing={hearing} now={now} agreementTitle={hearing.agreementTitle} />
+            ))}
+          </ul>
+        </section>
+      )}
       {agreements.map((agreement) => (
         <section key={agreement.id} className="card hd-agreement" aria-labelledby={`hearings-${agreement.id}`}>
           <h2 id={`hearings-${agreement.id}`}>{agreement.title}</h2>
@@ -47,36 +61,7 @@ export function HearingsPage() {
           ) : (
             <ul className="hd-list">
               {agreement.hearings.map((hearing) => (
-                <li key={hearing.id} className="hd-list__item">
-                  <div className="hd-list__head">
-                    <Link to={hearingPath(hearing)} className="hd-list__title">
-                      {hearing.title}
-                    </Link>
-                    <StatusBadge status={hearing.status} />
-                    {hearing.invited && !hearing.canManage && <span className="hd-tag hd-tag--invited">I er inviteret</span>}
-                  </div>
-                  <p className="hd-list__meta">
-                    <DeadlineText hearing={hearing} now={now} />
-                  </p>
-                  <p className="hd-list__meta muted">
-                    Version {hearing.version.number}: {hearing.version.label} · {plural(hearing.responseCount, 'høringssvar', 'høringssvar')} modtaget
-                  </p>
-                  <p className="hd-list__links">
-                    {hearing.canManage && (
-                      <Link to={`/hoeringer/${hearing.id}`}>
-                        Behandl høringssvar<span className="visually-hidden"> i {hearing.title}</span>
-                      </Link>
-                    )}
-                    {hearing.invited && hearing.status === 'OPEN' && (
-                      <Link to={`/hoeringer/${hearing.id}/svar`}>
-                        Afgiv høringssvar<span className="visually-hidden"> til {hearing.title}</span>
-                      </Link>
-                    )}
-                    <Link to={`/offentlig/hoering/${hearing.id}`}>
-                      Offentlig side<span className="visually-hidden"> for {hearing.title}</span>
-                    </Link>
-                  </p>
-                </li>
+                <HearingItem key={hearing.id} hearing={hearing} now={now} />
               ))}
             </ul>
           )}
@@ -84,5 +69,42 @@ export function HearingsPage() {
         </section>
       ))}
     </section>
+  );
+}
+
+/** One hearing in a list: its title (leading where the user works with it), status, deadline and links. */
+function HearingItem({ hearing, now, agreementTitle }: { hearing: HearingSummary; now: Date; agreementTitle?: string }) {
+  return (
+    <li className="hd-list__item">
+      <div className="hd-list__head">
+        <Link to={hearingPath(hearing)} className="hd-list__title">
+          {hearing.title}
+        </Link>
+        <StatusBadge status={hearing.status} />
+        {hearing.invited && !hearing.canManage && <span className="hd-tag hd-tag--invited">I er inviteret</span>}
+      </div>
+      {agreementTitle && <p className="hd-list__meta muted">Om {agreementTitle}</p>}
+      <p className="hd-list__meta">
+        <DeadlineText hearing={hearing} now={now} />
+      </p>
+      <p className="hd-list__meta muted">
+        Version {hearing.version.number}: {hearing.version.label} · {plural(hearing.responseCount, 'høringssvar', 'høringssvar')} modtaget
+      </p>
+      <p className="hd-list__links">
+        {hearing.canManage && (
+          <Link to={`/hoeringer/${hearing.id}`}>
+            Behandl høringssvar<span className="visually-hidden"> i {hearing.title}</span>
+          </Link>
+        )}
+        {hearing.invited && hearing.status === 'OPEN' && (
+          <Link to={`/hoeringer/${hearing.id}/svar`}>
+            Afgiv høringssvar<span className="visually-hidden"> til {hearing.title}</span>
+          </Link>
+        )}
+        <Link to={`/offentlig/hoering/${hearing.id}`}>
+          Offentlig side<span className="visually-hidden"> for {hearing.title}</span>
+        </Link>
+      </p>
+    </li>
   );
 }

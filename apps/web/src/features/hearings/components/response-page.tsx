@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../lib/apollo';
 import { useAuth } from '../../auth/hooks/use-auth';
-import { AGREEMENT_TITLE, HEARING, HearingResponse } from '../graphql/hearings';
+import { HEARING, HearingResponse } from '../graphql/hearings';
 import { useDownload } from '../hooks/use-download';
 import { draftBlocks, parseDraft } from '../lib/draft';
 import { plural } from '../lib/labels';
@@ -19,7 +19,6 @@ export function HearingResponsePage() {
   const { user } = useAuth();
   const { data, loading, error } = useQuery(HEARING, { variables: { id: hearingId } });
   const hearing = data?.hearing ?? null;
-  const agreement = useQuery(AGREEMENT_TITLE, { variables: { id: hearing?.agreementId ?? '' }, skip: !hearing });
   const [receipt, setReceipt] = useState<HearingResponse | null>(null);
   const [formKey, setFormKey] = useState(0);
   const doc = useMemo(() => (hearing ? parseDraft(hearing.version.content) : null), [hearing]);
@@ -49,7 +48,7 @@ export function HearingResponsePage() {
       )}
       {hearing && user && (
         <>
-          <HearingHeader hearing={hearing} agreementTitle={agreement.data?.agreement?.title ?? null}>
+          <HearingHeader hearing={hearing} agreementTitle={hearing.agreementTitle}>
             <div>
               <dt>Svarer for</dt>
               <dd>

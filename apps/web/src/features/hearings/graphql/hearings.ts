@@ -88,6 +88,23 @@ export const AGREEMENT_HEARINGS: TypedDocumentNode<{ agreements: AgreementWithHe
   }
 `;
 
+export interface ReadableHearing extends HearingSummary {
+  agreementId: string;
+  agreementTitle: string;
+}
+
+/** Every hearing the user may read: the way in for an invited organisation, which may not read the agreement itself. */
+export const READABLE_HEARINGS: TypedDocumentNode<{ hearings: ReadableHearing[] }, Record<string, never>> = gql`
+  ${SUMMARY_FIELDS}
+  query ReadableHearings {
+    hearings {
+      ...HearingSummaryFields
+      agreementId
+      agreementTitle
+    }
+  }
+`;
+
 export interface OrganisationOption {
   id: string;
   name: string;
@@ -155,6 +172,7 @@ export interface HearingResponse {
 
 export interface HearingDetail extends HearingSummary {
   agreementId: string;
+  agreementTitle: string;
   myDraft: string | null;
   deadlineChanges: DeadlineChange[];
   version: VersionRef & { content: string; blocks: Block[] };
@@ -211,6 +229,7 @@ export const HEARING: TypedDocumentNode<{ hearing: HearingDetail | null }, { id:
     hearing(id: $id) {
       ...HearingSummaryFields
       agreementId
+      agreementTitle
       myDraft
       deadlineChanges {
         changedAt
