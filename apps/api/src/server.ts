@@ -15,7 +15,7 @@ import { bodyParserErrorHandler } from './common/http-errors';
 import { requestContextMiddleware } from './common/request-context';
 import { RestInputBoundaryPipe } from './common/rest-input-boundary.pipe';
 import { validationException } from './common/validation-errors';
-import { AppConfig } from './config/app-config';
+import { AppConfig, ConfigError } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database';
 import { runMigrations } from './database/migrate';
 import { isEmpty, seedDemo } from './demo/demo-data';
@@ -31,10 +31,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The signing secret: from JWT_SECRET, else generated once and kept in DATA_DIR. */
-async function jwtSecret(config: AppConfig): Promise<string> {
-  if (config.JWT_SECRET) return config.JWT_SECRET;
-  const file = path.resolve(config.DATA_DIR, 'jwt-secret');
+/** A secret from the environment, else generated once and kept in DATA_DIR under `name`. */
+async function keptSecret(config: AppConfig, configured: string | undefined, name: string): Promise<string> {
+  if (configured) return configured;
+  const file = path.resolve(config.DATA_DIR, name);
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   await mkdir(path.dirname(file), { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -42,6 +42,19 @@ async function jwtSecret(config: AppConfig): Promise<string> {
     if (error.code !== 'EEXIST') throw error;
   });
   return (await readFile(file, 'utf8')).trim();
+}
+
+/** The signing secret: from JWT_SECRET, else generated once and kept in DATA_DIR. */
+const jwtSecret = (config: AppConfig) => keptSecret(config, config.JWT_SECRET, 'jwt-secret');
+
+/**
+ * The key of invitation links: from INVITATION_SECRET, else generated once and kept in
+ * DATA_DIR. Never the login secret, so a link's signature says nothing about login tokens.
+ */
+async function invitationSecret(config: AppConfig, loginSecret: string): Promise<string> {
+  const secret = await keptSecret(config, config.INVITATION_SECRET, 'invitation-secret');
+  if (secret === loginSecret) throw new ConfigError('INVITATION_SECRET må ikke være den samme som JWT_SECRET.');
+  return secret;
 }
 
 const NOT_THE_WEB_APP = /^\/(graphql|collab|health|api|files)(\/|$|\?)/;
@@ -80,6 +93,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   try {
     await runMigrations(databaseUrl);
     const secret = await jwtSecret(config);
+    config.INVITATION_SECRET = await invitationSecret(config, secret);
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({ config, databaseUrl, jwtSecret: secret }),
       { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL as LogLevel) + 1), bodyParser: false },

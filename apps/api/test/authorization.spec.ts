@@ -65,6 +65,8 @@ const TABLE: Record<string, Row> = {
     query: `mutation { extendHearingDeadline(input: { hearingId: "${NOBODY}", closesAt: "2030-02-01T00:00:00Z", reason: "Ferie" }) { id } }`,
   },
   acceptHearingInvitation: { allowed: ROLES, query: 'mutation { acceptHearingInvitation(input: { token: "not-a-real-token", name: "A B", email: "a@b.test" }) { token } }' },
+  withdrawHearingInvitation: { allowed: ['SECRETARIAT', 'ADMIN'], query: `mutation { withdrawHearingInvitation(invitationId: "${NOBODY}") { id } }` },
+  reissueHearingInvitation: { allowed: ['SECRETARIAT', 'ADMIN'], query: `mutation { reissueHearingInvitation(invitationId: "${NOBODY}") { id } }` },
   submitHearingResponse: {
     allowed: SIGNED_IN,
     query: `mutation($o: ID!) { submitHearingResponse(input: { hearingId: "${NOBODY}", organisationId: $o, idempotencyKey: "authz-table", comments: [{ text: "x" }], publish: false }) { id } }`,

@@ -72,15 +72,33 @@ test.describe('the hearing', () => {
 
     // Copy the invitation link.
     const linkField = invitations.getByLabel('Invitationslink til Hjerteforeningen');
-    const link = await linkField.inputValue();
-    expect(link).toMatch(new RegExp(`^${baseURL}/hoering/invitation/[\\w.-]{20,}$`));
+    const firstLink = await linkField.inputValue();
+    expect(firstLink).toMatch(new RegExp(`^${baseURL}/hoering/invitation/[\\w.-]{20,}$`));
     await invitations.getByRole('button', { name: 'Kopiér link til Hjerteforeningen' }).click();
     await expect(invitations.getByRole('status')).toHaveText('Linket til Hjerteforeningen er kopieret.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(firstLink);
+
+    // The link is withdrawn (no address left to copy), then a new one is issued from the keyboard.
+    await invitations.getByRole('button', { name: 'Træk linket tilbage for Hjerteforeningen' }).click();
+    await expect(invitations.getByRole('status')).toHaveText('Linket til Hjerteforeningen er trukket tilbage og virker ikke længere.');
+    await expect(hjerte).toContainText('Trukket tilbage');
+    await expect(linkField).toHaveCount(0);
+    await expect(invitations.getByRole('button', { name: 'Udsted nyt link til Hjerteforeningen' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(invitations.getByRole('status')).toHaveText('Der er udstedt et nyt link til Hjerteforeningen. Tidligere links virker ikke længere.');
+    const link = await linkField.inputValue();
+    expect(link).toMatch(new RegExp(`^${baseURL}/hoering/invitation/[\\w.-]{20,}$`));
+    expect(link).not.toBe(firstLink);
 
     // ——— Hjerteforeningen opens the link in another browser and answers. ———
     const other = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
     const org = await other.newPage();
+    // The first link no longer works.
+    await org.goto(firstLink);
+    await org.getByLabel('Dit navn').fill('Hanne Hjerte');
+    await org.getByLabel('Din e-mail').fill(`hanne.gammel.${Date.now()}@hjerteforeningen.test`);
+    await org.getByRole('button', { name: 'Fortsæt til høringen' }).click();
+    await expect(org.getByRole('alert')).toHaveText(/^Invitationslinket er erstattet af et nyere link/);
     await org.goto(link);
     await expect(org.getByRole('heading', { name: 'Invitation til at afgive høringssvar' })).toBeVisible();
     await expectAccessible(org, 'invitation');

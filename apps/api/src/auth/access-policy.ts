@@ -132,3 +132,19 @@ export const accessPolicy = {
     return !agreement.finalVersionId && canChangeAgreement(user, agreement);
   },
 };
+
+/**
+ * An account created through an invitation link is bound to one hearing: it acts only for its
+ * organisation in that hearing. The auth guard lets it call only the operations marked
+ * @OpenToInvitationAccounts(), and those ask `allows` for the hearing they touch.
+ */
+export const invitationBinding = {
+  isBound(user: Pick<AuthUser, 'hearingId'>): boolean {
+    return Boolean(user.hearingId);
+  },
+
+  /** Whether the user may act in this hearing as far as a binding goes (unbound accounts always may). */
+  allows(user: Pick<AuthUser, 'hearingId'>, hearingId: string): boolean {
+    return !user.hearingId || user.hearingId === hearingId;
+  },
+};

@@ -9,6 +9,8 @@ export interface AuthUser {
   organisationId: string;
   /** The region of the user's organisation, if it belongs to one. */
   regionId: string | null;
+  /** The one hearing an account created through an invitation link is bound to. */
+  hearingId?: string | null;
 }
 
 export interface RequestWithUser {

@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { forbidden, unauthenticated } from '../common/domain-error';
 import { AuthService } from './auth.service';
-import { PUBLIC_KEY, requestFrom, ROLES_KEY } from './decorators';
+import { invitationBinding } from './access-policy';
+import { INVITATION_ACCOUNTS_KEY, PUBLIC_KEY, requestFrom, ROLES_KEY } from './decorators';
 import { Role } from './role.enum';
 
 export function bearerToken(header: string | string[] | undefined): string | null {
@@ -37,6 +38,9 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
     if (!request.user) throw unauthenticated();
 
+    if (invitationBinding.isBound(request.user) && !this.reflector.getAllAndOverride<boolean>(INVITATION_ACCOUNTS_KEY, targets)) {
+      throw forbidden('Kontoen er oprettet gennem et invitationslink og kan kun bruges til organisationens høringssvar i den høring.');
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && request.user.role !== Role.ADMIN && !roles.includes(request.user.role)) {
       throw forbidden('Din rolle giver ikke adgang til denne handling.');

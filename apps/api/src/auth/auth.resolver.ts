@@ -5,7 +5,7 @@ import { badInput } from '../common/domain-error';
 import { User } from '../users/user.entity';
 import type { AuthUser, RequestWithUser } from './auth-user';
 import { AuthService } from './auth.service';
-import { CurrentUser, Public } from './decorators';
+import { CurrentUser, OpenToInvitationAccounts, Public } from './decorators';
 import { AuthPayload } from './dtos/auth-payload';
 
 @Resolver()
@@ -27,6 +27,7 @@ export class AuthResolver {
     return this.auth.login(email, password, context.req.ip ?? null);
   }
 
+  @OpenToInvitationAccounts()
   @Query(() => User, { nullable: true, description: 'The signed-in user.' })
   me(@CurrentUser() user: AuthUser): Promise<User | null> {
     return this.db.getRepository(User).findOne({ where: { id: user.id }, relations: { organisation: true } });

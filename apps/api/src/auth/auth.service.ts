@@ -80,6 +80,7 @@ export class AuthService {
       role: user.role,
       organisationId: user.organisationId,
       regionId: user.organisation?.regionId ?? null,
+      hearingId: user.hearingId,
     };
     if (this.users.size > 10_000) this.users.clear();
     this.users.set(user.id, { user: authUser, until: Date.now() + USER_CACHE_MS });

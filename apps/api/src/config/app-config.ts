@@ -75,6 +75,15 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET skal være mindst 32 tegn' })
   JWT_SECRET?: string;
 
+  /**
+   * Secret that signs hearing invitation links, apart from the login secret so one cannot
+   * forge the other; unset: generated once and kept in DATA_DIR.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'INVITATION_SECRET skal være mindst 32 tegn' })
+  INVITATION_SECRET?: string;
+
   /** How long a login token lasts. */
   @IsString()
   @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN skal være et tal efterfulgt af s, m, h eller d, fx 12h' })
@@ -137,7 +146,7 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the environment; throws a ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_DATA', 'WEB_DIST_DIR', 'SCHEMA_FILE', 'SMTP_URL']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'INVITATION_SECRET', 'DEMO_DATA', 'WEB_DIST_DIR', 'SCHEMA_FILE', 'SMTP_URL']);
   const raw: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];

@@ -16,7 +16,8 @@ import { memoryStorage } from 'multer';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, RequestId } from '../auth/decorators';
+import { invitationBinding } from '../auth/access-policy';
+import { CurrentUser, OpenToInvitationAccounts, RequestId } from '../auth/decorators';
 import { badInput, forbidden, notFound } from '../common/domain-error';
 import { TooLargeFilter, uploadedFilename } from '../common/uploads';
 import { Agreement } from '../agreements/agreement.entity';
@@ -39,6 +40,7 @@ export class HearingFilesController {
   ) {}
 
   /** Uploads one PDF or DOCX (field "file"), checked by content; returns its id for submitHearingResponse. */
+  @OpenToInvitationAccounts()
   @Post('attachments')
   @UseFilters(TooLargeFilter)
   @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
@@ -63,12 +65,14 @@ export class HearingFilesController {
   }
 
   /** An attachment, for its organisation and the hearing's secretariat. */
+  @OpenToInvitationAccounts()
   @Get('attachments/:id')
   async download(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const attachment = isUuid(id)
       ? await this.db.getRepository(Attachment).createQueryBuilder('a').addSelect('a.data').where('a.id = :id', { id }).getOne()
       : null;
     if (!attachment) throw notFound('Bilaget');
+    if (invitationBinding.isBound(user) && !(await this.attachmentInBoundHearing(user, attachment.id))) throw forbidden('Du har ikke adgang til bilaget.');
     if (attachment.organisationId !== user.organisationId) {
       const [link] = await this.db.query<Array<{ hearing_id: string }>>(
         `SELECT r."hearing_id" FROM "hearing_response_attachments" x JOIN "hearing_responses" r ON r."id" = x."response_id" WHERE x."attachment_id" = $1`,
@@ -84,11 +88,13 @@ export class HearingFilesController {
   }
 
   /** The receipt of a response as PDF, for its organisation and the secretariat. */
+  @OpenToInvitationAccounts()
   @Get('hearing-responses/:id/receipt.pdf')
   async receipt(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const response = isUuid(id) ? await this.db.getRepository(HearingResponse).findOneBy({ id }) : null;
     if (!response) throw notFound('Høringssvaret');
     const hearing = await this.hearings.getOrFail(response.hearingId);
+    if (!invitationBinding.allows(user, hearing.id)) throw forbidden('Du har ikke adgang til kvitteringen.');
     if (response.organisationId !== user.organisationId && !(await this.hearings.canManage(user, hearing))) {
       throw forbidden('Du har ikke adgang til kvitteringen.');
     }
@@ -113,6 +119,21 @@ export class HearingFilesController {
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="kvittering-${response.reference}.pdf"`);
     res.end(pdf);
+  }
+
+  /**
+   * For an account bound to one hearing: the attachment is its own upload not yet filed, or
+   * filed with a response to that hearing.
+   */
+  private async attachmentInBoundHearing(user: AuthUser, attachmentId: string): Promise<boolean> {
+    const rows = await this.db.query<Array<{ hearing_id: string | null; uploaded_by: string }>>(
+      `SELECT r."hearing_id", a."uploaded_by" FROM "attachments" a
+         LEFT JOIN "hearing_response_attachments" x ON x."attachment_id" = a."id"
+         LEFT JOIN "hearing_responses" r ON r."id" = x."response_id"
+        WHERE a."id" = $1`,
+      [attachmentId],
+    );
+    return rows.some((r) => (r.hearing_id ? invitationBinding.allows(user, r.hearing_id) : r.uploaded_by === user.id));
   }
 
   /** The hearing memo as PDF, for the secretariat. */

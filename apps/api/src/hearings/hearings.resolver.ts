@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Public, RequestId, Roles } from '../auth/decorators';
+import { CurrentUser, OpenToInvitationAccounts, Public, RequestId, Roles } from '../auth/decorators';
 import { Role } from '../auth/role.enum';
 import { forbidden } from '../common/domain-error';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
@@ -35,6 +35,7 @@ export class HearingsResolver {
     private readonly live: SubscriptionAccess,
   ) {}
 
+  @OpenToInvitationAccounts()
   @Query(() => Hearing, { nullable: true })
   hearing(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Hearing | null> {
     return this.hearings.getReadable(user, id);
@@ -53,11 +54,34 @@ export class HearingsResolver {
   }
 
   @Public()
-  @Mutation(() => InvitationAcceptance, { description: 'Signs in a named person of an invited organisation through the invitation link.' })
-  acceptHearingInvitation(@Args('input') input: AcceptInvitationInput): Promise<InvitationAcceptance> {
-    return this.hearings.acceptInvitation(input);
+  @Mutation(() => InvitationAcceptance, {
+    description: 'Creates the account of a named person of the invited organisation, bound to this hearing, and signs it in. Never signs in an existing account (CONFLICT).',
+  })
+  acceptHearingInvitation(@RequestId() requestId: string | null, @Args('input') input: AcceptInvitationInput): Promise<InvitationAcceptance> {
+    return this.hearings.acceptInvitation(input, requestId);
   }
 
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => HearingInvitation, { description: 'Withdraws an invitation link: it stops working at once. The organisation stays invited.' })
+  withdrawHearingInvitation(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Args('invitationId', { type: () => ID }) invitationId: string,
+  ): Promise<HearingInvitation> {
+    return this.hearings.withdrawInvitation(user, invitationId, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => HearingInvitation, { description: 'Issues a new link for an invitation (also a withdrawn one); every earlier link stops working.' })
+  reissueHearingInvitation(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Args('invitationId', { type: () => ID }) invitationId: string,
+  ): Promise<HearingInvitation> {
+    return this.hearings.reissueInvitation(user, invitationId, requestId);
+  }
+
+  @OpenToInvitationAccounts()
   @Mutation(() => HearingResponse, { description: 'Files a response on behalf of the organisation; the same idempotencyKey returns the same receipt.' })
   submitHearingResponse(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: SubmitHearingResponseInput): Promise<HearingResponse> {
     return this.hearings.submit(user, input, requestId);
@@ -69,6 +93,7 @@ export class HearingsResolver {
     return this.hearings.submit(user, input, requestId, { late: true });
   }
 
+  @OpenToInvitationAccounts()
   @Mutation(() => Date, { description: 'Saves the response being written (autosave); returns when it was saved.' })
   saveHearingResponseDraft(@CurrentUser() user: AuthUser, @Args('input') input: SaveHearingDraftInput): Promise<Date> {
     return this.hearings.saveDraft(user, input.hearingId, input.organisationId, input.content);

@@ -1,15 +1,14 @@
 import { collectBlocks, DraftBlock } from '@aftalerum/editor';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService, isUuid } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
-import { accessPolicy } from '../auth/access-policy';
+import { accessPolicy, invitationBinding } from '../auth/access-policy';
 import { AuthUser } from '../auth/auth-user';
-import { JWT_SECRET } from '../auth/auth.module';
 import { AuthService, hashPassword } from '../auth/auth.service';
 import { Role } from '../auth/role.enum';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
@@ -18,6 +17,7 @@ import { AppConfig } from '../config/app-config';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { PUB_SUB, TOPICS } from '../live/pub-sub';
 import { RemindersService } from '../notifications/reminders.service';
+import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
 import { Region } from '../organisations/region.entity';
 import { User } from '../users/user.entity';
@@ -26,7 +26,8 @@ import { ReplyInput } from './dtos/reply.input';
 import { SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
 import { HearingComment } from './hearing-comment.entity';
 import { HearingResponse } from './hearing-response.entity';
-import { Hearing } from './hearing.entity';
+import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
+import { HearingInvitation } from './dtos/hearing-types';
 import { invitationToken, tokenHash, verifyInvitationToken } from './invitation-token';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -41,6 +42,8 @@ export class HearingsService {
   private readonly blockCache = new Map<string, Map<string, DraftBlock>>();
   private readonly hearingVersions = new Map<string, string>();
   private readonly submitLimiter: RateLimiter;
+  /** The key of invitation links, apart from the login secret. */
+  private readonly invitationSecret: string;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -48,10 +51,11 @@ export class HearingsService {
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly reminders: RemindersService,
-    @Inject(JWT_SECRET) private readonly secret: string,
     config: AppConfig,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {
+    if (!config.INVITATION_SECRET) throw new Error('INVITATION_SECRET is not set (startServer sets it)');
+    this.invitationSecret = config.INVITATION_SECRET;
     this.submitLimiter = new RateLimiter(config.SUBMIT_RATE_PER_MINUTE, 60_000, 'For mange indsendelser på kort tid. Vent et minut, og prøv igen.');
   }
 
@@ -69,6 +73,7 @@ export class HearingsService {
     if (!hearing) return null;
     const agreement = await this.db.getRepository(Agreement).findOneByOrFail({ id: hearing.agreementId });
     const invited = await this.isInvited(hearing.id, user.organisationId);
+    if (!invitationBinding.allows(user, hearing.id)) throw forbidden(BOUND_ELSEWHERE);
     if (!accessPolicy.canReadHearing(user, agreement, invited)) {
       throw forbidden('Du har ikke adgang til høringen. Den kan læses af de inviterede organisationer og sekretariatet for aftalen.');
     }
@@ -117,6 +122,11 @@ export class HearingsService {
     const invited = [...new Set(input.invitedOrganisationIds)];
     const organisations = invited.length ? await this.db.getRepository(Organisation).findBy({ id: In(invited) }) : [];
     if (organisations.length !== invited.length) throw badInput('En eller flere inviterede organisationer findes ikke.');
+    // The SSU and similar bodies, and regions (their secretariats), run the hearing; they do not answer it.
+    const ineligible = organisations.filter((o) => NOT_INVITABLE.has(o.kind)).map((o) => o.name);
+    if (ineligible.length) {
+      throw badInput(`${ineligible.sort((a, b) => a.localeCompare(b, 'da')).join(', ')} kan ikke inviteres til at afgive høringssvar: udvalg og regioner behandler høringen.`);
+    }
     const region = await this.db.getRepository(Region).findOneByOrFail({ id: agreement.regionId });
 
     const opened = await this.db.transaction(async (manager) => {
@@ -136,11 +146,12 @@ export class HearingsService {
       await manager.save(hearing);
       await manager.query(`CREATE SEQUENCE "${sequenceName(hearing.id)}" START 1`);
       for (const organisation of organisations) {
-        const [{ id }] = await manager.query<Array<{ id: string }>>(
-          `INSERT INTO "hearing_invitations" ("hearing_id", "organisation_id", "token_hash") VALUES ($1, $2, 'pending') RETURNING "id"`,
-          [hearing.id, organisation.id],
+        const id = randomUUID();
+        const nonce = newNonce();
+        await manager.query(
+          `INSERT INTO "hearing_invitations" ("id", "hearing_id", "organisation_id", "nonce", "token_hash") VALUES ($1, $2, $3, $4, $5)`,
+          [id, hearing.id, organisation.id, nonce, tokenHash(invitationToken(this.invitationSecret, id, nonce))],
         );
-        await manager.query(`UPDATE "hearing_invitations" SET "token_hash" = $2 WHERE "id" = $1`, [id, tokenHash(invitationToken(this.secret, id))]);
       }
       await this.audit.record(manager, {
         actorId: user.id,
@@ -192,24 +203,76 @@ export class HearingsService {
     return rows.map((r) => ({ previousClosesAt: r.previous_closes_at, closesAt: r.closes_at, reason: r.reason, changedAt: r.changed_at }));
   }
 
-  /** The invitations with their links (for the secretariat to send). */
-  async invitations(hearingId: string) {
-    const rows = await this.db.query<Array<{ id: string; organisation_id: string; name: string; answered: boolean }>>(
-      `SELECT i."id", i."organisation_id", o."name",
-              EXISTS (SELECT 1 FROM "hearing_responses" r WHERE r."hearing_id" = i."hearing_id" AND r."organisation_id" = i."organisation_id") AS answered
-         FROM "hearing_invitations" i JOIN "organisations" o ON o."id" = i."organisation_id"
-        WHERE i."hearing_id" = $1`,
-      [hearingId],
-    );
-    return rows
-      .map((r) => ({
-        id: r.id,
-        organisationId: r.organisation_id,
-        organisationName: r.name,
-        link: `/hoering/invitation/${invitationToken(this.secret, r.id)}`,
-        answered: r.answered,
-      }))
-      .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'da'));
+  /** The invitations with their links (for the secretariat to send); a withdrawn one has none. */
+  async invitations(hearingId: string): Promise<HearingInvitation[]> {
+    const rows = await this.db.query<InvitationRow[]>(`${INVITATION_SELECT} WHERE i."hearing_id" = $1`, [hearingId]);
+    return rows.map((r) => this.invitationOf(r)).sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'da'));
+  }
+
+  private invitationOf(r: InvitationRow): HearingInvitation {
+    return {
+      id: r.id,
+      organisationId: r.organisation_id,
+      organisationName: r.name,
+      link: r.withdrawn_at ? null : `/hoering/invitation/${invitationToken(this.invitationSecret, r.id, r.nonce)}`,
+      answered: r.answered,
+      issuedAt: r.issued_at,
+      withdrawnAt: r.withdrawn_at,
+    };
+  }
+
+  /** An invitation with the hearing it belongs to, for the secretariat of that hearing only. */
+  private async manageableInvitation(user: AuthUser, invitationId: string) {
+    const rows = isUuid(invitationId) ? await this.db.query<InvitationRow[]>(`${INVITATION_SELECT} WHERE i."id" = $1`, [invitationId]) : [];
+    if (rows.length === 0) throw notFound('Invitationen');
+    const hearing = await this.getOrFail(rows[0].hearing_id);
+    if (!(await this.canManage(user, hearing))) throw forbidden('Kun sekretariatet for aftalen kan trække invitationer tilbage og udstede nye links.');
+    return { row: rows[0], hearing };
+  }
+
+  /** Withdraws an invitation's link: it stops working at once. The organisation stays invited. */
+  async withdrawInvitation(user: AuthUser, invitationId: string, requestId: string | null): Promise<HearingInvitation> {
+    const { row } = await this.manageableInvitation(user, invitationId);
+    if (row.withdrawn_at) return this.invitationOf(row);
+    await this.db.transaction(async (manager) => {
+      await manager.query(`UPDATE "hearing_invitations" SET "withdrawn_at" = now(), "withdrawn_by" = $2 WHERE "id" = $1`, [row.id, user.id]);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'hearing.invitation-withdrawn',
+        entityType: 'hearing_invitation',
+        entityId: row.id,
+        data: { hearingId: row.hearing_id, organisationId: row.organisation_id },
+        requestId,
+      });
+    });
+    return this.reloadInvitation(row.id);
+  }
+
+  /** A new link for an invitation (also after a withdrawal); every earlier link stops working. */
+  async reissueInvitation(user: AuthUser, invitationId: string, requestId: string | null): Promise<HearingInvitation> {
+    const { row, hearing } = await this.manageableInvitation(user, invitationId);
+    if (hearingStatus(hearing) === HearingStatus.CLOSED) throw conflict('Høringen er afsluttet, så der kan ikke udstedes nye invitationslinks.');
+    const nonce = newNonce();
+    await this.db.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE "hearing_invitations" SET "nonce" = $2, "token_hash" = $3, "issued_at" = now(), "withdrawn_at" = NULL, "withdrawn_by" = NULL WHERE "id" = $1`,
+        [row.id, nonce, tokenHash(invitationToken(this.invitationSecret, row.id, nonce))],
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'hearing.invitation-reissued',
+        entityType: 'hearing_invitation',
+        entityId: row.id,
+        data: { hearingId: row.hearing_id, organisationId: row.organisation_id, wasWithdrawn: Boolean(row.withdrawn_at) },
+        requestId,
+      });
+    });
+    return this.reloadInvitation(row.id);
+  }
+
+  private async reloadInvitation(id: string): Promise<HearingInvitation> {
+    const [row] = await this.db.query<InvitationRow[]>(`${INVITATION_SELECT} WHERE i."id" = $1`, [id]);
+    return this.invitationOf(row);
   }
 
   async isInvited(hearingId: string, organisationId: string): Promise<boolean> {
@@ -218,48 +281,61 @@ export class HearingsService {
   }
 
   /**
-   * Signs in a named person of an invited organisation through the invitation link. Creates
-   * their account on first use (bound to the organisation, role ORGANISATION).
+   * Creates the account of a named person of the invited organisation through the invitation
+   * link and signs it in. The link identifies an organisation and a hearing, never a person: it
+   * never signs in an account that already exists, works only while the hearing is not closed
+   * and the link is neither withdrawn nor replaced, and the account it creates is bound to that
+   * hearing (role ORGANISATION, users.hearing_id).
    */
-  async acceptInvitation(input: AcceptInvitationInput) {
-    const invitationId = verifyInvitationToken(this.secret, input.token.trim());
-    const rows = invitationId
-      ? await this.db.query<Array<{ hearing_id: string; organisation_id: string }>>(
-          'SELECT "hearing_id", "organisation_id" FROM "hearing_invitations" WHERE "id" = $1',
-          [invitationId],
-        )
-      : [];
-    if (rows.length === 0) throw new DomainError('UNAUTHENTICATED', 'Invitationslinket er ugyldigt. Bed sekretariatet om et nyt link.');
-    const { hearing_id: hearingId, organisation_id: organisationId } = rows[0];
+  async acceptInvitation(input: AcceptInvitationInput, requestId: string | null) {
+    const invalid = () => new DomainError('UNAUTHENTICATED', 'Invitationslinket er ugyldigt. Bed sekretariatet om et nyt link.');
+    const verified = verifyInvitationToken(this.invitationSecret, input.token.trim());
+    if (!verified) throw invalid();
     const email = input.email.trim().toLowerCase();
     if (!EMAIL.test(email)) throw badInput('Skriv en gyldig e-mailadresse.');
     const user = await this.db.transaction(async (manager) => {
-      const existing = await manager.findOne(User, { where: { email }, relations: { organisation: true } });
-      if (existing) {
-        if (existing.organisationId !== organisationId) {
-          throw forbidden('E-mailadressen hører til en anden organisation. Brug din egen organisations invitation.');
-        }
-        return existing;
+      // Locked, so a withdrawal or re-issue in flight cannot let an old link through.
+      const rows = await manager.query<Array<{ hearing_id: string; organisation_id: string; nonce: string; withdrawn_at: Date | null; closes_at: Date }>>(
+        `SELECT i."hearing_id", i."organisation_id", i."nonce", i."withdrawn_at", h."closes_at"
+           FROM "hearing_invitations" i JOIN "hearings" h ON h."id" = i."hearing_id" WHERE i."id" = $1 FOR UPDATE OF i`,
+        [verified.invitationId],
+      );
+      const invitation = rows[0];
+      if (!invitation) throw invalid();
+      if (invitation.nonce !== verified.nonce) {
+        throw new DomainError('UNAUTHENTICATED', 'Invitationslinket er erstattet af et nyere link. Brug det nyeste link, eller bed sekretariatet om et nyt.');
       }
+      if (invitation.withdrawn_at) throw new DomainError('UNAUTHENTICATED', 'Invitationslinket er trukket tilbage af sekretariatet. Bed sekretariatet om et nyt link.');
+      if (invitation.closes_at.getTime() <= Date.now()) {
+        throw new DomainError('DEADLINE_PASSED', 'Høringen er afsluttet, så invitationslinket virker ikke længere. Kontakt sekretariatet, hvis I vil indsende et sent høringssvar.');
+      }
+      const existing = await manager.query<Array<{ id: string }>>('SELECT "id" FROM "users" WHERE "email" = $1', [email]);
+      if (existing.length) throw conflict('Der findes allerede en konto med denne e-mail. Log ind med din adgangskode.');
       const created = manager.create(User, {
         email,
         name: input.name.trim(),
         role: Role.ORGANISATION,
-        organisationId,
+        organisationId: invitation.organisation_id,
+        hearingId: invitation.hearing_id,
         passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
       });
       await manager.save(created);
       await this.audit.record(manager, {
         actorId: created.id,
         action: 'hearing.invitation-accepted',
-        entityType: 'hearing',
-        entityId: hearingId,
-        data: { organisationId },
+        entityType: 'hearing_invitation',
+        entityId: verified.invitationId,
+        data: { hearingId: invitation.hearing_id, organisationId: invitation.organisation_id, userId: created.id },
+        requestId,
       });
       return manager.findOneOrFail(User, { where: { id: created.id }, relations: { organisation: true } });
+    }).catch((error: unknown) => {
+      // Two acceptances with the same new address at once: the unique e-mail decides.
+      if ((error as { code?: string }).code === '23505') throw conflict('Der findes allerede en konto med denne e-mail. Log ind med din adgangskode.');
+      throw error;
     });
     const token = await this.auth.issueToken(user.id);
-    return { token, user, hearingId };
+    return { token, user, hearingId: user.hearingId as string };
   }
 
   /**
@@ -276,6 +352,7 @@ export class HearingsService {
     } else if (user.organisationId !== input.organisationId) {
       throw forbidden('Du kan kun afgive høringssvar på vegne af din egen organisation.');
     }
+    if (!invitationBinding.allows(user, input.hearingId)) throw forbidden(BOUND_ELSEWHERE);
     if (input.comments.length === 0 && !input.summary?.trim()) {
       throw badInput('Skriv et resumé eller mindst én kommentar, før du indsender.');
     }
@@ -363,6 +440,7 @@ export class HearingsService {
   async saveDraft(user: AuthUser, hearingId: string, organisationId: string, content: string): Promise<Date> {
     this.submitLimiter.hit(user.id);
     if (user.organisationId !== organisationId) throw forbidden('Du kan kun skrive kladder for din egen organisation.');
+    if (!invitationBinding.allows(user, hearingId)) throw forbidden(BOUND_ELSEWHERE);
     const hearing = await this.getOrFail(hearingId);
     if (!(await this.isInvited(hearing.id, organisationId))) throw forbidden('Organisationen er ikke inviteret til denne høring.');
     let parsed: unknown;
@@ -381,6 +459,7 @@ export class HearingsService {
   }
 
   async loadDraft(user: AuthUser, hearingId: string): Promise<string | null> {
+    if (!invitationBinding.allows(user, hearingId)) return null;
     const rows = await this.db.query<Array<{ content: unknown }>>(
       'SELECT "content" FROM "hearing_response_drafts" WHERE "hearing_id" = $1 AND "organisation_id" = $2 AND "user_id" = $3',
       [hearingId, user.organisationId, user.id],
@@ -390,6 +469,7 @@ export class HearingsService {
 
   /** Responses the user may see: all for the secretariat, their own organisation's otherwise. */
   async responses(user: AuthUser, hearing: Hearing): Promise<HearingResponse[]> {
+    if (!invitationBinding.allows(user, hearing.id)) return [];
     const where = (await this.canManage(user, hearing)) ? { hearingId: hearing.id } : { hearingId: hearing.id, organisationId: user.organisationId };
     return this.db.getRepository(HearingResponse).find({ where, order: { receivedAt: 'ASC' } });
   }
@@ -467,5 +547,27 @@ export class HearingsService {
     return rows.map((r) => byId.get(r.id)).filter((c): c is HearingComment => Boolean(c));
   }
 }
+
+/** Organisations that run a hearing rather than answer it: the SSU and similar bodies, regions. */
+const NOT_INVITABLE = new Set<OrganisationKind>([OrganisationKind.COMMITTEE, OrganisationKind.REGION]);
+
+const BOUND_ELSEWHERE = 'Kontoen er oprettet gennem invitationen til en anden høring og kan kun bruges til den.';
+
+const newNonce = () => randomBytes(16).toString('hex');
+
+interface InvitationRow {
+  id: string;
+  hearing_id: string;
+  organisation_id: string;
+  name: string;
+  nonce: string;
+  issued_at: Date;
+  withdrawn_at: Date | null;
+  answered: boolean;
+}
+
+const INVITATION_SELECT = `SELECT i."id", i."hearing_id", i."organisation_id", o."name", i."nonce", i."issued_at", i."withdrawn_at",
+       EXISTS (SELECT 1 FROM "hearing_responses" r WHERE r."hearing_id" = i."hearing_id" AND r."organisation_id" = i."organisation_id") AS answered
+  FROM "hearing_invitations" i JOIN "organisations" o ON o."id" = i."organisation_id"`;
 
 export const sequenceName = (hearingId: string) => `hearing_reference_${hearingId.replace(/-/g, '')}`;

@@ -34,6 +34,13 @@ export class User {
   @JoinColumn({ name: 'organisation_id' })
   organisation?: Organisation;
 
+  /**
+   * Set for an account created through an invitation link: it acts only for its organisation
+   * in this one hearing (see invitationBinding in the access policy).
+   */
+  @Column({ name: 'hearing_id', type: 'uuid', nullable: true })
+  hearingId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -12,11 +12,20 @@ export class HearingInvitation {
   @Field()
   organisationName!: string;
 
-  @Field({ description: 'The link that lets a named person of the organisation sign in and answer.' })
-  link!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The link through which a named person of the organisation creates an account for this hearing and answers; none while withdrawn.',
+  })
+  link!: string | null;
 
   @Field({ description: 'Whether the organisation has answered.' })
   answered!: boolean;
+
+  @Field({ description: 'When the current link was issued; a re-issue makes every earlier link stop working.' })
+  issuedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the secretariat withdrew the link; it does not work while withdrawn.' })
+  withdrawnAt!: Date | null;
 }
 
 @ObjectType()

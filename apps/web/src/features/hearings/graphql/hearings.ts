@@ -268,9 +268,44 @@ export interface Invitation {
   id: string;
   organisationId: string;
   organisationName: string;
-  link: string;
+  /** None while the secretariat has withdrawn it. */
+  link: string | null;
   answered: boolean;
+  issuedAt: string;
+  withdrawnAt: string | null;
 }
+
+const INVITATION_FIELDS = gql`
+  fragment HearingInvitationFields on HearingInvitation {
+    id
+    organisationId
+    organisationName
+    link
+    answered
+    issuedAt
+    withdrawnAt
+  }
+`;
+
+/** Withdraws an invitation's link: it stops working at once. */
+export const WITHDRAW_INVITATION: TypedDocumentNode<{ withdrawHearingInvitation: Invitation }, { invitationId: string }> = gql`
+  ${INVITATION_FIELDS}
+  mutation WithdrawHearingInvitation($invitationId: ID!) {
+    withdrawHearingInvitation(invitationId: $invitationId) {
+      ...HearingInvitationFields
+    }
+  }
+`;
+
+/** A new link for an invitation; every earlier link stops working. */
+export const REISSUE_INVITATION: TypedDocumentNode<{ reissueHearingInvitation: Invitation }, { invitationId: string }> = gql`
+  ${INVITATION_FIELDS}
+  mutation ReissueHearingInvitation($invitationId: ID!) {
+    reissueHearingInvitation(invitationId: $invitationId) {
+      ...HearingInvitationFields
+    }
+  }
+`;
 
 export interface BlockCommentCount {
   blockId: string;
@@ -283,16 +318,13 @@ export const HEARING_PROCESSING: TypedDocumentNode<
   { hearing: { id: string; responseCount: number; invitations: Invitation[]; blockCommentCounts: BlockCommentCount[] } | null },
   { id: string }
 > = gql`
+  ${INVITATION_FIELDS}
   query HearingProcessing($id: ID!) {
     hearing(id: $id) {
       id
       responseCount
       invitations {
-        id
-        organisationId
-        organisationName
-        link
-        answered
+        ...HearingInvitationFields
       }
       blockCommentCounts {
         blockId
