@@ -136,6 +136,12 @@ describe('invitation links', () => {
       expect(read.data?.hearing.responses).toEqual([{ reference: filed.data?.submitHearingResponse.reference }]);
     });
 
+    it('finds its own hearing, and only that, in the list of hearings', async () => {
+      const list = await app.gql<{ hearings: Array<{ id: string }> }>('{ hearings { id } }', {}, token);
+      expect(list.errors).toBeUndefined();
+      expect(list.data?.hearings.map((h) => h.id)).toEqual([hearing.id]);
+    });
+
     it('cannot read or answer another hearing its organisation is invited to', async () => {
       const read = await app.gql('query($id: ID!) { hearing(id: $id) { id } }', { id: other.id }, token);
       expect(read.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -2,9 +2,9 @@ import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Agreement } from '../agreements/agreement.entity';
-import { accessPolicy } from '../auth/access-policy';
+import { accessPolicy, invitationBinding } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/decorators';
+import { CurrentUser, OpenToInvitationAccounts } from '../auth/decorators';
 import { Hearing } from './hearing.entity';
 
 /**
@@ -16,7 +16,11 @@ import { Hearing } from './hearing.entity';
 export class ReadableHearingsResolver {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Every hearing the caller may read (accessPolicy.canReadHearing), newest first. */
+  /**
+   * Every hearing the caller may read (accessPolicy.canReadHearing), newest first; for an
+   * account made from an invitation link, only the hearing it is bound to.
+   */
+  @OpenToInvitationAccounts()
   @Query(() => [Hearing], {
     description: 'The hearings you may read: those your organisation is invited to, and those of the agreements your secretariat runs; newest first.',
   })
@@ -28,7 +32,9 @@ export class ReadableHearingsResolver {
         ORDER BY h."opens_at" DESC, h."id"`,
       [user.organisationId],
     );
-    const ids = rows.filter((r) => accessPolicy.canReadHearing(user, { regionId: r.region_id }, r.invited)).map((r) => r.id);
+    const ids = rows
+      .filter((r) => invitationBinding.allows(user, r.id) && accessPolicy.canReadHearing(user, { regionId: r.region_id }, r.invited))
+      .map((r) => r.id);
     if (ids.length === 0) return [];
     const hearings = await this.db.getRepository(Hearing).findBy({ id: In(ids) });
     const byId = new Map(hearings.map((h) => [h.id, h]));
