@@ -49,9 +49,19 @@ const outline = (page: Page) => page.getByRole('navigation', { name: 'Indholdsfo
  * puts it at the start of the heading; End, then → moves into the paragraph below.
  */
 async function caretIntoParagraphUnder(page: Page, heading: string, where: 'start' | 'end'): Promise<void> {
+  // Where the caret is, as the block it sits in: the keys below must wait for the outline's jump.
+  const caretBlock = () =>
+    page.evaluate(() => {
+      const node = window.getSelection()?.anchorNode;
+      const element = node instanceof Element ? node : node?.parentElement;
+      const block = element?.closest('h1, h2, h3, h4, h5, h6, p');
+      return block ? { tag: block.tagName.toLowerCase(), text: block.textContent?.trim() ?? '' } : null;
+    });
   await outline(page).getByRole('button', { name: heading, exact: true }).click();
+  await expect.poll(async () => (await caretBlock())?.text).toBe(heading);
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await caretBlock())?.tag).toBe('p');
   if (where === 'end') await page.keyboard.press('End');
 }
 
