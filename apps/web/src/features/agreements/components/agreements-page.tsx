@@ -2,10 +2,14 @@ import { useQuery } from '@apollo/client';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../lib/apollo';
 import { daysUntil, formatDate } from '../../../lib/format';
+import { useAuth } from '../../auth/hooks/use-auth';
 import { AGREEMENTS, PHASE_LABELS } from '../graphql/agreements';
 
 export function AgreementsPage() {
   const { data, loading, error } = useQuery(AGREEMENTS);
+  const { user } = useAuth();
+  // Organisations read no agreement, only the hearings they are invited to (API-CONTRACT, "Who may read what").
+  const readsNoAgreements = user?.role === 'ORGANISATION';
 
   return (
     <section aria-labelledby="agreements-title">
@@ -16,7 +20,13 @@ export function AgreementsPage() {
           {errorMessage(error)}
         </p>
       )}
-      {data && data.agreements.length === 0 && <p>Der er endnu ingen aftaler.</p>}
+      {data && data.agreements.length === 0 && !readsNoAgreements && <p>Der er endnu ingen aftaler.</p>}
+      {data && data.agreements.length === 0 && readsNoAgreements && (
+        <p>
+          Udkastet til sundhedsaftalen læses af regionens sekretariat, klynger og kommuner. De høringer, din organisation er
+          inviteret til, finder du under <Link to="/hoeringer">Høringer</Link>.
+        </p>
+      )}
       <ul className="agreement-list">
         {data?.agreements.map((agreement) => {
           const days = daysUntil(agreement.effectiveDate);
