@@ -6,12 +6,26 @@ import { currentSectionPos, outlineOf, OutlineGroup } from '../lib/outline';
 const sameOutline = (a: { groups: OutlineGroup[]; current: number | null }, b: { groups: OutlineGroup[]; current: number | null } | null) =>
   b !== null && a.current === b.current && JSON.stringify(a.groups) === JSON.stringify(b.groups);
 
+/** Where the node with this block id is in the current document, or null. */
+function positionOfBlock(editor: Editor, blockId: string): number | null {
+  let found: number | null = null;
+  editor.state.doc.descendants((node, pos) => {
+    if (found !== null) return false;
+    if (node.attrs.blockId === blockId) found = pos;
+    return found === null;
+  });
+  return found;
+}
+
 /**
  * Moves the cursor into a section (or one of its sub-headings) and brings it into view.
  * A section's heading text starts two positions in (section → heading → text), a
  * sub-heading's one.
  */
-export function goToBlock(editor: Editor, pos: number, depth: 1 | 2): void {
+export function goToBlock(editor: Editor, target: { pos: number; blockId: string | null }, depth: 1 | 2): void {
+  // The outline's positions are as of its last render; a co-author's edit since then moves them.
+  // The block id finds the section where it is now.
+  const pos = (target.blockId ? positionOfBlock(editor, target.blockId) : null) ?? target.pos;
   editor.chain().focus().setTextSelection(pos + depth).scrollIntoView().run();
   const dom = editor.view.nodeDOM(pos);
   if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' });
@@ -43,7 +57,7 @@ export function SectionOutline({ editor }: { editor: Editor | null }) {
                   type="button"
                   className="outline__link"
                   aria-current={outline.current === section.pos ? 'location' : undefined}
-                  onClick={() => editor && goToBlock(editor, section.pos, 2)}
+                  onClick={() => editor && goToBlock(editor, section, 2)}
                 >
                   {section.title || 'Afsnit uden overskrift'}
                 </button>
@@ -51,7 +65,7 @@ export function SectionOutline({ editor }: { editor: Editor | null }) {
                   <ul>
                     {section.headings.map((heading, index) => (
                       <li key={heading.blockId ?? index}>
-                        <button type="button" className="outline__link outline__link--sub" onClick={() => editor && goToBlock(editor, heading.pos, 1)}>
+                        <button type="button" className="outline__link outline__link--sub" onClick={() => editor && goToBlock(editor, heading, 1)}>
                           {heading.title || 'Overskrift uden tekst'}
                         </button>
                       </li>
