@@ -15,6 +15,30 @@ export default tseslint.config(
     },
   },
   {
+    // The access policy is asked through the scoped data access; only it (and the collaboration
+    // server's socket checks, which hold the agreement row already) read the table directly.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/access/**', 'apps/api/src/collaboration/**', 'apps/api/src/auth/auth.guard.ts', 'apps/api/src/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/access/access-policy'], message: 'Ask the scoped data access (access/scoped-data.ts) instead of the policy table.' }] }] },
+  },
+  {
+    // Resolvers and controllers never touch the database: services ask the scoped data access
+    // (apps/api/src/access/scoped-data.ts), so no read can forget the caller's scope.
+    files: ['apps/api/src/**/*.resolver.ts', 'apps/api/src/**/*.controller.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', message: 'Resolvers and controllers do not take DataSource; ask a service, which reads through the scoped data access.' },
+            { name: '@nestjs/typeorm', message: 'Resolvers and controllers do not take DataSource; ask a service, which reads through the scoped data access.' },
+          ],
+          patterns: [{ group: ['**/access/access-policy'], message: 'Ask the scoped data access (access/scoped-data.ts) instead of the policy table.' }],
+        },
+      ],
+    },
+  },
+  {
     // Tools' configuration files and Jest's global hooks must export a default.
     files: ['**/*.config.{ts,js,mjs}', '**/global-setup.ts', '**/global-teardown.ts', '**/playwright.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -97,8 +97,10 @@ describe('who may read what (the contract’s table, on real rows)', () => {
     'agreement(id)': AGREEMENT_READERS,
     'agreement { sections } (the live draft)': AGREEMENT_READERS,
     'agreements (the list)': AGREEMENT_READERS,
-    'agreementVersion(id)': AGREEMENT_READERS,
-    compareVersions: AGREEMENT_READERS,
+    // versionIds[0] is the frozen version both hearings are on: it is also their invited
+    // organisations' (an account made from a link reads it through its hearing only).
+    'agreementVersion(id)': [...AGREEMENT_READERS, 'patient'],
+    compareVersions: [...AGREEMENT_READERS, 'patient'],
     'agreementDashboard (approvals, timeline)': AGREEMENT_READERS,
     'inputRound(id)': AGREEMENT_READERS,
     'GET /files/agreements/:id/agreement.docx (export of the draft)': AGREEMENT_READERS,

@@ -1,3 +1,4 @@
+import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { AgreementsResolver } from './agreements.resolver';
@@ -6,7 +7,7 @@ import { VersionsResolver } from './versions.resolver';
 import { VersionsService } from './versions.service';
 
 @Module({
-  imports: [OrganisationsModule],
+  imports: [OrganisationsModule, AccessModule],
   providers: [AgreementsService, AgreementsResolver, VersionsService, VersionsResolver],
   exports: [AgreementsService, VersionsService],
 })

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user';
-import { accessPolicy } from '../auth/access-policy';
+import { ScopedData } from '../access/scoped-data';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { Role } from '../auth/role.enum';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -18,6 +18,7 @@ export class AgreementsResolver {
     private readonly agreementsService: AgreementsService,
     private readonly organisationsService: OrganisationsService,
     private readonly versionsService: VersionsService,
+    private readonly scoped: ScopedData,
   ) {}
 
   @Query(() => [Agreement])
@@ -67,6 +68,6 @@ export class AgreementsResolver {
 
   @ResolveField(() => Boolean, { description: 'Whether the signed-in user may edit the draft and manage the agreement.' })
   canEdit(@Parent() agreement: Agreement, @CurrentUser() user: AuthUser): boolean {
-    return accessPolicy.canEditDraft(user, agreement);
+    return this.scoped.mayEditDraft(user, agreement);
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { accessPolicy } from '../auth/access-policy';
+import { ScopedData } from '../access/scoped-data';
 import { AuthUser } from '../auth/auth-user';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { Region } from '../organisations/region.entity';
@@ -19,40 +19,32 @@ export class AgreementsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly scoped: ScopedData,
   ) {}
 
   /** Agreements the user may read, newest period first. */
-  async list(user: AuthUser): Promise<Agreement[]> {
-    const rows = await this.db.getRepository(Agreement).find({ order: { periodStart: 'DESC', title: 'ASC' } });
-    return rows.filter((agreement) => accessPolicy.canReadAgreement(user, agreement));
+  list(user: AuthUser): Promise<Agreement[]> {
+    return this.scoped.agreements(user);
   }
 
-  /** One agreement the user may read (accessPolicy.canReadAgreement), or null when it does not exist or is not theirs to read. */
+  /** One agreement the user may read, or null when it does not exist or is not theirs to read. */
   async get(user: AuthUser, id: string): Promise<Agreement | null> {
-    if (!isUuid(id)) return null;
-    const agreement = await this.db.getRepository(Agreement).findOneBy({ id });
-    return agreement && accessPolicy.canReadAgreement(user, agreement) ? agreement : null;
+    return (await this.scoped.may(user, 'agreement', id)) ? this.scoped.one(user, 'agreement', id) : null;
   }
 
   /** One agreement for the `agreement(id)` query: null when it does not exist, FORBIDDEN when the user may not read it. */
-  async read(user: AuthUser, id: string): Promise<Agreement | null> {
-    if (!isUuid(id)) return null;
-    const agreement = await this.db.getRepository(Agreement).findOneBy({ id });
-    if (!agreement) return null;
-    if (!accessPolicy.canReadAgreement(user, agreement)) {
-      throw forbidden('Du har ikke adgang til aftalen. Den kan læses af sekretariatet, klyngerne og kommunerne i aftalens region.');
-    }
-    return agreement;
+  read(user: AuthUser, id: string): Promise<Agreement | null> {
+    return this.scoped.find(user, 'agreement', id);
   }
 
   /** Loads an agreement the user must be able to manage, or refuses. */
-  async getManageable(user: AuthUser, id: string, manager: EntityManager = this.db.manager): Promise<Agreement> {
-    const agreement = isUuid(id) ? await manager.findOneBy(Agreement, { id }) : null;
-    if (!agreement) throw notFound('Aftalen');
-    if (!accessPolicy.canManageAgreement(user, agreement)) {
-      throw forbidden('Kun sekretariatet i aftalens region kan ændre aftalen.');
-    }
-    return agreement;
+  getManageable(user: AuthUser, id: string, manager?: EntityManager): Promise<Agreement> {
+    return this.scoped.one(user, 'agreement', id, 'change', { manager });
+  }
+
+  /** An agreement by id, for deciding about it (a subscription's target); no data leaves through it. */
+  async findById(id: string): Promise<Agreement | null> {
+    return isUuid(id) ? this.db.getRepository(Agreement).findOneBy({ id }) : null;
   }
 
   /**
@@ -67,7 +59,7 @@ export class AgreementsService {
     return this.db.transaction(async (manager) => {
       const region = await manager.findOneBy(Region, { id: input.regionId });
       if (!region) throw notFound('Regionen');
-      if (!accessPolicy.canManageAgreement(user, { regionId: region.id })) {
+      if (!this.scoped.mayChangeRegion(user, region.id)) {
         throw forbidden('Kun sekretariatet i regionen kan oprette en sundhedsaftale for den.');
       }
       const agreement = manager.create(Agreement, {

@@ -1,13 +1,10 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { Role } from '../auth/role.enum';
 import { User } from '../users/user.entity';
 import { AgreementVersion } from './agreement-version.entity';
 import { Agreement } from './agreement.entity';
-import { AgreementsService } from './agreements.service';
 import { CreateVersionInput } from './dtos/create-version.input';
 import { Block, Section, SectionKindEnum } from './dtos/draft-types';
 import { VersionComparison } from './dtos/version-comparison';
@@ -17,15 +14,11 @@ import { blocksOf, sectionsOf, VersionsService } from './versions.service';
 export class VersionsResolver {
   constructor(
     private readonly versions: VersionsService,
-    private readonly agreementsService: AgreementsService,
-    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Query(() => AgreementVersion, { nullable: true })
-  async agreementVersion(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<AgreementVersion | null> {
-    const version = await this.versions.get(id);
-    // FORBIDDEN when the user may not read the agreement (accessPolicy.canReadAgreement).
-    return version && (await this.agreementsService.read(user, version.agreementId)) ? version : null;
+  agreementVersion(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<AgreementVersion | null> {
+    return this.versions.read(user, id);
   }
 
   @Query(() => VersionComparison)
@@ -73,7 +66,7 @@ export class VersionsResolver {
   }
 
   @ResolveField(() => User, { nullable: true })
-  createdBy(@Parent() version: AgreementVersion): Promise<User | null> | null {
-    return version.createdById ? this.db.getRepository(User).findOne({ where: { id: version.createdById }, relations: { organisation: true } }) : null;
+  createdBy(@Parent() version: AgreementVersion): Promise<User | null> {
+    return this.versions.author(version);
   }
 }

@@ -7,10 +7,12 @@ import { AuthUser } from '../auth/auth-user';
 import { CollaborationService } from '../collaboration/collaboration.service';
 import { DraftStoreService } from '../collaboration/draft-store.service';
 import * as Y from 'yjs';
-import { DomainError, notFound } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
+import { ScopedData } from '../access/scoped-data';
+import { User } from '../users/user.entity';
 import { AgreementVersion } from './agreement-version.entity';
 import { Agreement } from './agreement.entity';
-import { AgreementsService, isUuid } from './agreements.service';
+import { AgreementsService } from './agreements.service';
 import { compareDrafts } from './compare-drafts';
 import { deriveDraft, replaceDraftContent } from './draft-codec';
 import { BlockChange } from './dtos/draft-types';
@@ -23,6 +25,7 @@ export class VersionsService {
     private readonly collaboration: CollaborationService,
     private readonly audit: AuditService,
     private readonly store: DraftStoreService,
+    private readonly scoped: ScopedData,
   ) {}
 
   private readonly derived = new Map<string, { vector: string; content: JSONContent }>();
@@ -56,8 +59,14 @@ export class VersionsService {
     return this.db.getRepository(AgreementVersion).find({ where: { agreementId }, order: { number: 'DESC' } });
   }
 
-  async get(id: string): Promise<AgreementVersion | null> {
-    return isUuid(id) ? this.db.getRepository(AgreementVersion).findOneBy({ id }) : null;
+  /** A version the user may read: null when there is none, FORBIDDEN when it is not theirs. */
+  read(user: AuthUser, id: string): Promise<AgreementVersion | null> {
+    return this.scoped.find(user, 'version', id);
+  }
+
+  /** Who froze the version, with their organisation. */
+  author(version: AgreementVersion): Promise<User | null> {
+    return version.createdById ? this.db.getRepository(User).findOne({ where: { id: version.createdById }, relations: { organisation: true } }) : Promise.resolve(null);
   }
 
   /**
@@ -77,8 +86,7 @@ export class VersionsService {
    * editor sees it at once.
    */
   async restore(user: AuthUser, versionId: string, requestId: string | null): Promise<Agreement> {
-    const version = await this.get(versionId);
-    if (!version) throw notFound('Versionen');
+    const version = await this.scoped.one(user, 'version', versionId, 'change');
     const agreement = await this.agreements.getManageable(user, version.agreementId);
     if (agreement.finalVersionId) throw new DomainError('CONFLICT', 'Aftalen er godkendt af alle parter, og den endelige version er låst. Den kan ikke gendannes.');
     const current = await this.liveContent(agreement.id);
@@ -131,12 +139,10 @@ export class VersionsService {
 
   /** Block-by-block comparison of two versions of the same agreement. */
   async compare(user: AuthUser, fromId: string, toId: string): Promise<{ from: AgreementVersion; to: AgreementVersion; changes: BlockChange[] }> {
-    const [from, to] = await Promise.all([this.get(fromId), this.get(toId)]);
-    if (!from || !to) throw notFound('Versionen');
+    const [from, to] = await Promise.all([this.scoped.one(user, 'version', fromId), this.scoped.one(user, 'version', toId)]);
     if (from.agreementId !== to.agreementId) {
       throw new DomainError('BAD_USER_INPUT', 'De to versioner hører til forskellige aftaler og kan ikke sammenlignes.');
     }
-    if (!(await this.agreements.get(user, from.agreementId))) throw notFound('Aftalen');
     return { from, to, changes: compareDrafts(from.content, to.content) };
   }
 

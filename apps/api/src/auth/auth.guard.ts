@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { forbidden, unauthenticated } from '../common/domain-error';
 import { AuthService } from './auth.service';
-import { invitationBinding } from './access-policy';
+import { invitationBinding } from '../access/access-policy';
 import { INVITATION_ACCOUNTS_KEY, PUBLIC_KEY, requestFrom, ROLES_KEY } from './decorators';
 import { Role } from './role.enum';
 

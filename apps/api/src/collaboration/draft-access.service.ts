@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
-import { accessPolicy } from '../auth/access-policy';
+import { accessPolicy } from '../access/access-policy';
 import { Role } from '../auth/role.enum';
 import { PUB_SUB } from '../live/pub-sub';
 

@@ -16,18 +16,13 @@ import { memoryStorage } from 'multer';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { invitationBinding } from '../auth/access-policy';
 import { CurrentUser, OpenToInvitationAccounts, RequestId } from '../auth/decorators';
-import { badInput, forbidden, notFound } from '../common/domain-error';
+import { badInput } from '../common/domain-error';
+import { ScopedData } from '../access/scoped-data';
 import { TooLargeFilter, uploadedFilename } from '../common/uploads';
-import { Agreement } from '../agreements/agreement.entity';
-import { isUuid } from '../agreements/agreements.service';
-import { Attachment } from './attachment.entity';
 import { inspectAttachment, MAX_ATTACHMENT_BYTES } from './attachment-inspector';
 import { HearingMemoService } from './hearing-memo.service';
-import { HearingResponse } from './hearing-response.entity';
 import { HearingsService } from './hearings.service';
-import { receiptPdf } from './receipt-pdf';
 
 /** Downloads and uploads of the hearing: attachments, receipts and the memo. */
 @Controller('files')
@@ -37,6 +32,7 @@ export class HearingFilesController {
     private readonly hearings: HearingsService,
     private readonly memo: HearingMemoService,
     private readonly audit: AuditService,
+    private readonly scoped: ScopedData,
   ) {}
 
   /** Uploads one PDF or DOCX (field "file"), checked by content; returns its id for submitHearingResponse. */
@@ -64,23 +60,11 @@ export class HearingFilesController {
     });
   }
 
-  /** An attachment, for its organisation and the hearing's secretariat. */
+  /** An attachment, for its organisation and the secretariat of the hearing (or of the approval it documents). */
   @OpenToInvitationAccounts()
   @Get('attachments/:id')
   async download(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
-    const attachment = isUuid(id)
-      ? await this.db.getRepository(Attachment).createQueryBuilder('a').addSelect('a.data').where('a.id = :id', { id }).getOne()
-      : null;
-    if (!attachment) throw notFound('Bilaget');
-    if (invitationBinding.isBound(user) && !(await this.attachmentInBoundHearing(user, attachment.id))) throw forbidden('Du har ikke adgang til bilaget.');
-    if (attachment.organisationId !== user.organisationId) {
-      const [link] = await this.db.query<Array<{ hearing_id: string }>>(
-        `SELECT r."hearing_id" FROM "hearing_response_attachments" x JOIN "hearing_responses" r ON r."id" = x."response_id" WHERE x."attachment_id" = $1`,
-        [attachment.id],
-      );
-      const hearing = link ? await this.hearings.get(link.hearing_id) : null;
-      if (!hearing || !(await this.hearings.canManage(user, hearing))) throw forbidden('Du har ikke adgang til bilaget.');
-    }
+    const attachment = await this.hearings.attachmentWithData(await this.scoped.one(user, 'attachment', id));
     res.setHeader('Content-Type', attachment.contentType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -91,49 +75,11 @@ export class HearingFilesController {
   @OpenToInvitationAccounts()
   @Get('hearing-responses/:id/receipt.pdf')
   async receipt(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
-    const response = isUuid(id) ? await this.db.getRepository(HearingResponse).findOneBy({ id }) : null;
-    if (!response) throw notFound('Høringssvaret');
-    const hearing = await this.hearings.getOrFail(response.hearingId);
-    if (!invitationBinding.allows(user, hearing.id)) throw forbidden('Du har ikke adgang til kvitteringen.');
-    if (response.organisationId !== user.organisationId && !(await this.hearings.canManage(user, hearing))) {
-      throw forbidden('Du har ikke adgang til kvitteringen.');
-    }
-    const agreement = await this.db.getRepository(Agreement).findOneByOrFail({ id: hearing.agreementId });
-    const [org] = await this.db.query<Array<{ name: string }>>('SELECT "name" FROM "organisations" WHERE "id" = $1', [response.organisationId]);
-    const attachments = await this.db.query<Array<{ filename: string }>>(
-      'SELECT a."filename" FROM "hearing_response_attachments" x JOIN "attachments" a ON a."id" = x."attachment_id" WHERE x."response_id" = $1',
-      [response.id],
-    );
-    const pdf = await receiptPdf({
-      reference: response.reference,
-      receivedAt: response.receivedAt,
-      organisationName: org.name,
-      submittedByName: response.submittedByName,
-      hearingTitle: hearing.title,
-      agreementTitle: agreement.title,
-      comments: (await this.hearings.commentsOf(response.id)).length,
-      attachments: attachments.map((a) => a.filename),
-      publish: response.publish,
-      late: response.late,
-    });
+    const response = await this.scoped.one(user, 'hearingResponse', id);
+    const pdf = await this.hearings.receiptPdf(response);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="kvittering-${response.reference}.pdf"`);
     res.end(pdf);
-  }
-
-  /**
-   * For an account bound to one hearing: the attachment is its own upload not yet filed, or
-   * filed with a response to that hearing.
-   */
-  private async attachmentInBoundHearing(user: AuthUser, attachmentId: string): Promise<boolean> {
-    const rows = await this.db.query<Array<{ hearing_id: string | null; uploaded_by: string }>>(
-      `SELECT r."hearing_id", a."uploaded_by" FROM "attachments" a
-         LEFT JOIN "hearing_response_attachments" x ON x."attachment_id" = a."id"
-         LEFT JOIN "hearing_responses" r ON r."id" = x."response_id"
-        WHERE a."id" = $1`,
-      [attachmentId],
-    );
-    return rows.some((r) => (r.hearing_id ? invitationBinding.allows(user, r.hearing_id) : r.uploaded_by === user.id));
   }
 
   /** The hearing memo as PDF, for the secretariat. */

@@ -1,8 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { TOPICS } from '../live/pub-sub';
 import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import type { AuthUser } from '../auth/auth-user';
@@ -200,14 +198,11 @@ export class HearingsResolver {
 
 @Resolver(() => HearingResponse)
 export class HearingResponsesResolver {
-  constructor(
-    private readonly hearings: HearingsService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly hearings: HearingsService) {}
 
   @ResolveField(() => Organisation)
   organisation(@Parent() response: HearingResponse): Promise<Organisation> {
-    return this.db.getRepository(Organisation).findOneByOrFail({ id: response.organisationId });
+    return this.hearings.organisationOf(response);
   }
 
   @ResolveField(() => [HearingComment])
@@ -228,12 +223,11 @@ export class HearingResponsesResolver {
 
 @Resolver(() => HearingComment)
 export class HearingCommentsResolver {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly hearings: HearingsService) {}
 
   @ResolveField(() => Organisation)
-  async organisation(@Parent() comment: HearingComment): Promise<Organisation> {
-    const [row] = await this.db.query<Array<{ organisation_id: string }>>('SELECT "organisation_id" FROM "hearing_responses" WHERE "id" = $1', [comment.responseId]);
-    return this.db.getRepository(Organisation).findOneByOrFail({ id: row.organisation_id });
+  organisation(@Parent() comment: HearingComment): Promise<Organisation> {
+    return this.hearings.organisationOfComment(comment);
   }
 }
 
@@ -241,8 +235,8 @@ export class HearingCommentsResolver {
 export class AgreementHearingsResolver {
   constructor(private readonly hearingsService: HearingsService) {}
 
-  @ResolveField(() => [Hearing])
-  hearings(@Parent() agreement: Agreement): Promise<Hearing[]> {
-    return this.hearingsService.listForAgreement(agreement.id);
+  @ResolveField(() => [Hearing], { description: 'The agreement’s hearings you may read: all for its secretariat, those your organisation is invited to otherwise.' })
+  hearings(@Parent() agreement: Agreement, @CurrentUser() user: AuthUser): Promise<Hearing[]> {
+    return this.hearingsService.listForAgreement(user, agreement.id);
   }
 }

@@ -7,7 +7,7 @@ import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService, isUuid } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
-import { accessPolicy, invitationBinding } from '../auth/access-policy';
+import { ScopedData } from '../access/scoped-data';
 import { AuthUser } from '../auth/auth-user';
 import { AuthService, hashPassword } from '../auth/auth.service';
 import { Role } from '../auth/role.enum';
@@ -24,7 +24,9 @@ import { User } from '../users/user.entity';
 import { AcceptInvitationInput, ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
 import { ReplyInput } from './dtos/reply.input';
 import { SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
+import { Attachment } from './attachment.entity';
 import { HearingComment } from './hearing-comment.entity';
+import { receiptPdf } from './receipt-pdf';
 import { HearingResponse } from './hearing-response.entity';
 import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
 import { HearingInvitation } from './dtos/hearing-types';
@@ -53,6 +55,7 @@ export class HearingsService {
     private readonly reminders: RemindersService,
     config: AppConfig,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly scoped: ScopedData,
   ) {
     if (!config.INVITATION_SECRET) throw new Error('INVITATION_SECRET is not set (startServer sets it)');
     this.invitationSecret = config.INVITATION_SECRET;
@@ -65,19 +68,11 @@ export class HearingsService {
 
   /**
    * A hearing the user may read (the invited organisations, the secretariat of the agreement's
-   * region, ADMIN: accessPolicy.canReadHearing); null when there is no such hearing, FORBIDDEN
-   * for anyone else (the public page, public-hearing.resolver.ts, is the way for them).
+   * region, ADMIN); null when there is no such hearing, FORBIDDEN for anyone else (the public
+   * page, public-hearing.service.ts, is the way for them).
    */
-  async getReadable(user: AuthUser, id: string): Promise<Hearing | null> {
-    const hearing = await this.get(id);
-    if (!hearing) return null;
-    const agreement = await this.db.getRepository(Agreement).findOneByOrFail({ id: hearing.agreementId });
-    const invited = await this.isInvited(hearing.id, user.organisationId);
-    if (!invitationBinding.allows(user, hearing.id)) throw forbidden(BOUND_ELSEWHERE);
-    if (!accessPolicy.canReadHearing(user, agreement, invited)) {
-      throw forbidden('Du har ikke adgang til høringen. Den kan læses af de inviterede organisationer og sekretariatet for aftalen.');
-    }
-    return hearing;
+  getReadable(user: AuthUser, id: string): Promise<Hearing | null> {
+    return this.scoped.find(user, 'hearing', id);
   }
 
   async getOrFail(id: string): Promise<Hearing> {
@@ -95,18 +90,66 @@ export class HearingsService {
     return this.db.getRepository(AgreementVersion).findOneBy({ id: hearing.versionId });
   }
 
-  listForAgreement(agreementId: string): Promise<Hearing[]> {
-    return this.db.getRepository(Hearing).find({ where: { agreementId }, order: { opensAt: 'DESC' } });
+  /** The hearings of an agreement the user may read, newest first (the agreement's other readers do not see its hearings). */
+  async listForAgreement(user: AuthUser, agreementId: string): Promise<Hearing[]> {
+    return (await this.scoped.hearings(user)).filter((hearing) => hearing.agreementId === agreementId);
+  }
+
+  /** Every hearing the user may read, newest first. */
+  listReadable(user: AuthUser): Promise<Hearing[]> {
+    return this.scoped.hearings(user);
   }
 
   /** Whether the user may process the hearing (the secretariat of the agreement's region). */
-  async canManage(user: AuthUser, hearing: Hearing): Promise<boolean> {
-    const agreement = await this.db.getRepository(Agreement).findOneBy({ id: hearing.agreementId });
-    return Boolean(agreement && accessPolicy.canManageAgreement(user, agreement));
+  canManage(user: AuthUser, hearing: Hearing): Promise<boolean> {
+    return this.scoped.may(user, 'hearing', hearing.id, 'change');
   }
 
   async requireManage(user: AuthUser, hearing: Hearing): Promise<void> {
-    if (!(await this.canManage(user, hearing))) throw forbidden('Kun sekretariatet for aftalen kan behandle høringen.');
+    await this.scoped.one(user, 'hearing', hearing.id, 'change');
+  }
+
+  /** The title of the agreement a hearing is about (whoever reads the hearing may know it; not the live draft). */
+  async agreementTitle(hearing: Hearing): Promise<string> {
+    return (await this.db.getRepository(Agreement).findOneByOrFail({ id: hearing.agreementId })).title;
+  }
+
+  /** The stored bytes of an attachment the caller was allowed (ScopedData.one(…, 'attachment', …)). */
+  async attachmentWithData(attachment: Attachment): Promise<Attachment> {
+    return this.db.getRepository(Attachment).createQueryBuilder('a').addSelect('a.data').where('a.id = :id', { id: attachment.id }).getOneOrFail();
+  }
+
+  /** The receipt of a response the caller was allowed, as PDF. */
+  async receiptPdf(response: HearingResponse): Promise<Buffer> {
+    const hearing = await this.getOrFail(response.hearingId);
+    const agreement = await this.db.getRepository(Agreement).findOneByOrFail({ id: hearing.agreementId });
+    const organisation = await this.organisationOf(response);
+    const attachments = await this.db.query<Array<{ filename: string }>>(
+      'SELECT a."filename" FROM "hearing_response_attachments" x JOIN "attachments" a ON a."id" = x."attachment_id" WHERE x."response_id" = $1',
+      [response.id],
+    );
+    return receiptPdf({
+      reference: response.reference,
+      receivedAt: response.receivedAt,
+      organisationName: organisation.name,
+      submittedByName: response.submittedByName,
+      hearingTitle: hearing.title,
+      agreementTitle: agreement.title,
+      comments: (await this.commentsOf(response.id)).length,
+      attachments: attachments.map((a) => a.filename),
+      publish: response.publish,
+      late: response.late,
+    });
+  }
+
+  /** The organisation that filed a response. */
+  organisationOf(response: Pick<HearingResponse, 'organisationId'>): Promise<Organisation> {
+    return this.db.getRepository(Organisation).findOneByOrFail({ id: response.organisationId });
+  }
+
+  /** The organisation that made a comment. */
+  async organisationOfComment(comment: HearingComment): Promise<Organisation> {
+    return this.organisationOf(await this.db.getRepository(HearingResponse).findOneByOrFail({ id: comment.responseId }));
   }
 
   /**
@@ -352,7 +395,7 @@ export class HearingsService {
     } else if (user.organisationId !== input.organisationId) {
       throw forbidden('Du kan kun afgive høringssvar på vegne af din egen organisation.');
     }
-    if (!invitationBinding.allows(user, input.hearingId)) throw forbidden(BOUND_ELSEWHERE);
+    if (!this.scoped.mayActInHearing(user, input.hearingId)) throw forbidden(BOUND_ELSEWHERE);
     if (input.comments.length === 0 && !input.summary?.trim()) {
       throw badInput('Skriv et resumé eller mindst én kommentar, før du indsender.');
     }
@@ -440,7 +483,7 @@ export class HearingsService {
   async saveDraft(user: AuthUser, hearingId: string, organisationId: string, content: string): Promise<Date> {
     this.submitLimiter.hit(user.id);
     if (user.organisationId !== organisationId) throw forbidden('Du kan kun skrive kladder for din egen organisation.');
-    if (!invitationBinding.allows(user, hearingId)) throw forbidden(BOUND_ELSEWHERE);
+    if (!this.scoped.mayActInHearing(user, hearingId)) throw forbidden(BOUND_ELSEWHERE);
     const hearing = await this.getOrFail(hearingId);
     if (!(await this.isInvited(hearing.id, organisationId))) throw forbidden('Organisationen er ikke inviteret til denne høring.');
     let parsed: unknown;
@@ -459,7 +502,7 @@ export class HearingsService {
   }
 
   async loadDraft(user: AuthUser, hearingId: string): Promise<string | null> {
-    if (!invitationBinding.allows(user, hearingId)) return null;
+    if (!this.scoped.mayActInHearing(user, hearingId)) return null;
     const rows = await this.db.query<Array<{ content: unknown }>>(
       'SELECT "content" FROM "hearing_response_drafts" WHERE "hearing_id" = $1 AND "organisation_id" = $2 AND "user_id" = $3',
       [hearingId, user.organisationId, user.id],
@@ -468,10 +511,8 @@ export class HearingsService {
   }
 
   /** Responses the user may see: all for the secretariat, their own organisation's otherwise. */
-  async responses(user: AuthUser, hearing: Hearing): Promise<HearingResponse[]> {
-    if (!invitationBinding.allows(user, hearing.id)) return [];
-    const where = (await this.canManage(user, hearing)) ? { hearingId: hearing.id } : { hearingId: hearing.id, organisationId: user.organisationId };
-    return this.db.getRepository(HearingResponse).find({ where, order: { receivedAt: 'ASC' } });
+  responses(user: AuthUser, hearing: Hearing): Promise<HearingResponse[]> {
+    return this.scoped.hearingResponses(user, hearing);
   }
 
   commentsOf(responseId: string): Promise<HearingComment[]> {
@@ -480,11 +521,7 @@ export class HearingsService {
 
   /** The secretariat's answer to one point, with its outcome and the block that changed. */
   async reply(user: AuthUser, input: ReplyInput, requestId: string | null): Promise<HearingComment> {
-    const comment = isUuid(input.commentId) ? await this.db.getRepository(HearingComment).findOneBy({ id: input.commentId }) : null;
-    if (!comment) throw notFound('Kommentaren');
-    const response = await this.db.getRepository(HearingResponse).findOneByOrFail({ id: comment.responseId });
-    const hearing = await this.getOrFail(response.hearingId);
-    await this.requireManage(user, hearing);
+    const comment = await this.scoped.one(user, 'hearingComment', input.commentId, 'change');
     return this.db.transaction(async (manager) => {
       await manager.update(
         HearingComment,

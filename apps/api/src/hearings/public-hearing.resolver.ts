@@ -1,68 +1,18 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AgreementVersion } from '../agreements/agreement-version.entity';
-import { Agreement } from '../agreements/agreement.entity';
 import { Public } from '../auth/decorators';
-import { PublicHearing, PublishedResponse } from './dtos/hearing-types';
-import { hearingStatus, HearingStatus } from './hearing.entity';
-import { HearingsService } from './hearings.service';
+import { PublicHearing } from './dtos/hearing-types';
+import { PublicHearingService } from './public-hearing.service';
 
-const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/gi;
-
-/** Removes e-mail addresses from text that is published. */
-export const redactEmails = (text: string) => text.replace(EMAIL, '[e-mailadresse fjernet]');
+export { redactEmails } from './public-hearing.service';
 
 @Resolver(() => PublicHearing)
 export class PublicHearingResolver {
-  constructor(
-    private readonly hearings: HearingsService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly publicHearings: PublicHearingService) {}
 
-  /**
-   * What anyone may see without signing in: the hearing draft, the deadline (and its
-   * extensions), how to answer, and, once the hearing has closed, the responses whose senders
-   * consented, under the organisation's name only.
-   */
+  /** What anyone may see without signing in (PublicHearingService.view); null before the hearing opens. */
   @Public()
   @Query(() => PublicHearing, { nullable: true })
-  async publicHearing(@Args('id', { type: () => ID }) id: string): Promise<PublicHearing | null> {
-    const hearing = await this.hearings.get(id);
-    if (!hearing) return null;
-    const [agreement, version] = await Promise.all([
-      this.db.getRepository(Agreement).findOneByOrFail({ id: hearing.agreementId }),
-      this.db.getRepository(AgreementVersion).findOneByOrFail({ id: hearing.versionId }),
-    ]);
-    const status = hearingStatus(hearing);
-    let publishedResponses: PublishedResponse[] = [];
-    if (status === HearingStatus.CLOSED) {
-      const rows = await this.db.query<Array<{ id: string; reference: string; received_at: Date; summary: string | null; name: string }>>(
-        `SELECT r."id", r."reference", r."received_at", r."summary", o."name"
-           FROM "hearing_responses" r JOIN "organisations" o ON o."id" = r."organisation_id"
-          WHERE r."hearing_id" = $1 AND r."publish" ORDER BY o."name", r."received_at"`,
-        [hearing.id],
-      );
-      publishedResponses = await Promise.all(
-        rows.map(async (row) => ({
-          reference: row.reference,
-          organisationName: row.name,
-          receivedAt: row.received_at,
-          summary: row.summary ? redactEmails(row.summary) : null,
-          comments: (await this.hearings.commentsOf(row.id)).map((c) => ({ blockId: c.blockId, text: redactEmails(c.text) })),
-        })),
-      );
-    }
-    return {
-      id: hearing.id,
-      title: hearing.title,
-      agreementTitle: agreement.title,
-      opensAt: hearing.opensAt,
-      closesAt: hearing.closesAt,
-      status,
-      content: JSON.stringify(version.content),
-      deadlineChanges: await this.hearings.deadlineChanges(hearing.id),
-      publishedResponses,
-    };
+  publicHearing(@Args('id', { type: () => ID }) id: string): Promise<PublicHearing | null> {
+    return this.publicHearings.view(id);
   }
 }

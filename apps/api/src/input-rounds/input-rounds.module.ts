@@ -1,3 +1,4 @@
+import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { InputRoundFilesController } from './input-round-files.controller';
@@ -11,7 +12,7 @@ import {
 import { InputRoundsService } from './input-rounds.service';
 
 @Module({
-  imports: [AgreementsModule],
+  imports: [AgreementsModule, AccessModule],
   controllers: [InputRoundFilesController],
   providers: [InputRoundsService, InputRoundsResolver, ClusterInputsResolver, ClusterInputItemsResolver, InputItemAssessmentsResolver, AgreementInputRoundsResolver],
   exports: [InputRoundsService],

@@ -1,9 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { TOPICS } from '../live/pub-sub';
 import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
-import { accessPolicy } from '../auth/access-policy';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ScopedData } from '../access/scoped-data';
+import { AgreementsService } from '../agreements/agreements.service';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { SectionKindEnum } from '../agreements/dtos/draft-types';
@@ -26,7 +25,8 @@ import { InputRoundsService } from './input-rounds.service';
 export class InputRoundsResolver {
   constructor(
     private readonly rounds: InputRoundsService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly agreements: AgreementsService,
+    private readonly scoped: ScopedData,
     private readonly live: SubscriptionAccess,
   ) {}
 
@@ -41,10 +41,10 @@ export class InputRoundsResolver {
   })
   clusterInputSubmitted(@Context() context: LiveContext, @Args('agreementId', { type: () => ID }) agreementId: string) {
     return this.live.follow<Agreement>(context, TOPICS.clusterInput(agreementId), {
-      target: () => this.db.getRepository(Agreement).findOneBy({ id: agreementId }),
+      target: () => this.agreements.findById(agreementId),
       what: 'Aftalen',
       // InputRound.inputs' rule (InputRoundsService.canManage): every participant's input only for the agreement's secretariat.
-      mayFollow: (user, agreement) => accessPolicy.canManageAgreement(user, agreement),
+      mayFollow: (user, agreement) => this.scoped.may(user, 'agreement', agreement.id, 'change'),
       refusal: 'Kun sekretariatet for aftalen kan følge klyngernes input.',
     });
   }
@@ -107,14 +107,17 @@ export class InputRoundsResolver {
     return this.rounds.assess(user, input, requestId);
   }
 
-  @ResolveField(() => Agreement)
-  agreement(@Parent() round: InputRound): Promise<Agreement> {
-    return this.db.getRepository(Agreement).findOneByOrFail({ id: round.agreementId });
+  @ResolveField(() => Agreement, {
+    nullable: true,
+    description: 'The agreement asked about; null for a participant who may not read the agreement (an organisation outside its region’s secretariat, clusters and municipalities).',
+  })
+  agreement(@Parent() round: InputRound, @CurrentUser() user: AuthUser): Promise<Agreement | null> {
+    return this.rounds.agreementOf(user, round);
   }
 
   @ResolveField(() => AgreementVersion, { nullable: true, description: 'The version asked about; null: the live draft.' })
-  version(@Parent() round: InputRound): Promise<AgreementVersion | null> | null {
-    return round.versionId ? this.db.getRepository(AgreementVersion).findOneBy({ id: round.versionId }) : null;
+  version(@Parent() round: InputRound): Promise<AgreementVersion | null> {
+    return this.rounds.versionOf(round);
   }
 
   @ResolveField(() => InputRoundStatus, { description: 'By the round’s deadline; a participant may have an extended one.' })
@@ -171,19 +174,16 @@ export class InputRoundsResolver {
 
 @Resolver(() => ClusterInput)
 export class ClusterInputsResolver {
-  constructor(
-    private readonly rounds: InputRoundsService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly rounds: InputRoundsService) {}
 
   @ResolveField(() => Cluster, { nullable: true, description: 'Null when the input is from an organisation that is not a cluster.' })
-  cluster(@Parent() input: ClusterInput): Promise<Cluster | null> | null {
-    return input.clusterId ? this.db.getRepository(Cluster).findOneBy({ id: input.clusterId }) : null;
+  cluster(@Parent() input: ClusterInput): Promise<Cluster | null> {
+    return this.rounds.clusterOf(input);
   }
 
   @ResolveField(() => Organisation, { description: 'The organisation that gave the input (for a cluster, its own organisation).' })
   organisation(@Parent() input: ClusterInput): Promise<Organisation> {
-    return this.db.getRepository(Organisation).findOneByOrFail({ id: input.organisationId });
+    return this.rounds.organisationOf(input);
   }
 
   @ResolveField(() => InputRound)
@@ -209,10 +209,7 @@ export class ClusterInputsResolver {
 
 @Resolver(() => ClusterInputItem)
 export class ClusterInputItemsResolver {
-  constructor(
-    private readonly rounds: InputRoundsService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly rounds: InputRoundsService) {}
 
   @ResolveField(() => InputItemSection, { nullable: true, description: 'The section of the live draft the item concerns; null: general.' })
   section(@Parent() item: ClusterInputItem): InputItemSection | null {
@@ -227,24 +224,22 @@ export class ClusterInputItemsResolver {
 
   @ResolveField(() => ClusterInput, { description: 'The input the item belongs to (cluster, round, submission).' })
   input(@Parent() item: ClusterInputItem): Promise<ClusterInput> {
-    return this.db.getRepository(ClusterInput).findOneByOrFail({ id: item.inputId });
+    return this.rounds.inputOf(item);
   }
 }
 
 @Resolver(() => InputItemAssessment)
 export class InputItemAssessmentsResolver {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly rounds: InputRoundsService) {}
 
   @ResolveField(() => AgreementVersion, { nullable: true, description: 'The version where the item was worked in.' })
-  version(@Parent() assessment: InputItemAssessment): Promise<AgreementVersion | null> | null {
-    return assessment.versionId ? this.db.getRepository(AgreementVersion).findOneBy({ id: assessment.versionId }) : null;
+  version(@Parent() assessment: InputItemAssessment): Promise<AgreementVersion | null> {
+    return this.rounds.assessedVersion(assessment);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Who assessed it.' })
-  async assessedBy(@Parent() assessment: InputItemAssessment): Promise<string | null> {
-    if (!assessment.assessedById) return null;
-    const [row] = await this.db.query<Array<{ name: string }>>('SELECT "name" FROM "users" WHERE "id" = $1', [assessment.assessedById]);
-    return row?.name ?? null;
+  assessedBy(@Parent() assessment: InputItemAssessment): Promise<string | null> {
+    return this.rounds.assessorName(assessment);
   }
 }
 

@@ -8,7 +8,7 @@ import { AgreementsService, isUuid } from '../agreements/agreements.service';
 import { SectionKindEnum } from '../agreements/dtos/draft-types';
 import { VersionsService } from '../agreements/versions.service';
 import { AuditService } from '../audit/audit.service';
-import { accessPolicy } from '../auth/access-policy';
+import { ScopedData } from '../access/scoped-data';
 import { AuthUser } from '../auth/auth-user';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { RateLimiter } from '../common/rate-limiter';
@@ -60,6 +60,7 @@ export class InputRoundsService {
     private readonly reminders: RemindersService,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     config: AppConfig,
+    private readonly scoped: ScopedData,
   ) {
     this.writeLimiter = new RateLimiter(config.SUBMIT_RATE_PER_MINUTE, 60_000, 'For mange gemninger og indsendelser på kort tid. Vent et minut, og prøv igen.');
   }
@@ -75,10 +76,44 @@ export class InputRoundsService {
     return round;
   }
 
-  /** A round the user may read (whoever may read the agreement, accessPolicy.canReadAgreement); FORBIDDEN for anyone else. */
-  async getReadable(user: AuthUser, id: string): Promise<InputRound | null> {
-    const round = await this.get(id);
-    return round && (await this.agreements.read(user, round.agreementId)) ? round : null;
+  /** A round the user may read (the agreement's readers, and the organisations asked for input); FORBIDDEN for anyone else. */
+  getReadable(user: AuthUser, id: string): Promise<InputRound | null> {
+    return this.scoped.find(user, 'inputRound', id);
+  }
+
+  /** The round's agreement, when the user may read it (a participant from outside its readers may not: null). */
+  async agreementOf(user: AuthUser, round: InputRound): Promise<Agreement | null> {
+    return (await this.scoped.may(user, 'agreement', round.agreementId)) ? this.scoped.one(user, 'agreement', round.agreementId) : null;
+  }
+
+  /** The version a round asks about (part of the round: its participants read it). */
+  versionOf(round: InputRound): Promise<AgreementVersion | null> {
+    return round.versionId ? this.db.getRepository(AgreementVersion).findOneBy({ id: round.versionId }) : Promise.resolve(null);
+  }
+
+  clusterOf(input: ClusterInput): Promise<Cluster | null> {
+    return input.clusterId ? this.db.getRepository(Cluster).findOneBy({ id: input.clusterId }) : Promise.resolve(null);
+  }
+
+  organisationOf(input: ClusterInput): Promise<Organisation> {
+    return this.db.getRepository(Organisation).findOneByOrFail({ id: input.organisationId });
+  }
+
+  /** The input an item belongs to. */
+  inputOf(item: ClusterInputItem): Promise<ClusterInput> {
+    return this.db.getRepository(ClusterInput).findOneByOrFail({ id: item.inputId });
+  }
+
+  /** The version an item was worked into. */
+  assessedVersion(assessment: InputItemAssessment): Promise<AgreementVersion | null> {
+    return assessment.versionId ? this.db.getRepository(AgreementVersion).findOneBy({ id: assessment.versionId }) : Promise.resolve(null);
+  }
+
+  /** The name of who assessed an item. */
+  async assessorName(assessment: InputItemAssessment): Promise<string | null> {
+    if (!assessment.assessedById) return null;
+    const [row] = await this.db.query<Array<{ name: string }>>('SELECT "name" FROM "users" WHERE "id" = $1', [assessment.assessedById]);
+    return row?.name ?? null;
   }
 
   /** The rounds of an agreement, latest deadline first. */
@@ -87,9 +122,8 @@ export class InputRoundsService {
   }
 
   /** Whether the user runs the round (the secretariat of the agreement's region). */
-  async canManage(user: AuthUser, round: InputRound): Promise<boolean> {
-    const agreement = await this.db.getRepository(Agreement).findOneBy({ id: round.agreementId });
-    return Boolean(agreement && accessPolicy.canManageAgreement(user, agreement));
+  canManage(user: AuthUser, round: InputRound): Promise<boolean> {
+    return this.scoped.may(user, 'inputRound', round.id, 'change');
   }
 
   async requireManage(user: AuthUser, round: InputRound, message = 'Kun sekretariatet for aftalen kan styre inputrunden.'): Promise<void> {
@@ -409,13 +443,12 @@ export class InputRoundsService {
    * editor's side panel): all of them for the secretariat, the user's own otherwise.
    */
   async itemsForBlocks(user: AuthUser, agreementId: string, blockIds: string[]): Promise<ClusterInputItem[]> {
-    const agreement = await this.agreements.get(user, agreementId);
-    if (!agreement) throw notFound('Aftalen');
+    const agreement = await this.scoped.one(user, 'agreement', agreementId);
     if (blockIds.length > 1000) throw badInput('Spørg efter højst 1.000 afsnit ad gangen.');
     if (blockIds.length === 0) return [];
     const params: unknown[] = [agreement.id, [...new Set(blockIds)]];
     let own = '';
-    if (!accessPolicy.canManageAgreement(user, agreement)) {
+    if (!(await this.scoped.may(user, 'agreement', agreement.id, 'change'))) {
       params.push(user.organisationId);
       own = `AND i."organisation_id" = $3`;
     }

@@ -1,9 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { TOPICS } from '../live/pub-sub';
 import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
-import { accessPolicy } from '../auth/access-policy';
+import { ScopedData } from '../access/scoped-data';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
@@ -11,7 +9,6 @@ import { AgreementsService } from '../agreements/agreements.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { Role } from '../auth/role.enum';
-import { notFound } from '../common/domain-error';
 import { CreateMilestoneInput, RecordApprovalInput, SetAgreementPhaseInput } from './dtos/timeline.inputs';
 import { AgreementDashboard, Approval, ApprovalStatus, Milestone, Notification } from './timeline-types';
 import { TimelineService } from './timeline.service';
@@ -22,7 +19,7 @@ export class TimelineResolver {
     private readonly timeline: TimelineService,
     private readonly agreementsService: AgreementsService,
     private readonly live: SubscriptionAccess,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly scoped: ScopedData,
   ) {}
 
   @Roles(Role.SECRETARIAT, Role.MUNICIPALITY)
@@ -50,9 +47,7 @@ export class TimelineResolver {
 
   @Query(() => AgreementDashboard)
   async agreementDashboard(@CurrentUser() user: AuthUser, @Args('agreementId', { type: () => ID }) agreementId: string): Promise<AgreementDashboard> {
-    const agreement = await this.agreementsService.get(user, agreementId);
-    if (!agreement) throw notFound('Aftalen');
-    return this.timeline.dashboard(agreement);
+    return this.timeline.dashboard(await this.scoped.one(user, 'agreement', agreementId));
   }
 
   @Subscription(() => Approval, {
@@ -61,10 +56,10 @@ export class TimelineResolver {
   })
   approvalRecorded(@Context() context: LiveContext, @Args('agreementId', { type: () => ID }) agreementId: string) {
     return this.live.follow<Agreement>(context, TOPICS.approval(agreementId), {
-      target: () => this.db.getRepository(Agreement).findOneBy({ id: agreementId }),
+      target: () => this.agreementsService.findById(agreementId),
       what: 'Aftalen',
-      // Agreement.approvals' rule: whoever may read the agreement (AgreementsService.get).
-      mayFollow: (user, agreement) => accessPolicy.canReadAgreement(user, agreement),
+      // Agreement.approvals' rule: whoever may read the agreement.
+      mayFollow: (user, agreement) => this.scoped.may(user, 'agreement', agreement.id),
       refusal: 'Du har ikke adgang til aftalen.',
     });
   }

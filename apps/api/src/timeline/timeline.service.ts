@@ -8,9 +8,8 @@ import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
-import { accessPolicy } from '../auth/access-policy';
+import { ScopedData } from '../access/scoped-data';
 import { AuthUser } from '../auth/auth-user';
-import { Role } from '../auth/role.enum';
 import { parseIsoDate } from '../common/date.scalar';
 import { badInput, forbidden, notFound } from '../common/domain-error';
 import { CollaborationService } from '../collaboration/collaboration.service';
@@ -43,6 +42,7 @@ export class TimelineService {
     private readonly reminders: RemindersService,
     private readonly collaboration: CollaborationService,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly scoped: ScopedData,
   ) {}
 
   /**
@@ -169,15 +169,12 @@ export class TimelineService {
    * newest version (or the live draft, frozen now) becomes the final, locked version.
    */
   async recordApproval(user: AuthUser, input: RecordApprovalInput, requestId: string | null): Promise<Approval> {
-    const agreement = await this.db.getRepository(Agreement).findOneBy({ id: input.agreementId });
-    if (!agreement) throw notFound('Aftalen');
+    const agreement = await this.scoped.one(user, 'agreement', input.agreementId);
     parseIsoDate(input.decidedAt);
     const parties = await this.requiredParties(agreement);
     const party = parties.find((p) => p.id === input.organisationId);
     if (!party) throw badInput('Organisationen skal ikke godkende denne aftale.');
-    const mayRecord =
-      accessPolicy.canManageAgreement(user, agreement) || (user.role === Role.MUNICIPALITY && user.organisationId === party.id);
-    if (!mayRecord) throw forbidden('Du kan kun registrere din egen kommunes beslutning.');
+    if (!this.scoped.mayRecordApproval(user, agreement, party.id)) throw forbidden('Du kan kun registrere din egen kommunes beslutning.');
     if (agreement.finalVersionId) throw badInput('Aftalen er allerede godkendt af alle parter; beslutningerne kan ikke ændres.');
     if (input.documentId) {
       const [doc] = await this.db.query('SELECT 1 FROM "attachments" WHERE "id" = $1', [input.documentId]);
@@ -254,9 +251,12 @@ export class TimelineService {
   }
 
   async outbox(user: AuthUser, agreementId: string) {
-    const agreement = await this.db.getRepository(Agreement).findOneBy({ id: agreementId });
+    // All of it for the agreement's secretariat; for anyone else only what was sent to their own
+    // organisation (its own mail: a reminder to an invited patient organisation, say), which
+    // tells nothing about the agreement they could not read otherwise.
+    const agreement = await this.agreements.findById(agreementId);
     if (!agreement) throw notFound('Aftalen');
-    const all = accessPolicy.canManageAgreement(user, agreement);
+    const all = await this.scoped.may(user, 'agreement', agreement.id, 'change');
     const rows = await this.db.query<Array<{ id: string; kind: string; subject: string; body: string; recipients: string[]; created_at: Date; sent_at: Date | null }>>(
       `SELECT "id", "kind", "subject", "body", "recipients", "created_at", "sent_at" FROM "notifications"
         WHERE "agreement_id" = $1 AND ($2 OR "organisation_id" = $3) ORDER BY "created_at" DESC LIMIT 500`,

@@ -104,12 +104,12 @@ export class WordExportService {
   }
 
   private async source(user: AuthUser, agreementId: string, versionId?: string, options: { live?: boolean } = {}): Promise<Source> {
-    const agreement = await this.agreements.get(user, agreementId);
+    const agreement = await this.agreements.read(user, agreementId);
     if (!agreement) throw notFound('Aftalen');
     const region = await this.db.getRepository(Region).findOneByOrFail({ id: agreement.regionId });
     const wanted = versionId || (options.live ? null : agreement.finalVersionId);
     if (wanted) {
-      const version = await this.versions.get(wanted);
+      const version = await this.versions.read(user, wanted);
       if (!version || version.agreementId !== agreement.id) throw notFound('Versionen');
       return { agreement, region, content: version.content, label: versionLabel(version), version };
     }

@@ -1,3 +1,4 @@
+import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { WordExportService } from './word-export.service';
@@ -6,7 +7,7 @@ import { WordImportService } from './word-import.service';
 
 /** Word round-trip: DOCX import into drafts; DOCX, comparison DOCX and HTML export. */
 @Module({
-  imports: [AgreementsModule],
+  imports: [AgreementsModule, AccessModule],
   controllers: [WordFilesController],
   providers: [WordImportService, WordExportService],
 })

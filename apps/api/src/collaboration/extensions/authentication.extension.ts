@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Agreement } from '../../agreements/agreement.entity';
-import { accessPolicy } from '../../auth/access-policy';
+import { accessPolicy } from '../../access/access-policy';
 import { AuthService } from '../../auth/auth.service';
 import { CollaborationContext } from '../collaboration-context';
 import { agreementIdFromDocumentName, draftDocumentName } from '../document-name';

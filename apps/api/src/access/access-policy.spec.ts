@@ -1,6 +1,6 @@
-import { AuthUser } from './auth-user';
+import { AuthUser } from '../auth/auth-user';
 import { canChangeAgreement, canReadAgreement, canReadHearing, changeAccess, mayChange, mayRead, readAccess, accessPolicy } from './access-policy';
-import { Role } from './role.enum';
+import { Role } from '../auth/role.enum';
 
 const H = 'region-h';
 const S = 'region-s';
@@ -37,6 +37,8 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
       hearing: ['ADMIN', 'REGION_SECRETARIAT', 'INVITED_ORGANISATION'],
       hearingResponse: ['ADMIN', 'REGION_SECRETARIAT', 'SUBMITTING_ORGANISATION'],
       clusterInput: ['ADMIN', 'REGION_SECRETARIAT', 'SUBMITTING_ORGANISATION'],
+      inputRound: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY', 'ROUND_PARTICIPANT'],
+      approval: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
       publicHearing: ['PUBLIC'],
     });
     expect(changeAccess).toEqual({
@@ -44,6 +46,8 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
       hearing: [],
       hearingResponse: ['SUBMITTING_ORGANISATION'],
       clusterInput: ['SUBMITTING_ORGANISATION'],
+      inputRound: ['ADMIN', 'REGION_SECRETARIAT'],
+      approval: ['ADMIN', 'REGION_SECRETARIAT', 'DECIDING_MUNICIPALITY'],
       publicHearing: [],
     });
   });
@@ -75,5 +79,28 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
     expect(mayRead('clusterInput', USERS.hCluster, { regionId: H, submittedByOwnOrganisation: true })).toBe(true);
     expect(mayRead('clusterInput', USERS.sSecretariat, { regionId: H })).toBe(false);
     expect(mayRead('publicHearing', null, { regionId: H })).toBe(true);
+  });
+
+  it('lets an account made from an invitation link be nobody outside its own hearing', () => {
+    const bound: AuthUser = { ...USERS.patient, hearingId: 'hearing-1' };
+    expect(mayRead('hearing', bound, { regionId: H, invited: true, hearingId: 'hearing-1' })).toBe(true);
+    expect(mayRead('hearing', bound, { regionId: H, invited: true, hearingId: 'hearing-2' })).toBe(false);
+    expect(mayRead('hearingResponse', bound, { regionId: H, submittedByOwnOrganisation: true, hearingId: 'hearing-2' })).toBe(false);
+    expect(mayRead('hearingResponse', bound, { regionId: H, submittedByOwnOrganisation: true, hearingId: 'hearing-1' })).toBe(true);
+  });
+
+  it('lets a municipality record its own decision and the secretariat any, within the region', () => {
+    const own = { regionId: H, submittedByOwnOrganisation: true };
+    const other = { regionId: H, submittedByOwnOrganisation: false };
+    expect(decide((u) => mayChange('approval', u, own))).toEqual(only('hSecretariat', 'hMunicipality', 'admin'));
+    expect(decide((u) => mayChange('approval', u, other))).toEqual(only('hSecretariat', 'admin'));
+    expect(mayChange('approval', USERS.sMunicipality, own)).toBe(false);
+  });
+
+  it('lets the organisations asked for input read the round, and nobody else outside the agreement’s readers', () => {
+    expect(decide((u) => mayRead('inputRound', u, { regionId: H, participant: true }))).toEqual(
+      only('hSecretariat', 'hCluster', 'hMunicipality', 'hOrganisation', 'patient', 'sSecretariat', 'sCluster', 'sMunicipality', 'admin'),
+    );
+    expect(decide((u) => mayRead('inputRound', u, { regionId: H }))).toEqual(only('hSecretariat', 'hCluster', 'hMunicipality', 'admin'));
   });
 });

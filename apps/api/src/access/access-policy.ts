@@ -1,10 +1,10 @@
-import { AuthUser } from './auth-user';
-import { Role } from './role.enum';
+import { AuthUser } from '../auth/auth-user';
+import { Role } from '../auth/role.enum';
 
 /**
  * Who may read and who may change what: the table "Who may read what" of
- * /work/shared/design/API-CONTRACT.md, in one place. Every GraphQL resolver, file route,
- * subscription and the collaboration server's authentication ask here; none decides on its own.
+ * /work/shared/design/API-CONTRACT.md, in one place. Features do not ask it directly: they read
+ * and write through the scoped data access (scoped-data.ts), which asks it for every row.
  *
  * `readAccess` / `changeAccess` are the table itself (one row per kind of data, the parties that
  * may read and change it); the functions below are what the call sites use. They are pure: what
@@ -22,8 +22,12 @@ export type Party =
   | 'REGION_MUNICIPALITY'
   /** An organisation invited to the hearing (and its users), while invited. */
   | 'INVITED_ORGANISATION'
-  /** The organisation that filed (or is writing) the response or input. */
+  /** The organisation that filed (or is writing) the response or input, or whose decision an approval records. */
   | 'SUBMITTING_ORGANISATION'
+  /** A municipality of the region whose own decision an approval records. */
+  | 'DECIDING_MUNICIPALITY'
+  /** An organisation asked for input in the round (a cluster, or another organisation the secretariat asked). */
+  | 'ROUND_PARTICIPANT'
   /** Everyone, without logging in. */
   | 'PUBLIC';
 
@@ -37,6 +41,10 @@ export type DataKind =
   | 'hearingResponse'
   /** Cluster input before the deadline. */
   | 'clusterInput'
+  /** An input round: its title, deadline and questions, for those asked to answer it. */
+  | 'inputRound'
+  /** A party's decision on the agreement (and its decision document). */
+  | 'approval'
   /** A public hearing's page. */
   | 'publicHearing';
 
@@ -46,6 +54,10 @@ export const readAccess: Readonly<Record<DataKind, readonly Party[]>> = {
   hearing: ['ADMIN', 'REGION_SECRETARIAT', 'INVITED_ORGANISATION'],
   hearingResponse: ['ADMIN', 'REGION_SECRETARIAT', 'SUBMITTING_ORGANISATION'],
   clusterInput: ['ADMIN', 'REGION_SECRETARIAT', 'SUBMITTING_ORGANISATION'],
+  // The round is part of the agreement; an organisation outside the region asked for input reads
+  // the round it answers (never the live draft).
+  inputRound: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY', 'ROUND_PARTICIPANT'],
+  approval: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
   publicHearing: ['PUBLIC'],
 };
 
@@ -55,6 +67,9 @@ export const changeAccess: Readonly<Record<DataKind, readonly Party[]>> = {
   hearing: [],
   hearingResponse: ['SUBMITTING_ORGANISATION'],
   clusterInput: ['SUBMITTING_ORGANISATION'],
+  inputRound: ['ADMIN', 'REGION_SECRETARIAT'],
+  // The secretariat records any party's decision; a municipality of the region its own.
+  approval: ['ADMIN', 'REGION_SECRETARIAT', 'DECIDING_MUNICIPALITY'],
   publicHearing: [],
 };
 
@@ -63,14 +78,20 @@ export interface AccessSubject {
   regionId: string;
   /** The user's organisation is invited to the hearing (and the invitation stands). */
   invited?: boolean;
-  /** The user's organisation submitted (or is writing) the response or input. */
+  /** The user's organisation submitted (or is writing) the response or input, or is the deciding party. */
   submittedByOwnOrganisation?: boolean;
+  /** The user's organisation is asked for input in the round. */
+  participant?: boolean;
+  /** The hearing the data belongs to, if any: an account bound to another hearing is nobody here. */
+  hearingId?: string | null;
 }
 
 /** The parties the user is, with respect to data of `subject`'s region. */
 export function partiesOf(user: AuthUser | null | undefined, subject: AccessSubject): Set<Party> {
   const parties = new Set<Party>(['PUBLIC']);
   if (!user) return parties;
+  // An account made from an invitation link acts only in its hearing (invitationBinding).
+  if (user.hearingId && user.hearingId !== subject.hearingId) return parties;
   if (user.role === Role.ADMIN) parties.add('ADMIN');
   const sameRegion = user.regionId !== null && user.regionId === subject.regionId;
   if (sameRegion && user.role === Role.SECRETARIAT) parties.add('REGION_SECRETARIAT');
@@ -78,6 +99,8 @@ export function partiesOf(user: AuthUser | null | undefined, subject: AccessSubj
   if (sameRegion && user.role === Role.MUNICIPALITY) parties.add('REGION_MUNICIPALITY');
   if (subject.invited) parties.add('INVITED_ORGANISATION');
   if (subject.submittedByOwnOrganisation) parties.add('SUBMITTING_ORGANISATION');
+  if (sameRegion && subject.submittedByOwnOrganisation && user.role === Role.MUNICIPALITY) parties.add('DECIDING_MUNICIPALITY');
+  if (subject.participant) parties.add('ROUND_PARTICIPANT');
   return parties;
 }
 
@@ -112,8 +135,8 @@ export function canChangeAgreement(user: AuthUser | null | undefined, agreement:
  * organisations invited to it while invited, the secretariat of the agreement's region, ADMIN.
  * `regionId` is the region of the hearing's agreement.
  */
-export function canReadHearing(user: AuthUser | null | undefined, hearing: { regionId: string }, invited: boolean): boolean {
-  return mayRead('hearing', user, { regionId: hearing.regionId, invited });
+export function canReadHearing(user: AuthUser | null | undefined, hearing: { regionId: string; id?: string }, invited: boolean): boolean {
+  return mayRead('hearing', user, { regionId: hearing.regionId, invited, hearingId: hearing.id ?? null });
 }
 
 export const accessPolicy = {
