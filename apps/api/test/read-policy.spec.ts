@@ -242,4 +242,31 @@ describe('who may read what (the contract’s table, on real rows)', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.publicHearing).toMatchObject({ id: invitedHearing });
   });
+
+  it('lists an agreement’s hearings only to those who may read them: the secretariat all, the region’s clusters and municipalities none they are not invited to', async () => {
+    const hearingsOf = async (who: Who) => {
+      const result = await app.gql<{ agreement: { hearings: Array<{ id: string }> } }>('query($id: ID!) { agreement(id: $id) { hearings { id } } }', { id: agreementId }, tokens[who]);
+      expect(result.errors).toBeUndefined();
+      return result.data?.agreement.hearings.map((h) => h.id) ?? [];
+    };
+    expect(await hearingsOf('hSecretariat')).toEqual(expect.arrayContaining([invitedHearing, otherHearing]));
+    for (const who of ['hCluster', 'hMunicipality'] as const) {
+      const listed = await hearingsOf(who);
+      expect([who, listed.includes(invitedHearing) || listed.includes(otherHearing)]).toEqual([who, false]);
+    }
+  });
+
+  it('shows no public page of a hearing that has not opened yet', async () => {
+    const result = await app.gql<{ openHearing: { id: string } }>(
+      'mutation($i: OpenHearingInput!) { openHearing(input: $i) { id } }',
+      { i: { versionId: versionIds[0], opensAt: new Date(Date.now() + 86_400_000).toISOString(), closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), invitedOrganisationIds: [] } },
+      tokens.hSecretariat,
+    );
+    expect(result.errors).toBeUndefined();
+    const id = result.data?.openHearing.id;
+    const scheduled = await app.gql('query($id: ID!) { publicHearing(id: $id) { id content } }', { id });
+    expect(scheduled).toEqual({ data: { publicHearing: null } });
+    const open = await app.gql('query($id: ID!) { publicHearing(id: $id) { id } }', { id: invitedHearing });
+    expect(open.data?.publicHearing).toEqual({ id: invitedHearing });
+  });
 });
