@@ -11,7 +11,7 @@ import { DateTimeScalar } from './common/date.scalar';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { formatGraphQLError, refusalStatusPlugin } from './common/graphql-error-formatter';
 import { withInputBoundary } from './common/input-boundary';
-import { complexityLimitPlugin, QUERY_LIMIT_RULES } from './common/query-limits';
+import { complexityLimitPlugin, MAX_QUERY_TOKENS, QUERY_LIMIT_RULES } from './common/query-limits';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -51,6 +51,7 @@ export class AppModule {
           context: ({ req }: { req: unknown }) => ({ req }),
           formatError: formatGraphQLError,
           validationRules: [...QUERY_LIMIT_RULES],
+          parseOptions: { maxTokens: MAX_QUERY_TOKENS },
           plugins: [complexityLimitPlugin, refusalStatusPlugin],
         }),
         AuditModule,

@@ -94,8 +94,16 @@ describe('errors have one shape everywhere', () => {
       expect(expectRefusal(answer, /exceeds maximum operation depth/).message).toMatch(/indlejret for dybt/);
     });
 
+    it('refuses a query of 20,000 aliases while parsing it, with 400 and in Danish', async () => {
+      const wide = `{ ${Array.from({ length: 20_000 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+      const answer = await graphql(wide);
+      expect(answer.status).toBe(400);
+      expect(expectRefusal(answer, /more (than|that) 10000 tokens/).message).toBe('Forespørgslen er for stor (over 10.000 dele). Del den op i flere mindre forespørgsler.');
+    });
+
     it('refuses an over-complex query with 400, not 500', async () => {
-      const wide = `{ ${Array.from({ length: 2_100 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+      // 1,100 × (me + id) = 2,200 fields: past the complexity limit, within the token limit.
+      const wide = `{ ${Array.from({ length: 1_100 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
       const answer = await graphql(wide);
       expect(answer.status).toBe(400);
       expect(expectRefusal(answer, /complexity|exceeds/i).message).toMatch(/Forespørgslen er for stor/);

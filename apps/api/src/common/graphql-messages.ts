@@ -62,6 +62,10 @@ const TRANSLATIONS: Translation[] = [
   { pattern: /^GET requests only support query operations/, danish: () => 'Ændringer (mutations) skal sendes med POST, ikke GET.' },
   // Parsing.
   {
+    pattern: /^Syntax Error: Document contains more (?:than|that) (\d+) tokens/,
+    danish: (max) => `Forespørgslen er for stor (over ${Number(max).toLocaleString('da-DK')} dele). Del den op i flere mindre forespørgsler.`,
+  },
+  {
     pattern: /^Syntax Error: (.*)$/,
     danish: () => `Forespørgslen kan ikke læses, fordi den har en syntaksfejl (se »locations« for linje og kolonne). ${FIX}`,
   },

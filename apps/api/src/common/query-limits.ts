@@ -9,6 +9,12 @@ import { tooComplexMessage } from './graphql-messages';
 export const MAX_QUERY_DEPTH = 10;
 /** The most fields one operation may ask for. */
 export const MAX_QUERY_COMPLEXITY = 2_000;
+/**
+ * The most tokens (names, braces, punctuation) graphql-js parses in one document. The screens'
+ * largest operation has a few hundred; 20,000 aliases have over 100,000, and parsing stops here
+ * before validation would walk them all.
+ */
+export const MAX_QUERY_TOKENS = 10_000;
 /** graphql-query-complexity stops counting here (its default), before it would reach the total. */
 const MAX_COUNTED_NODES = 10_000;
 

@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import { AuthService } from '../auth/auth.service';
 import { DomainError } from '../common/domain-error';
 import { formatGraphQLError } from '../common/graphql-error-formatter';
-import { assertWithinComplexity, QUERY_LIMIT_RULES } from '../common/query-limits';
+import { assertWithinComplexity, MAX_QUERY_TOKENS, QUERY_LIMIT_RULES } from '../common/query-limits';
 import { UpgradeDispatcher } from '../collaboration/upgrade-dispatcher';
 
 /** The largest WebSocket message read at all (a longer one closes the socket with 1009). */
@@ -24,7 +24,7 @@ const asGraphQLError = (error: unknown): GraphQLError =>
  */
 export function prepareOperation(schema: GraphQLSchema, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] {
   try {
-    const document = parse(payload.query);
+    const document = parse(payload.query, { maxTokens: MAX_QUERY_TOKENS });
     // The size first: it stops counting at its limit, while validation walks every field
     // (a second or more of blocked event loop for 20,000 aliases). Any other complaint of the
     // count (an unknown variable type) waits for validation, which names it as over HTTP.
