@@ -1,5 +1,5 @@
 import { readToken } from '../../auth/hooks/token-storage';
-import type { SectionKind } from '../graphql/word';
+import type { SectionKind } from '../../../gql/graphql';
 
 /** A heading may start a section of a kind, or stay a subheading in the section above it. */
 export type ImportKind = SectionKind | 'SUBHEADING';
