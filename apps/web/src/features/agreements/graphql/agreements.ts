@@ -1,7 +1,5 @@
 import { graphql } from '../../../gql';
-import type { AgreementPhase, AgreementsQuery } from '../../../gql/graphql';
-
-export type AgreementSummary = AgreementsQuery['agreements'][number];
+import type { AgreementPhase } from '../../../gql/graphql';
 
 export const AGREEMENTS = graphql(`
   query Agreements {
