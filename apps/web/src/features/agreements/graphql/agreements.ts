@@ -1,27 +1,7 @@
-import { gql, TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../../gql';
+import type { AgreementPhase } from '../../../gql/graphql';
 
-export type AgreementPhase =
-  | 'PREPARATION'
-  | 'INPUT_ROUND'
-  | 'DRAFTING'
-  | 'HEARING'
-  | 'PROCESSING'
-  | 'APPROVAL'
-  | 'SUBMITTED'
-  | 'IN_FORCE';
-
-export interface AgreementSummary {
-  id: string;
-  title: string;
-  periodStart: number;
-  periodEnd: number;
-  effectiveDate: string;
-  phase: AgreementPhase;
-  documentName: string;
-  region: { id: string; code: string; name: string };
-}
-
-export const AGREEMENTS: TypedDocumentNode<{ agreements: AgreementSummary[] }, Record<string, never>> = gql`
+export const AGREEMENTS = graphql(`
   query Agreements {
     agreements {
       id
@@ -38,7 +18,7 @@ export const AGREEMENTS: TypedDocumentNode<{ agreements: AgreementSummary[] }, R
       }
     }
   }
-`;
+`);
 
 export const PHASE_LABELS: Record<AgreementPhase, string> = {
   PREPARATION: 'Forberedelse',

@@ -1,14 +1,9 @@
-import { gql, TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../../gql';
+import type { CurrentUserFieldsFragment, Role } from '../../../gql/graphql';
 
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  role: 'SECRETARIAT' | 'CLUSTER' | 'ORGANISATION' | 'MUNICIPALITY' | 'ADMIN';
-  organisation: { id: string; name: string; kind: string };
-}
+export type CurrentUser = CurrentUserFieldsFragment;
 
-const USER_FIELDS = gql`
+export const USER_FIELDS = graphql(`
   fragment CurrentUserFields on User {
     id
     email
@@ -20,10 +15,9 @@ const USER_FIELDS = gql`
       kind
     }
   }
-`;
+`);
 
-export const LOGIN: TypedDocumentNode<{ login: { token: string; user: CurrentUser } }, { email: string; password: string }> = gql`
-  ${USER_FIELDS}
+export const LOGIN = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       token
@@ -32,18 +26,17 @@ export const LOGIN: TypedDocumentNode<{ login: { token: string; user: CurrentUse
       }
     }
   }
-`;
+`);
 
-export const ME: TypedDocumentNode<{ me: CurrentUser | null }, Record<string, never>> = gql`
-  ${USER_FIELDS}
+export const ME = graphql(`
   query Me {
     me {
       ...CurrentUserFields
     }
   }
-`;
+`);
 
-export const ROLE_LABELS: Record<CurrentUser['role'], string> = {
+export const ROLE_LABELS: Record<Role, string> = {
   SECRETARIAT: 'Sekretariat',
   CLUSTER: 'Klyngesekretariat',
   ORGANISATION: 'Organisation',

@@ -1,16 +1,9 @@
-import { gql, TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../../gql';
+import type { EditorAgreementQuery } from '../../../gql/graphql';
 
-export interface EditorAgreement {
-  id: string;
-  title: string;
-  /** The Hocuspocus document of the live draft. */
-  documentName: string;
-  /** Whether the signed-in user may write in the draft and manage its versions. */
-  canEdit: boolean;
-  region: { id: string; name: string };
-}
+export type EditorAgreement = NonNullable<EditorAgreementQuery['agreement']>;
 
-export const EDITOR_AGREEMENT: TypedDocumentNode<{ agreement: EditorAgreement | null }, { id: string }> = gql`
+export const EDITOR_AGREEMENT = graphql(`
   query EditorAgreement($id: ID!) {
     agreement(id: $id) {
       id
@@ -23,4 +16,4 @@ export const EDITOR_AGREEMENT: TypedDocumentNode<{ agreement: EditorAgreement | 
       }
     }
   }
-`;
+`);

@@ -5,17 +5,16 @@ import { errorMessage } from '../../../lib/apollo';
 import {
   BlockCommentCount,
   CommentFilter,
-  CommentOutcome,
   HEARING_COMMENTS,
   HearingComment,
   HearingResponse,
   Invitation,
-  OrganisationKind,
 } from '../graphql/hearings';
 import { DraftBlockInfo } from '../lib/draft';
 import { KIND_GROUPS, OUTCOME_LABELS, OUTCOMES, plural } from '../lib/labels';
 import { DraftView } from './draft-view';
 import { ReplyForm } from './reply-form';
+import type { CommentOutcome, OrganisationKind } from '../../../gql/graphql';
 
 const EMPTY: CommentFilter = { organisationId: null, kind: null, outcome: null, unanswered: null, search: null };
 

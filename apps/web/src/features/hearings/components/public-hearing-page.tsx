@@ -4,7 +4,7 @@ import { errorMessage } from '../../../lib/apollo';
 import { PUBLIC_HEARING } from '../graphql/hearings';
 import { useNow } from '../hooks/use-now';
 import { draftBlocks, parseDraft } from '../lib/draft';
-import { plural } from '../lib/labels';
+import { hearingStatus, plural } from '../lib/labels';
 import { countdown, formatDateTime } from '../lib/time';
 import { DraftView } from './draft-view';
 import { PublicLayout } from './public-layout';
@@ -47,7 +47,7 @@ export function PublicHearingPage({ hearingId }: { hearingId: string }) {
                 <div>
                   <dt>Status</dt>
                   <dd>
-                    <StatusBadge status={hearing.status} />
+                    <StatusBadge status={hearingStatus(hearing.status)} />
                   </dd>
                 </div>
                 <div>

@@ -1,9 +1,10 @@
 import { useMutation } from '@apollo/client';
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
-import { CommentOutcome, HearingComment, REPLY_TO_COMMENT } from '../graphql/hearings';
+import { HearingComment, REPLY_TO_COMMENT } from '../graphql/hearings';
 import { DraftBlockInfo } from '../lib/draft';
 import { OUTCOME_LABELS, OUTCOMES } from '../lib/labels';
+import type { CommentOutcome } from '../../../gql/graphql';
 
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('da') + text.slice(1);
 

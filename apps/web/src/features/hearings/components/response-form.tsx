@@ -1,31 +1,20 @@
 import { useMutation } from '@apollo/client';
 import type { JSONContent } from '@aftalerum/editor';
-import { ChangeEvent, FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ChangeEvent, FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { print } from 'graphql';
 import { errorMessage } from '../../../lib/apollo';
 import { readToken } from '../../auth/hooks/token-storage';
 import { HEARING, HearingDetail, HearingResponse, SAVE_RESPONSE_DRAFT, SUBMIT_RESPONSE } from '../graphql/hearings';
 import { formatSize, MAX_ATTACHMENTS, UploadedAttachment, useAttachmentUpload } from '../hooks/use-attachments';
+import { Autosave } from '../lib/autosave';
 import { DraftBlockInfo } from '../lib/draft';
 import { plural } from '../lib/labels';
+import { draftContent, restoreDraft, type SavedComment, type SavedForm } from '../lib/response-draft';
 import { formatDateTime, formatTime } from '../lib/time';
 import { DraftView } from './draft-view';
 
-interface CommentDraft {
+interface CommentDraft extends SavedComment {
   key: string;
-  blockId: string;
-  quote: string;
-  text: string;
-}
-
-/** What is autosaved (saveHearingResponseDraft) and restored from `hearing.myDraft`. */
-interface SavedForm {
-  v: 1;
-  savedAt: string;
-  summary: string;
-  publish: boolean;
-  comments: Array<Omit<CommentDraft, 'key'>>;
-  attachments: UploadedAttachment[];
 }
 
 const AUTOSAVE_DELAY_MS = 2_500;
@@ -35,27 +24,6 @@ function randomId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The saved draft, if it can be read; comments on blocks not in this version are dropped. */
-function restore(json: string | null, blocks: Map<string, DraftBlockInfo>): SavedForm | null {
-  if (!json) return null;
-  try {
-    const saved = JSON.parse(json) as Partial<SavedForm>;
-    if (!saved || typeof saved !== 'object') return null;
-    return {
-      v: 1,
-      savedAt: typeof saved.savedAt === 'string' ? saved.savedAt : '',
-      summary: typeof saved.summary === 'string' ? saved.summary : '',
-      publish: saved.publish === true,
-      comments: (Array.isArray(saved.comments) ? saved.comments : [])
-        .filter((c) => c && typeof c.blockId === 'string' && blocks.has(c.blockId))
-        .map((c) => ({ blockId: c.blockId, quote: typeof c.quote === 'string' ? c.quote : '', text: typeof c.text === 'string' ? c.text : '' })),
-      attachments: (Array.isArray(saved.attachments) ? saved.attachments : []).filter((a) => a && typeof a.id === 'string' && typeof a.filename === 'string'),
-    };
-  } catch {
-    return null;
-  }
 }
 
 /** The selected text, when the selection lies within the block's text. */
@@ -85,7 +53,7 @@ interface Props {
 export function ResponseForm({ hearing, doc, blocks, organisation, onSubmitted }: Props) {
   const id = useId();
   const blockMap = useMemo(() => new Map(blocks.map((b) => [b.blockId, b])), [blocks]);
-  const [restored] = useState(() => restore(hearing.myDraft, blockMap));
+  const [restored] = useState(() => restoreDraft(hearing.myDraft, blockMap));
   const [summary, setSummary] = useState(restored?.summary ?? '');
   const [publish, setPublish] = useState(restored?.publish ?? false);
   const [comments, setComments] = useState<CommentDraft[]>(() => (restored?.comments ?? []).map((c) => ({ ...c, key: randomId() })));
@@ -107,76 +75,37 @@ export function ResponseForm({ hearing, doc, blocks, organisation, onSubmitted }
     () => ({ v: 1, summary, publish, comments: comments.map(({ blockId, quote, text }) => ({ blockId, quote, text })), attachments }),
     [summary, publish, comments, attachments],
   );
-  const latest = useRef(form);
-  latest.current = form;
-  const timer = useRef<number | undefined>(undefined);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
-  const stopped = useRef(false);
-  const lastContent = useRef(JSON.stringify(form));
-
-  const saveNow = useCallback(async (): Promise<void> => {
-    if (stopped.current) return;
-    if (inFlight.current) {
-      again.current = true;
-      return;
-    }
-    setSaving(true);
-    const run = (async () => {
-      try {
-        const snapshot = JSON.stringify(latest.current);
-        const content = JSON.stringify({ ...latest.current, savedAt: new Date().toISOString() } satisfies SavedForm);
-        const result = await saveDraft({ variables: { input: { hearingId: hearing.id, organisationId: organisation.id, content } } });
-        const at = result.data?.saveHearingResponseDraft;
-        lastContent.current = snapshot;
-        if (!stopped.current) setSaveStatus(`Kladde gemt kl. ${formatTime(at ? new Date(at) : new Date())}`);
-      } catch (caught) {
-        if (!stopped.current) setSaveStatus(`Kladden blev ikke gemt: ${errorMessage(caught)}`);
-      }
-    })();
-    inFlight.current = run;
-    await run;
-    inFlight.current = null;
-    setSaving(false);
-    if (again.current && !stopped.current) {
-      again.current = false;
-      timer.current = window.setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
-    }
-  }, [saveDraft, hearing.id, organisation.id]);
+  const [autosave] = useState(() => new Autosave<Omit<SavedForm, 'savedAt'>, string | undefined>(form, { save: async () => undefined, send: () => undefined }, AUTOSAVE_DELAY_MS));
+  const draftInput = (saved: Omit<SavedForm, 'savedAt'>) => ({ input: { hearingId: hearing.id, organisationId: organisation.id, content: draftContent(saved) } });
+  autosave.handlers = {
+    save: async (saved) => (await saveDraft({ variables: draftInput(saved) })).data?.saveHearingResponseDraft,
+    // Unsaved changes still go to the server when the page is left (tab closed, reload, another screen).
+    send: (saved) => {
+      const token = readToken();
+      void fetch('/graphql', {
+        method: 'POST',
+        keepalive: true,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: print(SAVE_RESPONSE_DRAFT), variables: draftInput(saved) }),
+      }).catch(() => undefined);
+    },
+    onSaving: setSaving,
+    onSaved: (at) => setSaveStatus(`Kladde gemt kl. ${formatTime(at ? new Date(at) : new Date())}`),
+    onFailed: (caught) => setSaveStatus(`Kladden blev ikke gemt: ${errorMessage(caught)}`),
+  };
 
   // Saves a moment after the last change (not on the first render, nor when nothing changed).
-  useEffect(() => {
-    if (stopped.current || JSON.stringify(form) === lastContent.current) return;
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
-  }, [form, saveNow]);
-
-  // Unsaved changes still go to the server when the page is left (tab closed, reload, another screen).
-  const submitted = useRef(false);
-  const flush = useCallback(() => {
-    const snapshot = JSON.stringify(latest.current);
-    if (submitted.current || snapshot === lastContent.current) return;
-    lastContent.current = snapshot;
-    const token = readToken();
-    const content = JSON.stringify({ ...latest.current, savedAt: new Date().toISOString() } satisfies SavedForm);
-    void fetch('/graphql', {
-      method: 'POST',
-      keepalive: true,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: print(SAVE_RESPONSE_DRAFT), variables: { input: { hearingId: hearing.id, organisationId: organisation.id, content } } }),
-    }).catch(() => undefined);
-  }, [hearing.id, organisation.id]);
+  useEffect(() => autosave.change(form), [autosave, form]);
 
   useEffect(() => {
-    stopped.current = false;
+    autosave.start();
+    const flush = () => autosave.flush();
     window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
-      stopped.current = true;
-      window.clearTimeout(timer.current);
-      flush();
+      autosave.dispose();
     };
-  }, [flush]);
+  }, [autosave]);
 
   // ——— Comments ———
   useEffect(() => {
@@ -230,10 +159,7 @@ export function ResponseForm({ hearing, doc, blocks, organisation, onSubmitted }
     if (empty >= 0) return fail(`Kommentar ${empty + 1} er tom. Skriv kommentaren, eller fjern den.`);
     if (commentProblems.length) return fail(commentProblems[0]);
     if (!summary.trim() && comments.length === 0) return fail('Skriv generelle bemærkninger, eller kommentér mindst ét afsnit, før I indsender.');
-    stopped.current = true;
-    submitted.current = true;
-    window.clearTimeout(timer.current);
-    await inFlight.current;
+    await autosave.beginSubmit();
     try {
       const result = await submit({
         variables: {
@@ -250,8 +176,7 @@ export function ResponseForm({ hearing, doc, blocks, organisation, onSubmitted }
       });
       if (result.data) onSubmitted(result.data.submitHearingResponse);
     } catch (caught) {
-      stopped.current = false;
-      submitted.current = false;
+      autosave.cancelSubmit();
       fail(errorMessage(caught));
     }
   }

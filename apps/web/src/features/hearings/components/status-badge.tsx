@@ -1,5 +1,5 @@
-import type { HearingStatus } from '../graphql/hearings';
 import { STATUS_LABELS } from '../lib/labels';
+import type { HearingStatus } from '../../../gql/graphql';
 
 /** Planlagt, Åben or Afsluttet, as a coloured badge that reads as text. */
 export function StatusBadge({ status }: { status: HearingStatus }) {

@@ -1,52 +1,28 @@
-import { gql, TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../../gql';
+import type {
+  AgreementHearingsQuery,
+  HearingCommentFieldsFragment,
+  HearingCommentsQueryVariables,
+  HearingInvitationFieldsFragment,
+  HearingOrganisationsQuery,
+  HearingProcessingQuery,
+  HearingQuery,
+  HearingResponseFieldsFragment,
+  HearingSummaryFieldsFragment,
+} from '../../../gql/graphql';
 
-export type HearingStatus = 'SCHEDULED' | 'OPEN' | 'CLOSED';
-export type CommentOutcome = 'INCORPORATED' | 'PARTLY_INCORPORATED' | 'NOT_INCORPORATED' | 'NOTED';
-export type OrganisationKind =
-  | 'COMMITTEE'
-  | 'GENERAL_PRACTICE'
-  | 'HOSPITAL'
-  | 'MUNICIPALITY'
-  | 'OTHER'
-  | 'PATIENT_ORGANISATION'
-  | 'PROFESSIONAL_ORGANISATION'
-  | 'REGION';
+export type HearingSummary = HearingSummaryFieldsFragment;
+export type AgreementWithHearings = AgreementHearingsQuery['agreements'][number];
+export type OrganisationOption = HearingOrganisationsQuery['organisations'][number];
+export type HearingComment = HearingCommentFieldsFragment;
+export type HearingResponse = HearingResponseFieldsFragment;
+export type HearingDetail = NonNullable<HearingQuery['hearing']>;
+export type Invitation = HearingInvitationFieldsFragment;
+export type BlockCommentCount = NonNullable<HearingProcessingQuery['hearing']>['blockCommentCounts'][number];
+/** The filters of the comments query, every one always set (null for "all"). */
+export type CommentFilter = Required<Omit<HearingCommentsQueryVariables, 'id'>>;
 
-export interface VersionRef {
-  id: string;
-  number: number;
-  label: string;
-}
-
-export interface DeadlineChange {
-  changedAt: string;
-  closesAt: string;
-  previousClosesAt: string;
-  reason: string;
-}
-
-export interface HearingSummary {
-  id: string;
-  title: string;
-  status: HearingStatus;
-  opensAt: string;
-  closesAt: string;
-  responseCount: number;
-  canManage: boolean;
-  invited: boolean;
-  version: VersionRef;
-}
-
-export interface AgreementWithHearings {
-  id: string;
-  title: string;
-  canEdit: boolean;
-  region: { id: string; name: string };
-  versions: Array<VersionRef & { createdAt: string }>;
-  hearings: HearingSummary[];
-}
-
-const SUMMARY_FIELDS = gql`
+export const SUMMARY_FIELDS = graphql(`
   fragment HearingSummaryFields on Hearing {
     id
     title
@@ -62,10 +38,9 @@ const SUMMARY_FIELDS = gql`
       label
     }
   }
-`;
+`);
 
-export const AGREEMENT_HEARINGS: TypedDocumentNode<{ agreements: AgreementWithHearings[] }, Record<string, never>> = gql`
-  ${SUMMARY_FIELDS}
+export const AGREEMENT_HEARINGS = graphql(`
   query AgreementHearings {
     agreements {
       id
@@ -86,16 +61,10 @@ export const AGREEMENT_HEARINGS: TypedDocumentNode<{ agreements: AgreementWithHe
       }
     }
   }
-`;
-
-export interface ReadableHearing extends HearingSummary {
-  agreementId: string;
-  agreementTitle: string;
-}
+`);
 
 /** Every hearing the user may read: the way in for an invited organisation, which may not read the agreement itself. */
-export const READABLE_HEARINGS: TypedDocumentNode<{ hearings: ReadableHearing[] }, Record<string, never>> = gql`
-  ${SUMMARY_FIELDS}
+export const READABLE_HEARINGS = graphql(`
   query ReadableHearings {
     hearings {
       ...HearingSummaryFields
@@ -103,16 +72,9 @@ export const READABLE_HEARINGS: TypedDocumentNode<{ hearings: ReadableHearing[] 
       agreementTitle
     }
   }
-`;
+`);
 
-export interface OrganisationOption {
-  id: string;
-  name: string;
-  kind: OrganisationKind;
-  region: { id: string } | null;
-}
-
-export const ORGANISATIONS: TypedDocumentNode<{ organisations: OrganisationOption[] }, Record<string, never>> = gql`
+export const ORGANISATIONS = graphql(`
   query HearingOrganisations {
     organisations {
       id
@@ -123,63 +85,17 @@ export const ORGANISATIONS: TypedDocumentNode<{ organisations: OrganisationOptio
       }
     }
   }
-`;
+`);
 
-export interface OpenHearingVariables {
-  input: { versionId: string; title: string | null; opensAt: string; closesAt: string; invitedOrganisationIds: string[] };
-}
-
-export const OPEN_HEARING: TypedDocumentNode<{ openHearing: { id: string } }, OpenHearingVariables> = gql`
+export const OPEN_HEARING = graphql(`
   mutation OpenHearing($input: OpenHearingInput!) {
     openHearing(input: $input) {
       id
     }
   }
-`;
+`);
 
-export interface Block {
-  blockId: string;
-  type: string;
-  text: string;
-}
-
-export interface HearingComment {
-  id: string;
-  responseId: string;
-  position: number;
-  blockId: string | null;
-  quote: string | null;
-  text: string;
-  reply: string | null;
-  outcome: CommentOutcome | null;
-  changedBlockId: string | null;
-  repliedAt: string | null;
-  organisation: { id: string; name: string; kind: OrganisationKind };
-}
-
-export interface HearingResponse {
-  id: string;
-  reference: string;
-  receivedAt: string;
-  late: boolean;
-  publish: boolean;
-  summary: string | null;
-  receiptUrl: string;
-  submittedBy: string;
-  organisation: { id: string; name: string; kind: OrganisationKind };
-  comments: HearingComment[];
-}
-
-export interface HearingDetail extends HearingSummary {
-  agreementId: string;
-  agreementTitle: string;
-  myDraft: string | null;
-  deadlineChanges: DeadlineChange[];
-  version: VersionRef & { content: string; blocks: Block[] };
-  responses: HearingResponse[];
-}
-
-const COMMENT_FIELDS = gql`
+export const COMMENT_FIELDS = graphql(`
   fragment HearingCommentFields on HearingComment {
     id
     responseId
@@ -197,10 +113,9 @@ const COMMENT_FIELDS = gql`
       kind
     }
   }
-`;
+`);
 
-const RESPONSE_FIELDS = gql`
-  ${COMMENT_FIELDS}
+export const RESPONSE_FIELDS = graphql(`
   fragment HearingResponseFields on HearingResponse {
     id
     reference
@@ -219,12 +134,10 @@ const RESPONSE_FIELDS = gql`
       ...HearingCommentFields
     }
   }
-`;
+`);
 
 /** One hearing as the invited organisation (or the secretariat) sees it: the draft, the deadline, own responses. */
-export const HEARING: TypedDocumentNode<{ hearing: HearingDetail | null }, { id: string }> = gql`
-  ${SUMMARY_FIELDS}
-  ${RESPONSE_FIELDS}
+export const HEARING = graphql(`
   query Hearing($id: ID!) {
     hearing(id: $id) {
       ...HearingSummaryFields
@@ -253,29 +166,18 @@ export const HEARING: TypedDocumentNode<{ hearing: HearingDetail | null }, { id:
       }
     }
   }
-`;
+`);
 
-export const AGREEMENT_TITLE: TypedDocumentNode<{ agreement: { id: string; title: string } | null }, { id: string }> = gql`
+export const AGREEMENT_TITLE = graphql(`
   query HearingAgreementTitle($id: ID!) {
     agreement(id: $id) {
       id
       title
     }
   }
-`;
+`);
 
-export interface Invitation {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  /** None while the secretariat has withdrawn it. */
-  link: string | null;
-  answered: boolean;
-  issuedAt: string;
-  withdrawnAt: string | null;
-}
-
-const INVITATION_FIELDS = gql`
+export const INVITATION_FIELDS = graphql(`
   fragment HearingInvitationFields on HearingInvitation {
     id
     organisationId
@@ -285,40 +187,28 @@ const INVITATION_FIELDS = gql`
     issuedAt
     withdrawnAt
   }
-`;
+`);
 
 /** Withdraws an invitation's link: it stops working at once. */
-export const WITHDRAW_INVITATION: TypedDocumentNode<{ withdrawHearingInvitation: Invitation }, { invitationId: string }> = gql`
-  ${INVITATION_FIELDS}
+export const WITHDRAW_INVITATION = graphql(`
   mutation WithdrawHearingInvitation($invitationId: ID!) {
     withdrawHearingInvitation(invitationId: $invitationId) {
       ...HearingInvitationFields
     }
   }
-`;
+`);
 
 /** A new link for an invitation; every earlier link stops working. */
-export const REISSUE_INVITATION: TypedDocumentNode<{ reissueHearingInvitation: Invitation }, { invitationId: string }> = gql`
-  ${INVITATION_FIELDS}
+export const REISSUE_INVITATION = graphql(`
   mutation ReissueHearingInvitation($invitationId: ID!) {
     reissueHearingInvitation(invitationId: $invitationId) {
       ...HearingInvitationFields
     }
   }
-`;
-
-export interface BlockCommentCount {
-  blockId: string;
-  comments: number;
-  answered: number;
-}
+`);
 
 /** What only the secretariat sees: invitations with their links and the heat map. */
-export const HEARING_PROCESSING: TypedDocumentNode<
-  { hearing: { id: string; responseCount: number; invitations: Invitation[]; blockCommentCounts: BlockCommentCount[] } | null },
-  { id: string }
-> = gql`
-  ${INVITATION_FIELDS}
+export const HEARING_PROCESSING = graphql(`
   query HearingProcessing($id: ID!) {
     hearing(id: $id) {
       id
@@ -333,18 +223,9 @@ export const HEARING_PROCESSING: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export interface CommentFilter {
-  organisationId: string | null;
-  kind: OrganisationKind | null;
-  outcome: CommentOutcome | null;
-  unanswered: boolean | null;
-  search: string | null;
-}
-
-export const HEARING_COMMENTS: TypedDocumentNode<{ hearing: { id: string; comments: HearingComment[] } | null }, CommentFilter & { id: string }> = gql`
-  ${COMMENT_FIELDS}
+export const HEARING_COMMENTS = graphql(`
   query HearingComments($id: ID!, $organisationId: ID, $kind: OrganisationKind, $outcome: CommentOutcome, $unanswered: Boolean, $search: String) {
     hearing(id: $id) {
       id
@@ -353,24 +234,17 @@ export const HEARING_COMMENTS: TypedDocumentNode<{ hearing: { id: string; commen
       }
     }
   }
-`;
+`);
 
-export const REPLY_TO_COMMENT: TypedDocumentNode<
-  { replyToHearingComment: HearingComment },
-  { input: { commentId: string; reply: string; outcome: CommentOutcome; changedBlockId: string | null } }
-> = gql`
-  ${COMMENT_FIELDS}
+export const REPLY_TO_COMMENT = graphql(`
   mutation ReplyToHearingComment($input: ReplyInput!) {
     replyToHearingComment(input: $input) {
       ...HearingCommentFields
     }
   }
-`;
+`);
 
-export const EXTEND_HEARING_DEADLINE: TypedDocumentNode<
-  { extendHearingDeadline: { id: string; status: HearingStatus; closesAt: string; deadlineChanges: DeadlineChange[] } },
-  { input: { hearingId: string; closesAt: string; reason: string } }
-> = gql`
+export const EXTEND_HEARING_DEADLINE = graphql(`
   mutation ExtendHearingDeadline($input: ExtendHearingDeadlineInput!) {
     extendHearingDeadline(input: $input) {
       id
@@ -384,9 +258,9 @@ export const EXTEND_HEARING_DEADLINE: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export const HEARING_MEMO: TypedDocumentNode<{ hearingMemo: { html: string; docxUrl: string; pdfUrl: string } }, { hearingId: string }> = gql`
+export const HEARING_MEMO = graphql(`
   query HearingMemo($hearingId: ID!) {
     hearingMemo(hearingId: $hearingId) {
       html
@@ -394,12 +268,9 @@ export const HEARING_MEMO: TypedDocumentNode<{ hearingMemo: { html: string; docx
       pdfUrl
     }
   }
-`;
+`);
 
-export const ACCEPT_INVITATION: TypedDocumentNode<
-  { acceptHearingInvitation: { token: string; hearingId: string; user: { id: string; name: string } } },
-  { input: { token: string; name: string; email: string } }
-> = gql`
+export const ACCEPT_INVITATION = graphql(`
   mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {
     acceptHearingInvitation(input: $input) {
       token
@@ -410,49 +281,31 @@ export const ACCEPT_INVITATION: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export interface ResponseInput {
-  hearingId: string;
-  organisationId: string;
-  idempotencyKey: string;
-  summary: string | null;
-  comments: Array<{ blockId: string | null; quote: string | null; text: string }>;
-  publish: boolean;
-  attachmentIds: string[];
-}
-
-export const SUBMIT_RESPONSE: TypedDocumentNode<{ submitHearingResponse: HearingResponse }, { input: ResponseInput }> = gql`
-  ${RESPONSE_FIELDS}
+export const SUBMIT_RESPONSE = graphql(`
   mutation SubmitHearingResponse($input: SubmitHearingResponseInput!) {
     submitHearingResponse(input: $input) {
       ...HearingResponseFields
     }
   }
-`;
+`);
 
-export const REGISTER_LATE_RESPONSE: TypedDocumentNode<{ registerLateHearingResponse: HearingResponse }, { input: ResponseInput }> = gql`
-  ${RESPONSE_FIELDS}
+export const REGISTER_LATE_RESPONSE = graphql(`
   mutation RegisterLateHearingResponse($input: SubmitHearingResponseInput!) {
     registerLateHearingResponse(input: $input) {
       ...HearingResponseFields
     }
   }
-`;
+`);
 
-export const SAVE_RESPONSE_DRAFT: TypedDocumentNode<
-  { saveHearingResponseDraft: string },
-  { input: { hearingId: string; organisationId: string; content: string } }
-> = gql`
+export const SAVE_RESPONSE_DRAFT = graphql(`
   mutation SaveHearingResponseDraft($input: SaveHearingDraftInput!) {
     saveHearingResponseDraft(input: $input)
   }
-`;
+`);
 
-export const RESPONSE_RECEIVED: TypedDocumentNode<
-  { hearingResponseReceived: { id: string; reference: string; receivedAt: string; organisation: { id: string; name: string } } },
-  { hearingId: string }
-> = gql`
+export const RESPONSE_RECEIVED = graphql(`
   subscription HearingResponseReceived($hearingId: ID!) {
     hearingResponseReceived(hearingId: $hearingId) {
       id
@@ -464,27 +317,9 @@ export const RESPONSE_RECEIVED: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export interface PublicHearing {
-  id: string;
-  title: string;
-  agreementTitle: string;
-  status: HearingStatus;
-  opensAt: string;
-  closesAt: string;
-  content: string;
-  deadlineChanges: DeadlineChange[];
-  publishedResponses: Array<{
-    reference: string;
-    organisationName: string;
-    receivedAt: string;
-    summary: string | null;
-    comments: Array<{ blockId: string | null; text: string }>;
-  }>;
-}
-
-export const PUBLIC_HEARING: TypedDocumentNode<{ publicHearing: PublicHearing | null }, { id: string }> = gql`
+export const PUBLIC_HEARING = graphql(`
   query PublicHearing($id: ID!) {
     publicHearing(id: $id) {
       id
@@ -512,4 +347,4 @@ export const PUBLIC_HEARING: TypedDocumentNode<{ publicHearing: PublicHearing | 
       }
     }
   }
-`;
+`);

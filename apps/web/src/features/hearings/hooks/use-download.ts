@@ -1,24 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { DOWNLOAD_FAILED, fetchFile, saveAs } from '../../../lib/download';
 import { readToken } from '../../auth/hooks/token-storage';
 
 export interface DownloadedFile {
   href: string;
   filename: string;
-}
-
-const FAILED = 'Filen kunne ikke hentes. Prøv igen.';
-
-/** The file name from a Content-Disposition header (plain or RFC 5987), if any. */
-function filenameOf(disposition: string): string | null {
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  if (encoded) {
-    try {
-      return decodeURIComponent(encoded);
-    } catch {
-      /* fall through to the plain name */
-    }
-  }
-  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
 }
 
 /**
@@ -40,25 +26,15 @@ export function useDownload(fallbackName: string) {
       setError(null);
       try {
         const token = readToken();
-        const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-        if (!response.ok) {
-          const body = (await response.json().catch(() => null)) as { message?: string } | null;
-          throw new Error(body?.message ?? FAILED);
-        }
-        const filename = filenameOf(response.headers.get('content-disposition') ?? '') ?? fallbackName;
-        const next = { href: URL.createObjectURL(await response.blob()), filename };
+        const fetched = await fetchFile(url, fallbackName, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const next = { href: URL.createObjectURL(fetched.blob), filename: fetched.filename };
         if (current.current) URL.revokeObjectURL(current.current.href);
         current.current = next;
         setFile(next);
-        const link = document.createElement('a');
-        link.href = next.href;
-        link.download = next.filename;
-        document.body.append(link);
-        link.click();
-        link.remove();
+        saveAs(next.href, next.filename);
         return next;
       } catch (caught) {
-        setError(caught instanceof Error && caught.message !== 'Failed to fetch' ? caught.message : FAILED);
+        setError(caught instanceof Error ? caught.message : DOWNLOAD_FAILED);
         return null;
       } finally {
         setBusy(false);

@@ -1,10 +1,15 @@
-import type { CommentOutcome, HearingStatus, OrganisationKind } from '../graphql/hearings';
+import type { CommentOutcome, HearingStatus, OrganisationKind } from '../../../gql/graphql';
 
 export const STATUS_LABELS: Record<HearingStatus, string> = {
   SCHEDULED: 'Planlagt',
   OPEN: 'Åben',
   CLOSED: 'Afsluttet',
 };
+
+/** The public hearing sends its status as a plain string; anything unknown reads as closed. */
+export function hearingStatus(value: string): HearingStatus {
+  return value in STATUS_LABELS ? (value as HearingStatus) : 'CLOSED';
+}
 
 export const OUTCOME_LABELS: Record<CommentOutcome, string> = {
   INCORPORATED: 'Indarbejdet',

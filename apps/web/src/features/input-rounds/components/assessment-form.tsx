@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client';
 import { FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
-import { ASSESS_ITEM, InputItem, InputOutcome, VersionRef } from '../graphql/input-rounds';
+import { ASSESS_ITEM, InputItem, VersionRef } from '../graphql/input-rounds';
 import { OUTCOME_LABELS, OUTCOMES } from '../lib/labels';
+import type { InputOutcome } from '../../../gql/graphql';
 
 /** The secretariat's assessment of one item: outcome, a short reason and the version it was worked into. */
 export function AssessmentForm({ item, versions }: { item: InputItem; versions: VersionRef[] }) {

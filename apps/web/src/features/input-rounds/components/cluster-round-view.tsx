@@ -4,7 +4,6 @@ import { errorMessage } from '../../../lib/apollo';
 import {
   ClusterInput,
   ClusterInputVariables,
-  InputLevel,
   INPUT_ROUND,
   InputRoundDetail,
   Participant,
@@ -15,6 +14,7 @@ import { useNow } from '../hooks/use-now';
 import { KIND_LABELS, LEVEL_LABELS } from '../lib/labels';
 import { formatDateTime, formatDay } from '../lib/time';
 import { InputItemView, sectionLabel } from './input-item-view';
+import type { InputLevel } from '../../../gql/graphql';
 
 interface ItemDraft {
   key: number;

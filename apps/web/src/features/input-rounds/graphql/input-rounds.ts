@@ -1,130 +1,24 @@
-import { gql, TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../../gql';
+import type {
+  ClusterInputFieldsFragment,
+  InputItemFieldsFragment,
+  InputMatrixQuery,
+  InputRoundQuery,
+  InputRoundsQuery,
+  SaveClusterInputDraftMutationVariables,
+} from '../../../gql/graphql';
 
-export type InputLevel = 'POLITICAL' | 'PROFESSIONAL';
-export type InputOutcome = 'INCORPORATED' | 'PARTLY_INCORPORATED' | 'NOT_INCORPORATED' | 'NOTED';
-export type RoundStatus = 'OPEN' | 'CLOSED';
-export type ClusterInputStatus = 'DRAFT' | 'SUBMITTED' | 'SUPERSEDED';
-export type SectionKind = 'PREAMBLE' | 'VISION' | 'FOCUS_AREA' | 'PRINCIPLE' | 'GOAL' | 'OTHER';
+export type InputItem = InputItemFieldsFragment;
+export type ClusterInput = ClusterInputFieldsFragment;
+export type InputRoundDetail = NonNullable<InputRoundQuery['inputRound']>;
+export type Participant = InputRoundDetail['participants'][number];
+export type VersionRef = InputRoundDetail['agreement']['versions'][number];
+export type AgreementWithRounds = InputRoundsQuery['agreements'][number];
+export type InputMatrix = NonNullable<InputMatrixQuery['inputRound']>['matrix'];
+/** Saving a draft and submitting send the same input. */
+export type ClusterInputVariables = SaveClusterInputDraftMutationVariables;
 
-export interface DraftSection {
-  blockId: string;
-  kind: SectionKind;
-  title: string;
-}
-
-export interface VersionRef {
-  id: string;
-  number: number;
-  label: string;
-}
-
-export interface Participant {
-  name: string;
-  deadline: string;
-  extended: boolean;
-  status: RoundStatus;
-  submitted: boolean;
-  lastSubmittedAt: string | null;
-  submissions: number;
-  cluster: { id: string } | null;
-  organisation: { id: string };
-}
-
-export interface Assessment {
-  outcome: InputOutcome;
-  reason: string;
-  assessedAt: string;
-  assessedBy: string | null;
-  version: VersionRef | null;
-}
-
-export interface InputItem {
-  id: string;
-  position: number;
-  blockId: string | null;
-  theme: string;
-  text: string;
-  level: InputLevel | null;
-  section: { id: string; title: string; kind: SectionKind; live: boolean } | null;
-  assessment: Assessment | null;
-}
-
-export interface ClusterInput {
-  id: string;
-  number: number | null;
-  status: ClusterInputStatus;
-  submittedAt: string | null;
-  submittedByName: string | null;
-  updatedAt: string;
-  meetingDate: string | null;
-  meetingItem: string | null;
-  supersedesId: string | null;
-  cluster: { id: string; name: string } | null;
-  organisation: { id: string; name: string };
-  items: InputItem[];
-}
-
-export interface RoundSummary {
-  id: string;
-  title: string;
-  deadline: string;
-  status: RoundStatus;
-  participants: Array<{ name: string; submitted: boolean }>;
-  myParticipation: { deadline: string; submitted: boolean; status: RoundStatus } | null;
-}
-
-export interface AgreementWithRounds {
-  id: string;
-  title: string;
-  canEdit: boolean;
-  region: { id: string; name: string; clusters: Array<{ id: string; name: string }> };
-  versions: VersionRef[];
-  inputRounds: RoundSummary[];
-}
-
-export interface InputRoundDetail {
-  id: string;
-  title: string;
-  description: string | null;
-  deadline: string;
-  status: RoundStatus;
-  canManage: boolean;
-  docxUrl: string;
-  agreement: { id: string; title: string; sections: DraftSection[]; versions: VersionRef[] };
-  version: VersionRef | null;
-  deadlineChanges: Array<{ participantName: string | null; previousDeadline: string; deadline: string; reason: string; changedAt: string }>;
-  participants: Participant[];
-  myParticipation: Participant | null;
-  myDraft: ClusterInput | null;
-  inputs: ClusterInput[];
-}
-
-export interface InputMatrix {
-  total: number;
-  sections: Array<{ sectionId: string | null; title: string; kind: SectionKind | null; total: number }>;
-  rows: Array<{ name: string; organisationId: string; clusterId: string | null; counts: number[]; total: number; submitted: boolean }>;
-  themes: Array<{ theme: string; count: number; participants: string[] }>;
-}
-
-export interface ItemInput {
-  blockId: string | null;
-  theme: string;
-  text: string;
-  level: InputLevel | null;
-}
-
-export interface ClusterInputVariables {
-  input: {
-    roundId: string;
-    clusterId?: string | null;
-    organisationId?: string | null;
-    meetingDate: string | null;
-    meetingItem: string | null;
-    items: ItemInput[];
-  };
-}
-
-const ITEM_FIELDS = gql`
+export const ITEM_FIELDS = graphql(`
   fragment InputItemFields on ClusterInputItem {
     id
     position
@@ -150,10 +44,9 @@ const ITEM_FIELDS = gql`
       }
     }
   }
-`;
+`);
 
-const INPUT_FIELDS = gql`
-  ${ITEM_FIELDS}
+export const INPUT_FIELDS = graphql(`
   fragment ClusterInputFields on ClusterInput {
     id
     number
@@ -176,9 +69,9 @@ const INPUT_FIELDS = gql`
       ...InputItemFields
     }
   }
-`;
+`);
 
-export const INPUT_ROUNDS: TypedDocumentNode<{ agreements: AgreementWithRounds[] }, Record<string, never>> = gql`
+export const INPUT_ROUNDS = graphql(`
   query InputRounds {
     agreements {
       id
@@ -214,12 +107,9 @@ export const INPUT_ROUNDS: TypedDocumentNode<{ agreements: AgreementWithRounds[]
       }
     }
   }
-`;
+`);
 
-export const OTHER_ORGANISATIONS: TypedDocumentNode<
-  { patients: Array<{ id: string; name: string }>; professionals: Array<{ id: string; name: string }> },
-  Record<string, never>
-> = gql`
+export const OTHER_ORGANISATIONS = graphql(`
   query InputRoundOrganisations {
     patients: organisations(kind: PATIENT_ORGANISATION) {
       id
@@ -230,10 +120,9 @@ export const OTHER_ORGANISATIONS: TypedDocumentNode<
       name
     }
   }
-`;
+`);
 
-export const INPUT_ROUND: TypedDocumentNode<{ inputRound: InputRoundDetail | null }, { id: string }> = gql`
-  ${INPUT_FIELDS}
+export const INPUT_ROUND = graphql(`
   query InputRound($id: ID!) {
     inputRound(id: $id) {
       id
@@ -307,9 +196,9 @@ export const INPUT_ROUND: TypedDocumentNode<{ inputRound: InputRoundDetail | nul
       }
     }
   }
-`;
+`);
 
-export const INPUT_MATRIX: TypedDocumentNode<{ inputRound: { id: string; matrix: InputMatrix } | null }, { id: string }> = gql`
+export const INPUT_MATRIX = graphql(`
   query InputMatrix($id: ID!) {
     inputRound(id: $id) {
       id
@@ -337,57 +226,45 @@ export const INPUT_MATRIX: TypedDocumentNode<{ inputRound: { id: string; matrix:
       }
     }
   }
-`;
+`);
 
-export const OPEN_INPUT_ROUND: TypedDocumentNode<
-  { openInputRound: { id: string } },
-  { input: { agreementId: string; title: string; description: string | null; versionId: string | null; deadline: string; clusterIds: string[]; organisationIds: string[] } }
-> = gql`
+export const OPEN_INPUT_ROUND = graphql(`
   mutation OpenInputRound($input: OpenInputRoundInput!) {
     openInputRound(input: $input) {
       id
     }
   }
-`;
+`);
 
-export const EXTEND_DEADLINE: TypedDocumentNode<
-  { extendInputRoundDeadline: { id: string; deadline: string } },
-  { input: { roundId: string; deadline: string; reason: string; clusterId: string | null; organisationId: string | null } }
-> = gql`
+export const EXTEND_DEADLINE = graphql(`
   mutation ExtendInputRoundDeadline($input: ExtendInputRoundDeadlineInput!) {
     extendInputRoundDeadline(input: $input) {
       id
       deadline
     }
   }
-`;
+`);
 
-export const SAVE_DRAFT: TypedDocumentNode<{ saveClusterInputDraft: ClusterInput }, ClusterInputVariables> = gql`
-  ${INPUT_FIELDS}
+export const SAVE_DRAFT = graphql(`
   mutation SaveClusterInputDraft($input: SaveClusterInputDraftInput!) {
     saveClusterInputDraft(input: $input) {
       ...ClusterInputFields
     }
   }
-`;
+`);
 
-export const SUBMIT_INPUT: TypedDocumentNode<{ submitClusterInput: ClusterInput }, ClusterInputVariables> = gql`
-  ${INPUT_FIELDS}
+export const SUBMIT_INPUT = graphql(`
   mutation SubmitClusterInput($input: SubmitClusterInputInput!) {
     submitClusterInput(input: $input) {
       ...ClusterInputFields
     }
   }
-`;
+`);
 
-export const ASSESS_ITEM: TypedDocumentNode<
-  { assessInputItem: InputItem },
-  { input: { itemId: string; outcome: InputOutcome; reason: string; versionId: string | null } }
-> = gql`
-  ${ITEM_FIELDS}
+export const ASSESS_ITEM = graphql(`
   mutation AssessInputItem($input: AssessInputItemInput!) {
     assessInputItem(input: $input) {
       ...InputItemFields
     }
   }
-`;
+`);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { DOWNLOAD_FAILED, fetchFile as fetchDownload } from '../../../lib/download';
 import { readToken } from '../../auth/hooks/token-storage';
 
 interface Download {
@@ -23,18 +24,12 @@ export function useDownload(fallbackName: string) {
       setError(null);
       try {
         const token = readToken();
-        const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-        if (!response.ok) {
-          const body = (await response.json().catch(() => null)) as { message?: string } | null;
-          throw new Error(body?.message ?? 'Filen kunne ikke hentes. Prøv igen.');
-        }
-        const disposition = response.headers.get('content-disposition') ?? '';
-        const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
-        const next = { href: URL.createObjectURL(await response.blob()), filename };
+        const fetched = await fetchDownload(url, fallbackName, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const next = { href: URL.createObjectURL(fetched.blob), filename: fetched.filename };
         setFile(next);
         return next;
       } catch (caught) {
-        setError(caught instanceof Error ? caught.message : 'Filen kunne ikke hentes. Prøv igen.');
+        setError(caught instanceof Error ? caught.message : DOWNLOAD_FAILED);
         return null;
       } finally {
         setBusy(false);

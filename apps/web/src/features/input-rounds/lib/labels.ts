@@ -1,4 +1,4 @@
-import type { InputLevel, InputOutcome, SectionKind } from '../graphql/input-rounds';
+import type { InputLevel, InputOutcome, SectionKind } from '../../../gql/graphql';
 
 export const OUTCOME_LABELS: Record<InputOutcome, string> = {
   INCORPORATED: 'Indarbejdet',

@@ -2,10 +2,11 @@ import { useMutation } from '@apollo/client';
 import { FormEvent, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { formatDate } from '../../../lib/format';
-import { AGREEMENT_APPROVALS, ApprovalDecision, ApprovalParty, RECORD_APPROVAL } from '../graphql/timeline';
+import { AGREEMENT_APPROVALS, ApprovalParty, RECORD_APPROVAL } from '../graphql/timeline';
 import { useUpload } from '../hooks/use-upload';
 import { todayIso } from '../lib/dates';
 import { PARTY_STATUS_LABELS } from '../lib/labels';
+import type { ApprovalDecision } from '../../../gql/graphql';
 
 interface Props {
   agreementId: string;

@@ -1,4 +1,4 @@
-import type { MilestoneKind } from '../graphql/timeline';
+import type { MilestoneKind } from '../../../gql/graphql';
 
 /** Each kind has its own shape and colour (never colour alone). */
 export const KIND_COLORS: Record<MilestoneKind, string> = {

@@ -2,9 +2,10 @@ import { useMutation } from '@apollo/client';
 import { FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { formatDate } from '../../../lib/format';
-import { AgreementPhase, PHASE_LABELS } from '../../agreements/graphql/agreements';
-import { AGREEMENT_TIMELINE, AgreementHead, CREATE_MILESTONE, MilestoneKind, SET_AGREEMENT_PHASE } from '../graphql/timeline';
+import { PHASE_LABELS } from '../../agreements/graphql/agreements';
+import { AGREEMENT_TIMELINE, AgreementHead, CREATE_MILESTONE, SET_AGREEMENT_PHASE } from '../graphql/timeline';
 import { KIND_LABELS, KINDS, PHASES } from '../lib/labels';
+import type { AgreementPhase, MilestoneKind } from '../../../gql/graphql';
 
 /** The secretariat adds a meeting, deadline, decision or submission to the timeline. */
 export function AddMilestoneForm({ agreementId, defaultPhase }: { agreementId: string; defaultPhase: AgreementPhase }) {

@@ -1,78 +1,13 @@
-import { gql, TypedDocumentNode } from '@apollo/client';
-import type { AgreementPhase } from '../../agreements/graphql/agreements';
-
-export type MilestoneKind = 'MEETING' | 'DEADLINE' | 'DECISION' | 'SUBMISSION';
-export type MilestoneLink = 'HEARING' | 'INPUT_ROUND' | 'VERSION';
-export type ApprovalDecision = 'APPROVED' | 'REJECTED';
-export type OrganisationKind =
-  | 'COMMITTEE'
-  | 'GENERAL_PRACTICE'
-  | 'HOSPITAL'
-  | 'MUNICIPALITY'
-  | 'OTHER'
-  | 'PATIENT_ORGANISATION'
-  | 'PROFESSIONAL_ORGANISATION'
-  | 'REGION';
-
-export interface OrganisationRef {
-  id: string;
-  name: string;
-  kind: OrganisationKind;
-}
-
-export interface Milestone {
-  id: string;
-  title: string;
-  kind: MilestoneKind;
-  /** YYYY-MM-DD */
-  date: string;
-  phase: string | null;
-  description: string | null;
-  linkType: MilestoneLink | null;
-  linkId: string | null;
-  done: boolean;
-  /** Put there by an input round or a hearing, not entered by hand. */
-  derived: boolean;
-}
-
-export interface Approval {
-  id: string;
-  organisation: OrganisationRef;
-  decision: ApprovalDecision;
-  decidedAt: string;
-  meetingReference: string | null;
-  note: string | null;
-  documentId: string | null;
-  recordedAt: string;
-}
-
-export interface ApprovalParty {
-  organisation: OrganisationRef;
-  decision: ApprovalDecision | null;
-  decidedAt: string | null;
-}
-
-export interface ApprovalStatus {
-  required: number;
-  approved: number;
-  rejected: number;
-  pending: Array<{ id: string; name: string }>;
-  rejectedBy: Array<{ id: string; name: string }>;
-  parties: ApprovalParty[];
-}
+import { graphql } from '../../../gql';
+import type { AgreementHeadFieldsFragment, ApprovalStatusFieldsFragment, MilestoneFieldsFragment } from '../../../gql/graphql';
 
 /** What every page of an agreement shows in its header. */
-export interface AgreementHead {
-  id: string;
-  title: string;
-  effectiveDate: string;
-  phase: AgreementPhase;
-  currentPhase: AgreementPhase;
-  canEdit: boolean;
-  finalVersion: { id: string; number: number; label: string } | null;
-}
+export type AgreementHead = AgreementHeadFieldsFragment;
+export type Milestone = MilestoneFieldsFragment;
+export type ApprovalStatus = ApprovalStatusFieldsFragment;
+export type ApprovalParty = ApprovalStatus['parties'][number];
 
-export const HEAD_FIELDS = gql`
+export const HEAD_FIELDS = graphql(`
   fragment AgreementHeadFields on Agreement {
     id
     title
@@ -86,9 +21,9 @@ export const HEAD_FIELDS = gql`
       label
     }
   }
-`;
+`);
 
-export const MILESTONE_FIELDS = gql`
+export const MILESTONE_FIELDS = graphql(`
   fragment MilestoneFields on Milestone {
     id
     title
@@ -101,10 +36,10 @@ export const MILESTONE_FIELDS = gql`
     done
     derived
   }
-`;
+`);
 
 // One selection of approvalStatus everywhere, so the cache never replaces it with less.
-const APPROVAL_STATUS_FIELDS = gql`
+export const APPROVAL_STATUS_FIELDS = graphql(`
   fragment ApprovalStatusFields on ApprovalStatus {
     required
     approved
@@ -127,15 +62,9 @@ const APPROVAL_STATUS_FIELDS = gql`
       decidedAt
     }
   }
-`;
+`);
 
-export interface TimelineData {
-  agreement: (AgreementHead & { milestones: Milestone[] }) | null;
-}
-
-export const AGREEMENT_TIMELINE: TypedDocumentNode<TimelineData, { id: string }> = gql`
-  ${HEAD_FIELDS}
-  ${MILESTONE_FIELDS}
+export const AGREEMENT_TIMELINE = graphql(`
   query AgreementTimeline($id: ID!) {
     agreement(id: $id) {
       ...AgreementHeadFields
@@ -144,15 +73,9 @@ export const AGREEMENT_TIMELINE: TypedDocumentNode<TimelineData, { id: string }>
       }
     }
   }
-`;
+`);
 
-export interface ApprovalsData {
-  agreement: (AgreementHead & { approvals: Approval[]; approvalStatus: ApprovalStatus }) | null;
-}
-
-export const AGREEMENT_APPROVALS: TypedDocumentNode<ApprovalsData, { id: string }> = gql`
-  ${HEAD_FIELDS}
-  ${APPROVAL_STATUS_FIELDS}
+export const AGREEMENT_APPROVALS = graphql(`
   query AgreementApprovals($id: ID!) {
     agreement(id: $id) {
       ...AgreementHeadFields
@@ -175,22 +98,9 @@ export const AGREEMENT_APPROVALS: TypedDocumentNode<ApprovalsData, { id: string 
       }
     }
   }
-`;
+`);
 
-export interface RecordApprovalInput {
-  agreementId: string;
-  organisationId: string;
-  decision: ApprovalDecision;
-  decidedAt: string;
-  meetingReference?: string | null;
-  note?: string | null;
-  documentId?: string | null;
-}
-
-export const RECORD_APPROVAL: TypedDocumentNode<
-  { recordApproval: { id: string; decision: ApprovalDecision; decidedAt: string; organisation: { id: string; name: string } } },
-  { input: RecordApprovalInput }
-> = gql`
+export const RECORD_APPROVAL = graphql(`
   mutation RecordApproval($input: RecordApprovalInput!) {
     recordApproval(input: $input) {
       id
@@ -202,30 +112,17 @@ export const RECORD_APPROVAL: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export interface CreateMilestoneInput {
-  agreementId: string;
-  title: string;
-  kind: MilestoneKind;
-  date: string;
-  phase?: AgreementPhase | null;
-  description?: string | null;
-}
-
-export const CREATE_MILESTONE: TypedDocumentNode<{ createMilestone: Milestone }, { input: CreateMilestoneInput }> = gql`
-  ${MILESTONE_FIELDS}
+export const CREATE_MILESTONE = graphql(`
   mutation CreateMilestone($input: CreateMilestoneInput!) {
     createMilestone(input: $input) {
       ...MilestoneFields
     }
   }
-`;
+`);
 
-export const SET_AGREEMENT_PHASE: TypedDocumentNode<
-  { setAgreementPhase: { id: string; phase: AgreementPhase; currentPhase: AgreementPhase } },
-  { input: { agreementId: string; phase: AgreementPhase } }
-> = gql`
+export const SET_AGREEMENT_PHASE = graphql(`
   mutation SetAgreementPhase($input: SetAgreementPhaseInput!) {
     setAgreementPhase(input: $input) {
       id
@@ -233,12 +130,9 @@ export const SET_AGREEMENT_PHASE: TypedDocumentNode<
       currentPhase
     }
   }
-`;
+`);
 
-export const APPROVAL_RECORDED: TypedDocumentNode<
-  { approvalRecorded: { id: string; decision: ApprovalDecision; decidedAt: string; organisation: { id: string; name: string } } },
-  { agreementId: string }
-> = gql`
+export const APPROVAL_RECORDED = graphql(`
   subscription ApprovalRecorded($agreementId: ID!) {
     approvalRecorded(agreementId: $agreementId) {
       id
@@ -250,4 +144,4 @@ export const APPROVAL_RECORDED: TypedDocumentNode<
       }
     }
   }
-`;
+`);

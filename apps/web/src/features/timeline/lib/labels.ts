@@ -1,5 +1,5 @@
-import { AgreementPhase, PHASE_LABELS } from '../../agreements/graphql/agreements';
-import type { ApprovalDecision, MilestoneKind } from '../graphql/timeline';
+import { PHASE_LABELS } from '../../agreements/graphql/agreements';
+import type { AgreementPhase, ApprovalDecision, MilestoneKind } from '../../../gql/graphql';
 
 /** The phases in the order an agreement goes through them. */
 export const PHASES: AgreementPhase[] = ['PREPARATION', 'INPUT_ROUND', 'DRAFTING', 'HEARING', 'PROCESSING', 'APPROVAL', 'SUBMITTED', 'IN_FORCE'];

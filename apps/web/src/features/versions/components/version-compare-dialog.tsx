@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client';
 import { Fragment, useId, useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { errorMessage } from '../../../lib/apollo';
-import { BlockChange, BlockChangeKind, COMPARE_VERSIONS, VersionSummary, WordChange } from '../graphql/versions';
+import { BlockChange, COMPARE_VERSIONS, VersionSummary, WordChange } from '../graphql/versions';
 import { countChanges, groupBySection } from '../lib/group-changes';
+import type { BlockChangeKind } from '../../../gql/graphql';
 
 type Mode = 'inline' | 'sideBySide';
 

@@ -1,44 +1,11 @@
-import { gql, TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../../gql';
+import type { CompareVersionsQuery, VersionSummaryFieldsFragment } from '../../../gql/graphql';
 
-export interface VersionSummary {
-  id: string;
-  number: number;
-  label: string;
-  createdAt: string;
-  createdBy: { id: string; name: string } | null;
-}
+export type VersionSummary = VersionSummaryFieldsFragment;
+export type BlockChange = CompareVersionsQuery['compareVersions']['changes'][number];
+export type WordChange = BlockChange['words'][number];
 
-export interface VersionDetail extends VersionSummary {
-  /** The frozen draft as ProseMirror JSON (a string). */
-  content: string;
-}
-
-export type BlockChangeKind = 'ADDED' | 'REMOVED' | 'CHANGED';
-export type WordChangeKind = 'SAME' | 'ADDED' | 'REMOVED';
-
-export interface WordChange {
-  kind: WordChangeKind;
-  text: string;
-}
-
-export interface BlockChange {
-  blockId: string;
-  change: BlockChangeKind;
-  /** paragraph or heading. */
-  type: string;
-  before: string | null;
-  after: string | null;
-  sectionTitle: string | null;
-  words: WordChange[];
-}
-
-export interface VersionComparison {
-  from: VersionSummary;
-  to: VersionSummary;
-  changes: BlockChange[];
-}
-
-const VERSION_FIELDS = gql`
+export const VERSION_FIELDS = graphql(`
   fragment VersionSummaryFields on AgreementVersion {
     id
     number
@@ -49,13 +16,9 @@ const VERSION_FIELDS = gql`
       name
     }
   }
-`;
+`);
 
-export const AGREEMENT_VERSIONS: TypedDocumentNode<
-  { agreement: { id: string; canEdit: boolean; versions: VersionSummary[] } | null },
-  { agreementId: string }
-> = gql`
-  ${VERSION_FIELDS}
+export const AGREEMENT_VERSIONS = graphql(`
   query AgreementVersions($agreementId: ID!) {
     agreement(id: $agreementId) {
       id
@@ -65,23 +28,18 @@ export const AGREEMENT_VERSIONS: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export const AGREEMENT_VERSION: TypedDocumentNode<{ agreementVersion: VersionDetail | null }, { id: string }> = gql`
-  ${VERSION_FIELDS}
+export const AGREEMENT_VERSION = graphql(`
   query AgreementVersion($id: ID!) {
     agreementVersion(id: $id) {
       ...VersionSummaryFields
       content
     }
   }
-`;
+`);
 
-export const COMPARE_VERSIONS: TypedDocumentNode<
-  { compareVersions: VersionComparison },
-  { fromVersionId: string; toVersionId: string }
-> = gql`
-  ${VERSION_FIELDS}
+export const COMPARE_VERSIONS = graphql(`
   query CompareVersions($fromVersionId: ID!, $toVersionId: ID!) {
     compareVersions(fromVersionId: $fromVersionId, toVersionId: $toVersionId) {
       from {
@@ -104,25 +62,17 @@ export const COMPARE_VERSIONS: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export const CREATE_VERSION: TypedDocumentNode<
-  { createVersion: VersionSummary },
-  { input: { agreementId: string; label: string } }
-> = gql`
-  ${VERSION_FIELDS}
+export const CREATE_VERSION = graphql(`
   mutation CreateVersion($input: CreateVersionInput!) {
     createVersion(input: $input) {
       ...VersionSummaryFields
     }
   }
-`;
+`);
 
-export const RESTORE_VERSION: TypedDocumentNode<
-  { restoreVersion: { id: string; versions: VersionSummary[] } },
-  { versionId: string }
-> = gql`
-  ${VERSION_FIELDS}
+export const RESTORE_VERSION = graphql(`
   mutation RestoreVersion($versionId: ID!) {
     restoreVersion(versionId: $versionId) {
       id
@@ -131,4 +81,4 @@ export const RESTORE_VERSION: TypedDocumentNode<
       }
     }
   }
-`;
+`);

@@ -1,4 +1,5 @@
-import type { BlockChange, BlockChangeKind } from '../graphql/versions';
+import type { BlockChange } from '../graphql/versions';
+import type { BlockChangeKind } from '../../../gql/graphql';
 
 export interface ChangeGroup {
   /** The top-level section's title; null for blocks outside any section. */

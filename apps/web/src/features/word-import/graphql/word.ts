@@ -1,19 +1,7 @@
-import { gql, TypedDocumentNode } from '@apollo/client';
-
-export type SectionKind = 'PREAMBLE' | 'VISION' | 'FOCUS_AREA' | 'PRINCIPLE' | 'GOAL' | 'OTHER';
-
-export interface WordAgreement {
-  id: string;
-  title: string;
-  periodStart: number;
-  periodEnd: number;
-  canEdit: boolean;
-  region: { id: string; name: string };
-  versions: Array<{ id: string; number: number; label: string }>;
-}
+import { graphql } from '../../../gql';
 
 /** The agreements to import into or export from, with their versions. */
-export const WORD_AGREEMENTS: TypedDocumentNode<{ agreements: WordAgreement[] }, Record<string, never>> = gql`
+export const WORD_AGREEMENTS = graphql(`
   query WordAgreements {
     agreements {
       id
@@ -32,22 +20,19 @@ export const WORD_AGREEMENTS: TypedDocumentNode<{ agreements: WordAgreement[] },
       }
     }
   }
-`;
+`);
 
-export const WORD_REGIONS: TypedDocumentNode<{ regions: Array<{ id: string; name: string }> }, Record<string, never>> = gql`
+export const WORD_REGIONS = graphql(`
   query WordRegions {
     regions {
       id
       name
     }
   }
-`;
+`);
 
 /** The sections of the live draft, as the server derives them after an import. */
-export const IMPORTED_SECTIONS: TypedDocumentNode<
-  { agreement: { id: string; title: string; sections: Array<{ blockId: string; kind: SectionKind; title: string }> } | null },
-  { id: string }
-> = gql`
+export const IMPORTED_SECTIONS = graphql(`
   query ImportedSections($id: ID!) {
     agreement(id: $id) {
       id
@@ -59,4 +44,4 @@ export const IMPORTED_SECTIONS: TypedDocumentNode<
       }
     }
   }
-`;
+`);

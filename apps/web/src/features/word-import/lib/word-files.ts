@@ -1,5 +1,6 @@
+import { fetchFile, saveAs } from '../../../lib/download';
 import { readToken } from '../../auth/hooks/token-storage';
-import type { SectionKind } from '../graphql/word';
+import type { SectionKind } from '../../../gql/graphql';
 
 /** A heading may start a section of a kind, or stay a subheading in the section above it. */
 export type ImportKind = SectionKind | 'SUBHEADING';
@@ -83,36 +84,13 @@ export function uploadFile<T>(path: string, file: File, fields: Record<string, s
   });
 }
 
-/** The file name the server gave in Content-Disposition, else the fallback. */
-function filenameOf(header: string | null, fallback: string): string {
-  const encoded = header?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
-  if (encoded) {
-    try {
-      return decodeURIComponent(encoded);
-    } catch {
-      // Fall through to the plain name.
-    }
-  }
-  return header?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
-}
-
 /** Fetches a download with the login token and saves it through a temporary blob URL. */
 export async function downloadFile(path: string, fallbackName: string): Promise<string> {
   const token = readToken();
-  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    throw new Error(messageOf(response.status, body));
-  }
-  const name = filenameOf(response.headers.get('content-disposition'), fallbackName);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  const { blob, filename } = await fetchFile(path, fallbackName, { headers: token ? { authorization: `Bearer ${token}` } : {}, failure: messageOf });
+  const url = URL.createObjectURL(blob);
+  saveAs(url, filename);
   // Give the browser time to start the download before the URL goes.
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return name;
+  return filename;
 }
