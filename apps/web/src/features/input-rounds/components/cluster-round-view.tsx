@@ -182,8 +182,8 @@ export function ClusterRoundView({ round, participation }: { round: InputRoundDe
                   <label htmlFor={`${id}-section-${item.key}`}>Afsnit i udkastet</label>
                   <select id={`${id}-section-${item.key}`} value={item.blockId} onChange={(e) => update(item.key, { blockId: e.target.value, blockLabel: null })}>
                     <option value="">Generelt (intet bestemt afsnit)</option>
-                    {item.blockLabel && !round.agreement.sections.some((s) => s.blockId === item.blockId) && <option value={item.blockId}>{item.blockLabel}</option>}
-                    {round.agreement.sections.map((section) => (
+                    {item.blockLabel && !(round.agreement?.sections ?? []).some((s) => s.blockId === item.blockId) && <option value={item.blockId}>{item.blockLabel}</option>}
+                    {(round.agreement?.sections ?? []).map((section) => (
                       <option key={section.blockId} value={section.blockId}>
                         {KIND_LABELS[section.kind]}: {section.title}
                       </option>

@@ -48,7 +48,7 @@ function RoundHeader({ round }: { round: InputRoundDetail }) {
   const open = new Date(deadline).getTime() > now.getTime();
   return (
     <header className="ir-header">
-      <p className="muted ir-header__agreement">{round.agreement.title}</p>
+      {round.agreement && <p className="muted ir-header__agreement">{round.agreement.title}</p>}
       <h1 id="round-title">{round.title}</h1>
       {round.description && <p>{round.description}</p>}
       <dl className="facts">

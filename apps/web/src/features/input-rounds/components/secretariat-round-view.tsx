@@ -42,11 +42,11 @@ export function SecretariatRoundView({ round }: { round: InputRoundDetail }) {
     [current],
   );
   const shown = filter
-    ? items.filter((i) => i.organisationId === filter.organisationId && (filter.sectionId === null ? !i.item.section || !round.agreement.sections.some((s) => s.blockId === i.item.section?.id) : i.item.section?.id === filter.sectionId))
+    ? items.filter((i) => i.organisationId === filter.organisationId && (filter.sectionId === null ? !i.item.section || !(round.agreement?.sections ?? []).some((s) => s.blockId === i.item.section?.id) : i.item.section?.id === filter.sectionId))
     : items;
   const groups = useMemo(() => {
     const map = new Map<string, { title: string; items: ListedItem[] }>();
-    const order = groupBy === 'section' ? [...round.agreement.sections.map((s) => `${KIND_LABELS[s.kind]}: ${s.title}`), NO_SECTION] : [];
+    const order = groupBy === 'section' ? [...(round.agreement?.sections ?? []).map((s) => `${KIND_LABELS[s.kind]}: ${s.title}`), NO_SECTION] : [];
     for (const key of order) map.set(key, { title: key, items: [] });
     for (const listed of shown) {
       const key = groupBy === 'section' ? (listed.item.section ? `${KIND_LABELS[listed.item.section.kind]}: ${listed.item.section.title}` : NO_SECTION) : listed.item.theme.trim().toLocaleLowerCase('da');
@@ -56,7 +56,7 @@ export function SecretariatRoundView({ round }: { round: InputRoundDetail }) {
     }
     const list = [...map.values()].filter((g) => g.items.length > 0);
     return groupBy === 'theme' ? list.sort((a, b) => b.items.length - a.items.length || a.title.localeCompare(b.title, 'da')) : list;
-  }, [shown, groupBy, round.agreement.sections]);
+  }, [shown, groupBy, round.agreement?.sections]);
 
   async function onDownload() {
     const file = await download.fetchFile(round.docxUrl);
@@ -204,7 +204,7 @@ export function SecretariatRoundView({ round }: { round: InputRoundDetail }) {
                       <span className="ir-badge">Ikke vurderet</span>
                     )}
                   </p>
-                  <AssessmentForm item={item} versions={round.agreement.versions} />
+                  <AssessmentForm item={item} versions={(round.agreement?.versions ?? [])} />
                 </li>
               ))}
             </ul>

@@ -12,7 +12,7 @@ export type InputItem = InputItemFieldsFragment;
 export type ClusterInput = ClusterInputFieldsFragment;
 export type InputRoundDetail = NonNullable<InputRoundQuery['inputRound']>;
 export type Participant = InputRoundDetail['participants'][number];
-export type VersionRef = InputRoundDetail['agreement']['versions'][number];
+export type VersionRef = NonNullable<InputRoundDetail['agreement']>['versions'][number];
 export type AgreementWithRounds = InputRoundsQuery['agreements'][number];
 export type InputMatrix = NonNullable<InputMatrixQuery['inputRound']>['matrix'];
 /** Saving a draft and submitting send the same input. */
