@@ -78,6 +78,8 @@ const CALLER_NOTES: Record<Caller, string> = {
 
 const SIGNED_IN: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
 const EVERYONE: Caller[] = [...CALLERS];
+/** Signed in, and not an account bound to one hearing by its invitation link. */
+const BOUND_OUT: Caller[] = SIGNED_IN.filter((c) => c !== 'linkAccount');
 const NOBODY: Caller[] = [];
 /** Readers of an agreement (live draft, versions, exports, input rounds, approvals), per region. */
 const READERS = { H: ['hSecretariat', 'hCluster', 'hMunicipality', 'admin'] as Caller[], S: ['sSecretariat', 'sMunicipality', 'admin'] as Caller[] };
@@ -96,7 +98,11 @@ interface World {
   agreements: { H: AgreementRows; S: AgreementRows };
   /** H: Danske Patienter and Hjerteforeningen invited; H2: only Diabetesforeningen; S: Syddanmark's, only Ældre Sagen. */
   hearings: { H: HearingRows; H2: HearingRows; S: HearingRows };
-  /** For the writes: invitations to withdraw and reissue, a hearing Danske Patienter has not answered yet. */
+  /**
+   * H ("hearing H3"): Danske Patienter and Hjerteforeningen invited too, not answered, not the link's
+   * hearing; with invitations to withdraw and reissue. S: the same for Syddanmark. links: Diabetesforeningen's
+   * invitation, reissued for each acceptance.
+   */
   scratch: { H: HearingRows; S: HearingRows; links: HearingRows };
   responses: { DP: ResponseRows; HF: ResponseRows; S: ResponseRows };
   rounds: { H: string; S: string };
@@ -139,7 +145,7 @@ async function buildWorld(app: TestApp, db: Client): Promise<World> {
     S: await openHearing(app, sSec, agreements.S.versionId, [orgs.AS]),
   };
   const scratch = {
-    H: await openHearing(app, hSec, agreements.H.versionId, [orgs.KB, orgs.LF, orgs.DP]),
+    H: await openHearing(app, hSec, agreements.H.versionId, [orgs.KB, orgs.LF, orgs.DP, orgs.HF]),
     S: await openHearing(app, sSec, agreements.S.versionId, [orgs.AS, orgs.LF]),
     links: await openHearing(app, hSec, agreements.H.versionId, [orgs.DF]),
   };
@@ -195,7 +201,8 @@ function observe(result: GraphQLResult, field: string, present?: (value: unknown
   if (code === 'INTERNAL_SERVER_ERROR' || (result.errors && !code)) return unexpected(code, JSON.stringify(result.errors));
   if (code && REFUSALS.has(code)) return hasData ? unexpected(code, `refused yet answered ${JSON.stringify(value)}`) : refused(code);
   if (code) return allowed(code);
-  return hasData ? allowed() : refused(value === null ? 'null' : 'absent');
+  if (!hasData) return refused(value === null ? 'null' : 'absent');
+  return Array.isArray(value) ? { ...allowed(), detail: `${value.length} rows` } : allowed();
 }
 
 const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map((v) => String((v as { id?: string }).id)) : []);
@@ -258,9 +265,11 @@ async function observeCollab(w: World, caller: Caller, documentName: string, wri
   }
   try {
     if (!write) return client.doc.getXmlFragment('default').length > 0 ? allowed('synced') : unexpected('synced', 'an empty document');
+    // The initial sync is acknowledged too: count only the answers to this edit.
+    const { applied, refused: refusedBefore } = { ...client.syncStatuses };
     paragraphText(client.doc, 0).insert(0, 'Matrix ');
-    await waitFor(() => client.syncStatuses.applied + client.syncStatuses.refused > 0, 10_000, 'the server’s answer to the edit');
-    return client.syncStatuses.applied > 0 ? allowed(`scope ${client.provider.authorizedScope}`) : refused(`scope ${client.provider.authorizedScope}, edit refused`);
+    await waitFor(() => client.syncStatuses.applied > applied || client.syncStatuses.refused > refusedBefore, 10_000, 'the server’s answer to the edit');
+    return client.syncStatuses.refused === refusedBefore ? allowed(`scope ${client.provider.authorizedScope}`) : refused(`scope ${client.provider.authorizedScope}, edit refused`);
   } finally {
     client.destroy();
   }
@@ -310,14 +319,17 @@ const agreementOf = (w: World, target: string) => w.agreements[region(target)];
 const HEARING_READ = {
   'hearing H (Danske Patienter, Hjerteforeningen invited)': [...MANAGERS.H, 'invitedOrganisation', 'linkAccount'] as Caller[],
   'hearing H2 (only Diabetesforeningen invited)': MANAGERS.H,
+  'hearing H3 (Hjerteforeningen invited too, not the link’s hearing)': [...MANAGERS.H, 'invitedOrganisation'] as Caller[],
   'hearing S (Syddanmark, Ældre Sagen invited)': MANAGERS.S,
 };
 const HEARING_MANAGE = {
   'hearing H (Danske Patienter, Hjerteforeningen invited)': MANAGERS.H,
   'hearing H2 (only Diabetesforeningen invited)': MANAGERS.H,
+  'hearing H3 (Hjerteforeningen invited too, not the link’s hearing)': MANAGERS.H,
   'hearing S (Syddanmark, Ældre Sagen invited)': MANAGERS.S,
 };
-const hearingOf = (w: World, target: string) => (target.startsWith('hearing H2') ? w.hearings.H2 : target.startsWith('hearing S') ? w.hearings.S : w.hearings.H);
+const hearingOf = (w: World, target: string) =>
+  target.startsWith('hearing H2') ? w.hearings.H2 : target.startsWith('hearing H3') ? w.scratch.H : target.startsWith('hearing S') ? w.hearings.S : w.hearings.H;
 const RESPONSE_READ = {
   'response of Danske Patienter (hearing H)': [...MANAGERS.H, 'invitedOrganisation'] as Caller[],
   'response of Hjerteforeningen (hearing H)': [...MANAGERS.H, 'linkAccount'] as Caller[],
@@ -337,8 +349,9 @@ const UUID = () => `00000000-0000-4000-8000-${String(Math.floor(Math.random() * 
 
 const QUERIES: Row[] = [
   { operation: 'me', targets: { 'the caller': SIGNED_IN }, run: async (w, c) => observe(await gql(w, c, '{ me { id email } }'), 'me') },
-  { operation: 'regions', targets: { 'reference data': SIGNED_IN }, run: async (w, c) => observe(await gql(w, c, '{ regions { id code } }'), 'regions') },
-  { operation: 'organisations', targets: { 'reference data': SIGNED_IN }, run: async (w, c) => observe(await gql(w, c, '{ organisations { id name } }'), 'organisations') },
+  // An account made from an invitation link can only file its organisation's response to its hearing.
+  { operation: 'regions', targets: { 'reference data': BOUND_OUT }, run: async (w, c) => observe(await gql(w, c, '{ regions { id code } }'), 'regions') },
+  { operation: 'organisations', targets: { 'reference data': BOUND_OUT }, run: async (w, c) => observe(await gql(w, c, '{ organisations { id name } }'), 'organisations') },
   {
     operation: 'agreements',
     targets: AGREEMENT_TARGETS,
@@ -662,12 +675,15 @@ const MUTATIONS: Row[] = [
     (field): Row => ({
       operation: field,
       targets: {
-        'for Danske Patienter (invited, not yet answered)': ['invitedOrganisation'],
-        'for Hjerteforeningen (hearing H, the link’s)': ['linkAccount'],
-        'for Ældre Sagen (hearing S)': NOBODY,
+        'for Danske Patienter in hearing H3 (invited, not yet answered)': ['invitedOrganisation'],
+        'for Danske Patienter in hearing H2 (not invited)': NOBODY,
+        'for Hjerteforeningen in hearing H (the link’s hearing)': ['linkAccount'],
+        'for Hjerteforeningen in hearing H3 (invited, not the link’s hearing)': NOBODY,
+        'for Ældre Sagen in hearing S': NOBODY,
       },
       run: (w, c, t) => {
-        const [hearingId, organisationId] = t.includes('Danske') ? [w.scratch.H.id, w.orgs.DP] : t.includes('Hjerte') ? [w.hearings.H.id, w.orgs.HF] : [w.hearings.S.id, w.orgs.AS];
+        const hearingId = (t.includes('hearing H3') ? w.scratch.H : t.includes('hearing H2') ? w.hearings.H2 : t.includes('hearing S') ? w.hearings.S : w.hearings.H).id;
+        const organisationId = t.includes('Danske') ? w.orgs.DP : t.includes('Hjerte') ? w.orgs.HF : w.orgs.AS;
         if (field === 'saveHearingResponseDraft') {
           return mutation(w, c, field, 'mutation($i: SaveHearingDraftInput!) { saveHearingResponseDraft(input: $i) }', { i: { hearingId, organisationId, content: '{"summary":"kladde"}' } });
         }
@@ -679,9 +695,9 @@ const MUTATIONS: Row[] = [
   ),
   {
     operation: 'registerLateHearingResponse',
-    targets: { 'for Kræftens Bekæmpelse (hearing H)': MANAGERS.H, 'for Ældre Sagen (hearing S)': MANAGERS.S },
+    targets: { 'for Diabetesforeningen (invited to hearing H2)': MANAGERS.H, 'for Ældre Sagen (invited to hearing S)': MANAGERS.S },
     run: (w, c, t) => {
-      const [hearingId, organisationId] = region(t) === 'S' ? [w.hearings.S.id, w.orgs.AS] : [w.hearings.H.id, w.orgs.KB];
+      const [hearingId, organisationId] = region(t) === 'S' ? [w.hearings.S.id, w.orgs.AS] : [w.hearings.H2.id, w.orgs.DF];
       return mutation(w, c, 'registerLateHearingResponse', 'mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { id } }', {
         i: { hearingId, organisationId, idempotencyKey: unique('brev'), comments: [{ text: 'Pr. brev.' }], publish: false },
       });
