@@ -206,3 +206,16 @@ export const DEMO_ACCOUNTS = {
   uninvitedOrganisation: demo('faglig.organisation'),
   admin: demo('admin'),
 } as const;
+
+/**
+ * A notification in the agreement's outbox addressed to the organisation. The product writes
+ * these from its reminder schedule, which has no API to trigger, so by SQL.
+ */
+export async function insertNotification(db: Client, agreementId: string, organisation: string, subject: string): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO "notifications" ("dedupe_key", "agreement_id", "organisation_id", "kind", "subject", "body", "recipients")
+     VALUES ($1, $2, $3, 'reminder', $4, 'Husk fristen.', '{}') RETURNING "id"`,
+    [unique('matrix'), agreementId, organisation, subject],
+  );
+  return rows.rows[0].id;
+}

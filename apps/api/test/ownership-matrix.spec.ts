@@ -21,6 +21,7 @@ import {
   openInputRound,
   organisationId,
   regionId,
+  insertNotification,
   registerLateResponse,
   ResponseRows,
   submitClusterInput,
@@ -112,6 +113,10 @@ interface World {
   blockIds: string[];
   docx: Buffer;
   importKinds: string;
+  /** Each signed-in caller's organisation. */
+  callerOrgs: Partial<Record<Caller, string>>;
+  /** Outbox notifications per region's agreement: id → the organisation it is addressed to. */
+  notifications: { H: Map<string, string>; S: Map<string, string> };
 }
 
 async function buildWorld(app: TestApp, db: Client): Promise<World> {
@@ -170,7 +175,17 @@ async function buildWorld(app: TestApp, db: Client): Promise<World> {
     headings?: Array<{ suggestedKind: string }>;
   };
   const importKinds = JSON.stringify((preview.headings ?? []).map((h) => h.suggestedKind));
-  return { app, db, tokens, regions, agreements, hearings, scratch, responses, rounds, inputs, clusters, orgs, blockIds, docx, importKinds };
+  const callerOrgs: Partial<Record<Caller, string>> = {};
+  for (const caller of SIGNED_IN) callerOrgs[caller] = (await must(app, '{ me { organisation { id } } }', {}, tokens[caller], 'me')).me.organisation.id as string;
+  const notifications = { H: new Map<string, string>(), S: new Map<string, string>() };
+  const addressed = { H: ['hCluster', 'hMunicipality', 'invitedOrganisation', 'uninvitedOrganisation'], S: ['sMunicipality', 'invitedOrganisation'] } as const;
+  for (const code of ['H', 'S'] as const) {
+    for (const caller of addressed[code]) {
+      const organisation = callerOrgs[caller] as string;
+      notifications[code].set(await insertNotification(db, agreements[code].id, organisation, `Påmindelse til ${caller}`), organisation);
+    }
+  }
+  return { app, db, tokens, regions, agreements, hearings, scratch, responses, rounds, inputs, clusters, orgs, blockIds, docx, importKinds, callerOrgs, notifications };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,7 +434,17 @@ const QUERIES: Row[] = [
   {
     operation: 'outbox',
     targets: AGREEMENT_TARGETS,
-    run: async (w, c, t) => observe(await gql(w, c, 'query($id: ID!) { outbox(agreementId: $id) { id subject } }', { id: agreementOf(w, t).id }), 'outbox', anyAnswer),
+    run: async (w, c, t) => {
+      const observed = observe(await gql(w, c, 'query($id: ID!) { outbox(agreementId: $id) { id subject } }', { id: agreementOf(w, t).id }), 'outbox', anyAnswer);
+      if (observed.verdict !== 'allowed' || observed.code) return observed;
+      // The secretariat sees every notification of the agreement, anyone else only its organisation's.
+      const result = await gql(w, c, 'query($id: ID!) { outbox(agreementId: $id) { id } }', { id: agreementOf(w, t).id });
+      const all = w.notifications[region(t)];
+      const wanted = [...all.keys()].filter((id) => MANAGERS[region(t)].includes(c) || all.get(id) === w.callerOrgs[c]).sort();
+      const got = ids(result.data?.outbox).filter((id) => all.has(id)).sort();
+      if (JSON.stringify(got) !== JSON.stringify(wanted)) return unexpected(null, `outbox rows ${got.length}, wanted ${wanted.length}`);
+      return { ...observed, detail: `${got.length} of the test's ${all.size} notifications` };
+    },
   },
   {
     operation: 'inputRound',
