@@ -8,7 +8,10 @@ export default defineConfig({
   root: __dirname,
   plugins: [react()],
   resolve: {
-    alias: { '@aftalerum/editor': path.resolve(__dirname, '../../libs/editor/src/index.ts') },
+    alias: {
+      '@aftalerum/editor': path.resolve(__dirname, '../../libs/editor/src/index.ts'),
+      '@aftalerum/dates': path.resolve(__dirname, '../../libs/dates/src/index.ts'),
+    },
   },
   build: {
     outDir: path.resolve(__dirname, '../../dist/web'),

@@ -8,7 +8,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: __dirname,
   resolve: {
-    alias: { '@aftalerum/editor': path.resolve(__dirname, '../../libs/editor/src/index.ts') },
+    alias: {
+      '@aftalerum/editor': path.resolve(__dirname, '../../libs/editor/src/index.ts'),
+      '@aftalerum/dates': path.resolve(__dirname, '../../libs/dates/src/index.ts'),
+    },
   },
   test: {
     include: ['src/**/*.spec.{ts,tsx}'],

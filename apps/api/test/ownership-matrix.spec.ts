@@ -386,7 +386,12 @@ const QUERIES: Row[] = [
   },
   {
     operation: 'agreementVersion',
-    targets: { 'version 1 of agreement Hovedstaden': READERS.H, 'version 1 of agreement Syddanmark': READERS.S },
+    // Version 1 of Hovedstaden's agreement is the draft of the test hearing H and of the demo hearing,
+    // which invites Dansk Sygeplejeråd: a hearing's frozen version is its invited organisations' too.
+    targets: {
+      'version 1 of agreement Hovedstaden': [...READERS.H, 'invitedOrganisation', 'uninvitedOrganisation'],
+      'version 1 of agreement Syddanmark': READERS.S,
+    },
     run: async (w, c, t) => observe(await gql(w, c, 'query($id: ID!) { agreementVersion(id: $id) { id blocks { text } } }', { id: agreementOf(w, t).versionId }), 'agreementVersion'),
   },
   {
@@ -433,7 +438,10 @@ const QUERIES: Row[] = [
   },
   {
     operation: 'outbox',
-    targets: AGREEMENT_TARGETS,
+    // The outbox holds mail: the agreement's secretariat sees all of it, anyone else (not an account
+    // bound to a hearing) only what went to their own organisation, which tells nothing of an
+    // agreement they may not read (README, "Decisions where the contract is silent").
+    targets: { 'agreement Hovedstaden': BOUND_OUT, 'agreement Syddanmark': BOUND_OUT },
     run: async (w, c, t) => {
       const observed = observe(await gql(w, c, 'query($id: ID!) { outbox(agreementId: $id) { id subject } }', { id: agreementOf(w, t).id }), 'outbox', anyAnswer);
       if (observed.verdict !== 'allowed' || observed.code) return observed;

@@ -1,3 +1,4 @@
+import { danishDate } from '@aftalerum/dates';
 import { GraphQLScalarType, Kind } from 'graphql';
 import { badInput } from './domain-error';
 
@@ -74,7 +75,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: `A calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}.`,
   serialize(value) {
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    // An instant given for a calendar date is the day it falls on in Denmark.
+    if (value instanceof Date) return danishDate(value);
     return parseIsoDate(value);
   },
   // Kept as given: the input boundary checks it with the field's name in the message.

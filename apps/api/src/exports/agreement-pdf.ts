@@ -1,3 +1,4 @@
+import { formatDanishDate, formatDanishDay, isCalendarDate } from '@aftalerum/dates';
 import { isSectionKind, JSONContent, SECTION_KIND_LABELS, textOf } from '@aftalerum/editor';
 import {
   beginText,
@@ -41,7 +42,6 @@ const INK = rgb(0.1, 0.1, 0.1);
 const ACCENT = rgb(0.12, 0.22, 0.39);
 const MUTED = rgb(0.35, 0.35, 0.35);
 const LINK = rgb(0.02, 0.39, 0.76);
-const DANISH_MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
 interface Fonts {
   regular: PDFFont;
@@ -84,10 +84,7 @@ const isNode = (kid: StructNode | MarkedContent): kid is StructNode => 'role' in
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
-function danishDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return match ? `${Number(match[3])}. ${DANISH_MONTHS[Number(match[2]) - 1]} ${match[1]}` : isoDate;
-}
+const danishDate = (isoDate: string): string => (isCalendarDate(isoDate) ? formatDanishDate(isoDate) : isoDate);
 
 /** Lays out text page by page and records which structure element owns each piece. */
 class TaggedWriter {
@@ -560,7 +557,7 @@ export async function renderAgreementPdf(given: AgreementDocumentInput): Promise
     ['Aftaleperiode', period],
     ['Ikrafttræden', danishDate(input.effectiveDate)],
     ['Version', input.versionLabel?.trim() || 'Arbejdsudkast'],
-    ['Genereret', danishDate(input.generatedAt.toISOString().slice(0, 10))],
+    ['Genereret', formatDanishDay(input.generatedAt)],
   ];
   for (const [label, value] of facts) root.kids.push(writer.text('P', [{ text: `${label}: `, bold: true }, { text: value }], { size: 11, after: 4 }));
 

@@ -1,3 +1,4 @@
+import { formatDanishDate, formatDanishDateTime, isCalendarDate } from '@aftalerum/dates';
 import { isSectionKind, JSONContent, SECTION_KIND_LABELS, SectionKind, textOf } from '@aftalerum/editor';
 import {
   AlignmentType,
@@ -47,21 +48,6 @@ export interface AgreementDocumentInput {
 const LANGUAGE = 'da-DK';
 const WORKING_DRAFT_LABEL = 'Arbejdsudkast';
 const TABLE_OF_CONTENTS_LABEL = 'Indholdsfortegnelse';
-const TIME_ZONE = 'Europe/Copenhagen';
-const DANISH_MONTHS = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 
 const SAFE_LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
@@ -78,41 +64,11 @@ function safeHref(value: unknown): string | null {
   return SAFE_LINK_PROTOCOLS.has(url.protocol) ? url.href : null;
 }
 
-const pad2 = (value: number): string => String(value).padStart(2, '0');
-
 /** '2024-01-01' as '1. januar 2024'; anything that isn't a real date is shown as given. */
-function danishDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate.trim());
-  if (!match) return isoDate;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return isoDate;
-  return `${day}. ${DANISH_MONTHS[month - 1]} ${year}`;
-}
+const danishDate = (isoDate: string): string => (isCalendarDate(isoDate.trim()) ? formatDanishDate(isoDate.trim()) : isoDate);
 
 /** A moment as Danish wall-clock time, e.g. '5. marts 2025 kl. 14.03'. */
-function danishDateTime(moment: Date): string {
-  if (Number.isNaN(moment.getTime())) return '';
-  const partsIn = (timeZone: string) =>
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    }).formatToParts(moment);
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = partsIn(TIME_ZONE);
-  } catch {
-    // A Node.js without time zone data: UTC is still an honest time.
-    parts = partsIn('UTC');
-  }
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return `${part('day')}. ${DANISH_MONTHS[part('month') - 1]} ${part('year')} kl. ${pad2(part('hour'))}.${pad2(part('minute'))}`;
-}
+const danishDateTime = (moment: Date): string => (Number.isNaN(moment.getTime()) ? '' : formatDanishDateTime(moment));
 
 interface TitleFact {
   label: string;

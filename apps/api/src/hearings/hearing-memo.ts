@@ -1,3 +1,4 @@
+import { formatDanishDateTime, formatDanishDay } from '@aftalerum/dates';
 import { collectBlocks, collectSections, JSONContent } from '@aftalerum/editor';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { BlockChange } from '../agreements/dtos/draft-types';
@@ -46,8 +47,8 @@ export interface MemoModel {
   comparedWith: string;
 }
 
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
-const date = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' });
+const dateTime = { format: (instant: Date) => formatDanishDateTime(instant) };
+const date = { format: (instant: Date) => formatDanishDay(instant) };
 
 /** Groups the comments by the section and block of the hearing draft they concern. */
 export function memoSections(content: JSONContent, comments: Array<MemoComment & { blockId: string | null }>) {

@@ -1,11 +1,12 @@
+import { formatDanishDateTime, formatDanishDay } from '@aftalerum/dates';
 import { PDFDocument, PDFFont, PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { xmlSafeText } from '../documents/safe-text';
 import { OUTCOME_LABELS, MemoComment, MemoModel } from './hearing-memo';
 
 const A4: [number, number] = [595, 842];
 const MARGIN = 56;
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
-const date = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' });
+const dateTime = { format: (instant: Date) => formatDanishDateTime(instant) };
+const date = { format: (instant: Date) => formatDanishDay(instant) };
 
 /**
  * Every text drawn passes here: first the cleaning of every writer (control characters out,

@@ -1,3 +1,4 @@
+import { formatDanishDateTime } from '@aftalerum/dates';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { xmlSafeText } from '../documents/safe-text';
 
@@ -14,7 +15,7 @@ export interface ReceiptModel {
   late: boolean;
 }
 
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' });
+const dateTime = { format: (instant: Date) => formatDanishDateTime(instant, { seconds: true }) };
 
 /** Every text drawn passes here: the cleaning of every writer, then what the standard PDF fonts cover (WinAnsi). */
 const winAnsi = (text: string) =>

@@ -1,3 +1,4 @@
+import { formatDanishDate, formatDanishDateTime } from '@aftalerum/dates';
 import { collectBlocks, collectSections, DraftSection, JSONContent, SECTION_KIND_LABELS, SectionKind } from '@aftalerum/editor';
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { xmlSafe } from '../documents/safe-text';
@@ -133,12 +134,11 @@ export interface InputSummaryModel {
   items: SummaryItem[];
 }
 
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
-const dateOnly = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'UTC' });
+
 
 /** '2023-02-01T…' → '1. februar 2023 kl. 00.00', in Danish time. */
-export const formatDeadline = (value: Date) => dateTime.format(value);
-const formatIsoDate = (value: string) => dateOnly.format(new Date(`${value}T00:00:00Z`));
+export const formatDeadline = (value: Date) => formatDanishDateTime(value);
+const formatIsoDate = (value: string) => formatDanishDate(value);
 
 /** The items in the order of the live draft's sections, then the general ones. */
 export function itemsBySection(sections: DraftSection[], items: SummaryItem[]): Array<{ title: string; kind: SectionKind | null; items: SummaryItem[] }> {

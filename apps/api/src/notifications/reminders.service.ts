@@ -1,3 +1,4 @@
+import { formatDanishDateTime } from '@aftalerum/dates';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, Transporter } from 'nodemailer';
@@ -41,7 +42,7 @@ function inTransaction(manager: EntityManager): PgBoss.Db {
   };
 }
 
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+const dateTime = { format: (instant: Date) => formatDanishDateTime(instant) };
 
 /**
  * Deadline reminders and approval requests, run by a job queue on PostgreSQL (pg-boss) and

@@ -1,3 +1,4 @@
+import { danishDate, danishToday, daysBetween } from '@aftalerum/dates';
 import { Inject, Injectable } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { PUB_SUB, TOPICS } from '../live/pub-sub';
@@ -20,7 +21,6 @@ import { CreateMilestoneInput, RecordApprovalInput } from './dtos/timeline.input
 import { Approval, ApprovalDecision, ApprovalStatus, Milestone, MilestoneKind, MilestoneLink } from './timeline-types';
 
 const byName = (a: Organisation, b: Organisation) => a.name.localeCompare(b.name, 'da');
-const isoDate = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 interface ApprovalRow {
   id: string;
@@ -89,7 +89,7 @@ export class TimelineService {
   }
 
   private derived(id: string, title: string, kind: MilestoneKind, at: Date, phase: string, linkType: MilestoneLink, linkId: string): Milestone {
-    return { id, title, kind, date: isoDate(at), phase, description: null, linkType, linkId, done: at.getTime() <= Date.now(), derived: true };
+    return { id, title, kind, date: danishDate(at), phase, description: null, linkType, linkId, done: at.getTime() <= Date.now(), derived: true };
   }
 
   async createMilestone(user: AuthUser, input: CreateMilestoneInput, requestId: string | null): Promise<Milestone> {
@@ -246,7 +246,7 @@ export class TimelineService {
 
   /** The phase as of today: a submitted agreement is in force from its effective date. */
   effectivePhase(agreement: Agreement, today = new Date()): AgreementPhase {
-    if (agreement.phase === AgreementPhase.SUBMITTED && isoDate(today) >= agreement.effectiveDate) return AgreementPhase.IN_FORCE;
+    if (agreement.phase === AgreementPhase.SUBMITTED && danishDate(today) >= agreement.effectiveDate) return AgreementPhase.IN_FORCE;
     return agreement.phase;
   }
 
@@ -267,7 +267,7 @@ export class TimelineService {
 
   async dashboard(agreement: Agreement) {
     const milestones = await this.milestones(agreement.id);
-    const today = isoDate(new Date());
+    const today = danishToday();
     const next = milestones.find((m) => m.kind === MilestoneKind.DEADLINE && m.date >= today) ?? null;
     const [counts] = await this.db.query<Array<{ responses: number; comments: number; answered: number }>>(
       `SELECT (SELECT count(*)::int FROM "hearing_responses" r JOIN "hearings" h ON h."id" = r."hearing_id" WHERE h."agreement_id" = $1) AS responses,
@@ -283,12 +283,10 @@ export class TimelineService {
           [agreement.id],
         ).catch(() => [{ n: 0 }]))[0].n
       : 0;
-    const effective = Date.UTC(Number(agreement.effectiveDate.slice(0, 4)), Number(agreement.effectiveDate.slice(5, 7)) - 1, Number(agreement.effectiveDate.slice(8, 10)));
-    const now = new Date();
     return {
       phase: this.effectivePhase(agreement),
       nextDeadline: next,
-      daysToEffectiveDate: Math.round((effective - Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) / 86_400_000),
+      daysToEffectiveDate: daysBetween(today, agreement.effectiveDate),
       inputsReceived: inputs,
       hearingResponses: counts.responses,
       hearingComments: counts.comments,

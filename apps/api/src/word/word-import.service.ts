@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@aftalerum/dates';
 import { collectSections, draftSchema, JSONContent, SectionKind } from '@aftalerum/editor';
 import { Node } from '@tiptap/pm/model';
 import { Injectable, Logger } from '@nestjs/common';
@@ -152,8 +153,7 @@ export class WordImportService {
 const sectionsOf = (content: JSONContent) => collectSections(content).map(({ kind, title }) => ({ kind, title }));
 
 function validDate(value: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw badInput('Ikrafttrædelsesdatoen er ikke en gyldig dato. Angiv den som ÅÅÅÅ-MM-DD.');
   }
   return value;

@@ -39,7 +39,7 @@ export function DeadlinePanel({ hearing }: { hearing: HearingDetail }) {
       <details className="hd-disclosure">
         <summary>Forlæng høringsfristen</summary>
         <form onSubmit={onSubmit} noValidate className="hd-inline-form">
-          <label htmlFor={`${id}-closes`}>Ny høringsfrist</label>
+          <label htmlFor={`${id}-closes`}>Ny høringsfrist (dansk tid)</label>
           <input id={`${id}-closes`} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
           <label htmlFor={`${id}-reason`}>Begrundelse</label>
           <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="Fx Sommerferie" />

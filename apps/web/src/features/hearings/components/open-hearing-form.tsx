@@ -1,3 +1,4 @@
+import { addDays, danishToday } from '@aftalerum/dates';
 import { useMutation, useQuery } from '@apollo/client';
 import { FormEvent, useId, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -6,11 +7,8 @@ import { AGREEMENT_HEARINGS, AgreementWithHearings, OPEN_HEARING, ORGANISATIONS,
 import { KIND_GROUPS } from '../lib/labels';
 import { fromLocalInput, toLocalInput } from '../lib/time';
 
-const inWeeks = (weeks: number) => {
-  const date = new Date(Date.now() + weeks * 7 * 86_400_000);
-  date.setHours(12, 0, 0, 0);
-  return toLocalInput(date);
-};
+/** Noon, Danish time, the given number of weeks from today. */
+const inWeeks = (weeks: number) => `${addDays(danishToday(), weeks * 7)}T12:00`;
 
 /** The version to offer first: the newest called "Høringsudkast", else the newest. */
 const defaultVersion = (agreement: AgreementWithHearings) =>
@@ -99,11 +97,11 @@ export function OpenHearingForm({ agreement }: { agreement: AgreementWithHearing
               </p>
             </div>
             <div>
-              <label htmlFor={`${id}-opens`}>Åbner</label>
+              <label htmlFor={`${id}-opens`}>Åbner (dansk tid)</label>
               <input id={`${id}-opens`} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} required />
             </div>
             <div>
-              <label htmlFor={`${id}-closes`}>Høringsfrist</label>
+              <label htmlFor={`${id}-closes`}>Høringsfrist (dansk tid)</label>
               <input id={`${id}-closes`} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} required />
             </div>
           </div>

@@ -1,15 +1,13 @@
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
-const timeOfDay = new Intl.DateTimeFormat('da-DK', { timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
-const dateTimeWithSeconds = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' });
+import { danishWallClock, formatDanishDateTime, formatDanishTime, fromDanishWallClock } from '@aftalerum/dates';
 
 /** '2023-08-15T10:00:00Z' → '15. august 2023 kl. 12.00' (Danish time). */
-export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
+export const formatDateTime = (iso: string): string => formatDanishDateTime(iso);
 
 /** '14.03' (Danish time). */
-export const formatTime = (date: Date): string => timeOfDay.format(date);
+export const formatTime = (date: Date): string => formatDanishTime(date);
 
 /** '15. august 2023 kl. 12.00.27' (Danish time), for receipts. */
-export const formatDateTimeWithSeconds = (iso: string): string => dateTimeWithSeconds.format(new Date(iso));
+export const formatDateTimeWithSeconds = (iso: string): string => formatDanishDateTime(iso, { seconds: true });
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -26,15 +24,15 @@ export function countdown(deadline: string, now: Date, passed = 'fristen er over
   return minutes > 0 ? `om ${plural(minutes, 'minut', 'minutter')}` : 'om under et minut';
 }
 
-/** A Date as the value of <input type="datetime-local"> in the browser's time zone. */
-export function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+/** A Date as the value of <input type="datetime-local"> on the Danish clock (deadlines are Danish time). */
+export const toLocalInput = (date: Date): string => danishWallClock(date);
 
-/** The value of <input type="datetime-local"> as an ISO instant, or null when empty or invalid. */
+/** The value of <input type="datetime-local">, read on the Danish clock, as an ISO instant; null when empty or invalid. */
 export function fromLocalInput(value: string): string | null {
   if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  try {
+    return fromDanishWallClock(value).toISOString();
+  } catch {
+    return null;
+  }
 }

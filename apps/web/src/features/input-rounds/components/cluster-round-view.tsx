@@ -1,3 +1,4 @@
+import { formatDanishTime } from '@aftalerum/dates';
 import { useMutation } from '@apollo/client';
 import { FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
@@ -40,7 +41,7 @@ const fromInput = (input: ClusterInput | null | undefined): ItemDraft[] =>
       }))
     : [emptyItem()];
 
-const timeOfDay = new Intl.DateTimeFormat('da-DK', { timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+const timeOfDay = { format: (at: Date) => formatDanishTime(at) };
 
 /** The asked cluster's page: its input form (draft, submit), the receipt, and earlier submissions. */
 export function ClusterRoundView({ round, participation }: { round: InputRoundDetail; participation: Participant }) {

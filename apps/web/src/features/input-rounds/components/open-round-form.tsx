@@ -1,15 +1,13 @@
+import { addDays, danishToday } from '@aftalerum/dates';
+import { fromDanishWallClock } from '@aftalerum/dates';
 import { useMutation, useQuery } from '@apollo/client';
 import { FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../lib/apollo';
 import { AgreementWithRounds, INPUT_ROUNDS, OPEN_INPUT_ROUND, OTHER_ORGANISATIONS } from '../graphql/input-rounds';
-import { toLocalInput } from '../lib/time';
 
-const inTwoWeeks = () => {
-  const date = new Date(Date.now() + 14 * 86_400_000);
-  date.setHours(12, 0, 0, 0);
-  return toLocalInput(date);
-};
+/** Noon, Danish time, two weeks from today. */
+const inTwoWeeks = () => `${addDays(danishToday(), 14)}T12:00`;
 
 /** The secretariat opens a round: what it asks about, the deadline, and who is asked. */
 export function OpenRoundForm({ agreement }: { agreement: AgreementWithRounds }) {
@@ -41,7 +39,7 @@ export function OpenRoundForm({ agreement }: { agreement: AgreementWithRounds })
             title: title.trim(),
             description: description.trim() || null,
             versionId: versionId || null,
-            deadline: new Date(deadline).toISOString(),
+            deadline: fromDanishWallClock(deadline).toISOString(),
             clusterIds,
             organisationIds,
           },
@@ -71,7 +69,7 @@ export function OpenRoundForm({ agreement }: { agreement: AgreementWithRounds })
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-deadline`}>Frist</label>
+        <label htmlFor={`${id}-deadline`}>Frist (dansk tid)</label>
         <input id={`${id}-deadline`} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} required />
         <fieldset className="ir-checks">
           <legend>Klynger, der bedes om input</legend>

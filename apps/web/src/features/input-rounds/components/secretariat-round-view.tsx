@@ -1,3 +1,4 @@
+import { fromDanishWallClock } from '@aftalerum/dates';
 import { useMutation, useQuery } from '@apollo/client';
 import { FormEvent, useId, useMemo, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
@@ -246,7 +247,7 @@ function ExtendDeadlineForm({ round }: { round: InputRoundDetail }) {
         variables: {
           input: {
             roundId: round.id,
-            deadline: new Date(deadline).toISOString(),
+            deadline: fromDanishWallClock(deadline).toISOString(),
             reason: reason.trim(),
             clusterId: participant?.cluster?.id ?? null,
             organisationId: participant && !participant.cluster ? participant.organisation.id : null,

@@ -1,11 +1,10 @@
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
-const dateOnly = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+import { danishWallClock, formatDanishDate, formatDanishDateTime } from '@aftalerum/dates';
 
 /** '2023-02-01T22:59:00Z' → '1. februar 2023 kl. 23.59' (Danish time). */
-export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
+export const formatDateTime = (iso: string): string => formatDanishDateTime(iso);
 
 /** '2023-01-12' → '12. januar 2023'. */
-export const formatDay = (isoDate: string): string => dateOnly.format(new Date(`${isoDate}T00:00:00Z`));
+export const formatDay = (isoDate: string): string => formatDanishDate(isoDate);
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -22,8 +21,5 @@ export function countdown(deadline: string, now: Date): string {
   return minutes > 0 ? `om ${plural(minutes, 'minut', 'minutter')}` : 'om under et minut';
 }
 
-/** A Date as the value of <input type="datetime-local"> in the browser's time zone. */
-export function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+/** A Date as the value of <input type="datetime-local"> on the Danish clock (deadlines are Danish time). */
+export const toLocalInput = (date: Date): string => danishWallClock(date);

@@ -1,3 +1,4 @@
+import { formatDanishShortDateTime } from '@aftalerum/dates';
 import { useApolloClient, useQuery } from '@apollo/client';
 import { useId, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -12,9 +13,8 @@ import { ApprovalForm } from './approval-form';
 
 type Filter = 'ALL' | PartyStatus;
 
-const recordedFormat = new Intl.DateTimeFormat('da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 /** '2026-11-23T16:25:00Z' → '23.11.2026 17.25' (Danish time). */
-const formatRecorded = (iso: string) => recordedFormat.format(new Date(iso)).replace(',', '');
+const formatRecorded = (iso: string) => formatDanishShortDateTime(iso);
 
 export const partyStatus = (party: ApprovalParty): PartyStatus => party.decision ?? 'PENDING';
 
