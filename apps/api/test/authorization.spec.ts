@@ -64,7 +64,8 @@ const TABLE: Record<string, Row> = {
     allowed: ['SECRETARIAT', 'ADMIN'],
     query: `mutation { extendHearingDeadline(input: { hearingId: "${NOBODY}", closesAt: "2030-02-01T00:00:00Z", reason: "Ferie" }) { id } }`,
   },
-  acceptHearingInvitation: { allowed: ROLES, query: 'mutation { acceptHearingInvitation(input: { token: "not-a-real-token", name: "A B", email: "a@b.test" }) { token } }' },
+  acceptHearingInvitation: { allowed: ROLES, query: 'mutation { acceptHearingInvitation(input: { token: "not-a-real-token", name: "A B", email: "a@b.test" }) { acceptanceId } }' },
+  confirmHearingInvitation: { allowed: ROLES, query: `mutation { confirmHearingInvitation(input: { acceptanceId: "${NOBODY}", code: "123456" }) { token } }` },
   withdrawHearingInvitation: { allowed: ['SECRETARIAT', 'ADMIN'], query: `mutation { withdrawHearingInvitation(invitationId: "${NOBODY}") { id } }` },
   reissueHearingInvitation: { allowed: ['SECRETARIAT', 'ADMIN'], query: `mutation { reissueHearingInvitation(invitationId: "${NOBODY}") { id } }` },
   submitHearingResponse: {

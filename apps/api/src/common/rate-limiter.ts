@@ -64,3 +64,29 @@ export function sharedLimiter(db: DataSource, options: SharedLimitOptions): Rate
 
 /** A refusal by the store (the limit is reached), as opposed to a failing database. */
 export const isLimitReached = (error: unknown): error is RateLimiterRes => error instanceof RateLimiterRes;
+
+/**
+ * A shared limit (see sharedLimiter) that refuses with RATE_LIMITED and a message a person
+ * reads: for the writes one user may make per window (responses, drafts, cluster input), so
+ * the limit holds across instances and under a concurrent burst.
+ */
+export class SharedLimit {
+  private readonly limiter: RateLimiterPostgres;
+
+  constructor(
+    db: DataSource,
+    private readonly options: SharedLimitOptions & { message: string },
+  ) {
+    this.limiter = sharedLimiter(db, options);
+  }
+
+  /** Spends one point of `key`, or refuses with RATE_LIMITED when they are spent. */
+  async hit(key: string): Promise<void> {
+    try {
+      await this.limiter.consume(key);
+    } catch (error) {
+      if (!isLimitReached(error)) throw error;
+      throw new DomainError('RATE_LIMITED', this.options.message, { limit: this.options.name, key });
+    }
+  }
+}

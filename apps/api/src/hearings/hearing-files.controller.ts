@@ -28,6 +28,8 @@ import { HearingMemoService } from './hearing-memo.service';
 import { HearingResponse } from './hearing-response.entity';
 import { HearingsService } from './hearings.service';
 import { receiptPdf } from './receipt-pdf';
+import { decisionDocumentReadable } from './decision-documents';
+import { UploadLimits } from './upload-limits';
 
 /** Downloads and uploads of the hearing: attachments, receipts and the memo. */
 @Controller('files')
@@ -37,6 +39,7 @@ export class HearingFilesController {
     private readonly hearings: HearingsService,
     private readonly memo: HearingMemoService,
     private readonly audit: AuditService,
+    private readonly uploadLimits: UploadLimits,
   ) {}
 
   /** Uploads one PDF or DOCX (field "file"), checked by content; returns its id for submitHearingResponse. */
@@ -50,10 +53,12 @@ export class HearingFilesController {
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<{ id: string; filename: string; contentType: string; size: number }> {
     if (!file) throw badInput('Vælg en fil at vedhæfte (feltet "file").');
+    await this.uploadLimits.admit(user);
     const verdict = await inspectAttachment(file.buffer);
     if (!verdict.ok) throw badInput(verdict.reason);
     const filename = uploadedFilename(file.originalname, 'bilag');
     return this.db.transaction(async (manager) => {
+      await this.uploadLimits.reserve(manager, user.organisationId, file.size);
       const [row] = await manager.query<Array<{ id: string }>>(
         `INSERT INTO "attachments" ("organisation_id", "uploaded_by", "filename", "content_type", "size", "sha256", "data")
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id"`,
@@ -79,7 +84,8 @@ export class HearingFilesController {
         [attachment.id],
       );
       const hearing = link ? await this.hearings.get(link.hearing_id) : null;
-      if (!hearing || !(await this.hearings.canManage(user, hearing))) throw forbidden('Du har ikke adgang til bilaget.');
+      const readable = hearing ? await this.hearings.canManage(user, hearing) : await decisionDocumentReadable(this.db, user, attachment.id);
+      if (!readable) throw forbidden('Du har ikke adgang til bilaget.');
     }
     res.setHeader('Content-Type', attachment.contentType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);

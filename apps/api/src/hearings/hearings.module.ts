@@ -4,13 +4,17 @@ import { HearingFilesController } from './hearing-files.controller';
 import { HearingMemoService } from './hearing-memo.service';
 import { AgreementHearingsResolver, HearingCommentsResolver, HearingResponsesResolver, HearingsResolver } from './hearings.resolver';
 import { HearingsService } from './hearings.service';
+import { InvitationCodesResolver } from './invitation-codes.resolver';
+import { InvitationCodesService } from './invitation-codes.service';
+import { UploadCleanupService } from './upload-cleanup.service';
+import { UploadLimits } from './upload-limits';
 import { PublicHearingResolver } from './public-hearing.resolver';
 import { ReadableHearingsResolver } from './readable-hearings.resolver';
 
 @Module({
   imports: [AgreementsModule],
   controllers: [HearingFilesController],
-  providers: [HearingsService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, PublicHearingResolver, ReadableHearingsResolver],
+  providers: [HearingsService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, PublicHearingResolver, ReadableHearingsResolver, UploadLimits, UploadCleanupService, InvitationCodesService, InvitationCodesResolver],
   exports: [HearingsService],
 })
 export class HearingsModule {}

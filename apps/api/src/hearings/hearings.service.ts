@@ -9,10 +9,9 @@ import { AgreementsService, isUuid } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
 import { accessPolicy, invitationBinding } from '../auth/access-policy';
 import { AuthUser } from '../auth/auth-user';
-import { AuthService, hashPassword } from '../auth/auth.service';
-import { Role } from '../auth/role.enum';
+import { AuthService } from '../auth/auth.service';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
-import { RateLimiter } from '../common/rate-limiter';
+import { SharedLimit } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { PUB_SUB, TOPICS } from '../live/pub-sub';
@@ -20,17 +19,15 @@ import { RemindersService } from '../notifications/reminders.service';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
 import { Region } from '../organisations/region.entity';
-import { User } from '../users/user.entity';
-import { AcceptInvitationInput, ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
+import { ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
 import { ReplyInput } from './dtos/reply.input';
 import { SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
 import { HearingComment } from './hearing-comment.entity';
 import { HearingResponse } from './hearing-response.entity';
 import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
 import { HearingInvitation } from './dtos/hearing-types';
-import { invitationToken, tokenHash, verifyInvitationToken } from './invitation-token';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { invitationToken, tokenHash } from './invitation-token';
+import { disableUnconfirmedAccounts } from './invitation-codes.service';
 
 export interface SubmitOptions {
   /** Registered by the secretariat after the deadline, flagged late. */
@@ -41,7 +38,7 @@ export interface SubmitOptions {
 export class HearingsService {
   private readonly blockCache = new Map<string, Map<string, DraftBlock>>();
   private readonly hearingVersions = new Map<string, string>();
-  private readonly submitLimiter: RateLimiter;
+  private readonly submitLimiter: SharedLimit;
   /** The key of invitation links, apart from the login secret. */
   private readonly invitationSecret: string;
 
@@ -56,7 +53,7 @@ export class HearingsService {
   ) {
     if (!config.INVITATION_SECRET) throw new Error('INVITATION_SECRET is not set (startServer sets it)');
     this.invitationSecret = config.INVITATION_SECRET;
-    this.submitLimiter = new RateLimiter(config.SUBMIT_RATE_PER_MINUTE, 60_000, 'For mange indsendelser på kort tid. Vent et minut, og prøv igen.');
+    this.submitLimiter = new SharedLimit(db, { name: 'hearing-submit', points: config.SUBMIT_RATE_PER_MINUTE, durationSeconds: 60, message: 'For mange indsendelser på kort tid. Vent et minut, og prøv igen.' });
   }
 
   async get(id: string): Promise<Hearing | null> {
@@ -230,7 +227,11 @@ export class HearingsService {
     return { row: rows[0], hearing };
   }
 
-  /** Withdraws an invitation's link: it stops working at once. The organisation stays invited. */
+  /**
+   * Withdraws an invitation's link: it stops working at once, and so do the accounts created
+   * through it that are not confirmed yet (see disableUnconfirmedAccounts). The organisation
+   * stays invited.
+   */
   async withdrawInvitation(user: AuthUser, invitationId: string, requestId: string | null): Promise<HearingInvitation> {
     const { row } = await this.manageableInvitation(user, invitationId);
     if (row.withdrawn_at) return this.invitationOf(row);
@@ -244,6 +245,7 @@ export class HearingsService {
         data: { hearingId: row.hearing_id, organisationId: row.organisation_id },
         requestId,
       });
+      await disableUnconfirmedAccounts(manager, this.audit, row.id, user.id, requestId);
     });
     return this.reloadInvitation(row.id);
   }
@@ -281,64 +283,6 @@ export class HearingsService {
   }
 
   /**
-   * Creates the account of a named person of the invited organisation through the invitation
-   * link and signs it in. The link identifies an organisation and a hearing, never a person: it
-   * never signs in an account that already exists, works only while the hearing is not closed
-   * and the link is neither withdrawn nor replaced, and the account it creates is bound to that
-   * hearing (role ORGANISATION, users.hearing_id).
-   */
-  async acceptInvitation(input: AcceptInvitationInput, requestId: string | null) {
-    const invalid = () => new DomainError('UNAUTHENTICATED', 'Invitationslinket er ugyldigt. Bed sekretariatet om et nyt link.');
-    const verified = verifyInvitationToken(this.invitationSecret, input.token.trim());
-    if (!verified) throw invalid();
-    const email = input.email.trim().toLowerCase();
-    if (!EMAIL.test(email)) throw badInput('Skriv en gyldig e-mailadresse.');
-    const user = await this.db.transaction(async (manager) => {
-      // Locked, so a withdrawal or re-issue in flight cannot let an old link through.
-      const rows = await manager.query<Array<{ hearing_id: string; organisation_id: string; nonce: string; withdrawn_at: Date | null; closes_at: Date }>>(
-        `SELECT i."hearing_id", i."organisation_id", i."nonce", i."withdrawn_at", h."closes_at"
-           FROM "hearing_invitations" i JOIN "hearings" h ON h."id" = i."hearing_id" WHERE i."id" = $1 FOR UPDATE OF i`,
-        [verified.invitationId],
-      );
-      const invitation = rows[0];
-      if (!invitation) throw invalid();
-      if (invitation.nonce !== verified.nonce) {
-        throw new DomainError('UNAUTHENTICATED', 'Invitationslinket er erstattet af et nyere link. Brug det nyeste link, eller bed sekretariatet om et nyt.');
-      }
-      if (invitation.withdrawn_at) throw new DomainError('UNAUTHENTICATED', 'Invitationslinket er trukket tilbage af sekretariatet. Bed sekretariatet om et nyt link.');
-      if (invitation.closes_at.getTime() <= Date.now()) {
-        throw new DomainError('DEADLINE_PASSED', 'Høringen er afsluttet, så invitationslinket virker ikke længere. Kontakt sekretariatet, hvis I vil indsende et sent høringssvar.');
-      }
-      const existing = await manager.query<Array<{ id: string }>>('SELECT "id" FROM "users" WHERE "email" = $1', [email]);
-      if (existing.length) throw conflict('Der findes allerede en konto med denne e-mail. Log ind med din adgangskode.');
-      const created = manager.create(User, {
-        email,
-        name: input.name.trim(),
-        role: Role.ORGANISATION,
-        organisationId: invitation.organisation_id,
-        hearingId: invitation.hearing_id,
-        passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
-      });
-      await manager.save(created);
-      await this.audit.record(manager, {
-        actorId: created.id,
-        action: 'hearing.invitation-accepted',
-        entityType: 'hearing_invitation',
-        entityId: verified.invitationId,
-        data: { hearingId: invitation.hearing_id, organisationId: invitation.organisation_id, userId: created.id },
-        requestId,
-      });
-      return manager.findOneOrFail(User, { where: { id: created.id }, relations: { organisation: true } });
-    }).catch((error: unknown) => {
-      // Two acceptances with the same new address at once: the unique e-mail decides.
-      if ((error as { code?: string }).code === '23505') throw conflict('Der findes allerede en konto med denne e-mail. Log ind med din adgangskode.');
-      throw error;
-    });
-    const token = await this.auth.issueToken(user.id);
-    return { token, user, hearingId: user.hearingId as string };
-  }
-
-  /**
    * Files a response on behalf of an organisation in one transaction: the response, its
    * comments (each anchored to a block of the hearing version) and its attachments, with a
    * unique reference. The same idempotency key returns the same receipt. The database work is
@@ -346,7 +290,7 @@ export class HearingsService {
    * deadline costs one round trip each.
    */
   async submit(user: AuthUser, input: SubmitHearingResponseInput, requestId: string | null, options: SubmitOptions = {}): Promise<HearingResponse> {
-    this.submitLimiter.hit(user.id);
+    await this.submitLimiter.hit(user.id);
     if (options.late) {
       await this.requireManage(user, await this.getOrFail(input.hearingId));
     } else if (user.organisationId !== input.organisationId) {
@@ -438,7 +382,7 @@ export class HearingsService {
 
   /** Saves what the person has written so far (autosave); one draft per person and organisation. */
   async saveDraft(user: AuthUser, hearingId: string, organisationId: string, content: string): Promise<Date> {
-    this.submitLimiter.hit(user.id);
+    await this.submitLimiter.hit(user.id);
     if (user.organisationId !== organisationId) throw forbidden('Du kan kun skrive kladder for din egen organisation.');
     if (!invitationBinding.allows(user, hearingId)) throw forbidden(BOUND_ELSEWHERE);
     const hearing = await this.getOrFail(hearingId);

@@ -212,6 +212,23 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     });
   }
 
+  /**
+   * Writes a message for the given addresses (not an organisation's people) to the outbox in
+   * the caller's transaction, with its mail job when SMTP_URL is set. It has no agreement, so it
+   * shows in no agreement's outbox (an invitation code is for its recipient only).
+   */
+  async toAddresses(manager: EntityManager, n: { dedupeKey: string; kind: string; subject: string; body: string; recipients: string[] }): Promise<string> {
+    const [row] = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO "notifications" ("dedupe_key", "agreement_id", "organisation_id", "kind", "subject", "body", "recipients")
+       VALUES ($1, NULL, NULL, $2, $3, $4, $5) RETURNING "id"`,
+      [n.dedupeKey, n.kind, n.subject, n.body, n.recipients],
+    );
+    if (this.mailer && this.boss && n.recipients.length) {
+      await this.boss.send(MAIL_QUEUE, { notificationId: row.id }, { db: inTransaction(manager), retryLimit: 10, retryBackoff: true, singletonKey: row.id });
+    }
+    return row.id;
+  }
+
   /** Sends one outbox notification by e-mail (SMTP_URL) and marks it sent; a failure is retried by the queue. */
   private async mail(notificationId: string): Promise<void> {
     const [n] = await this.db.query<Array<{ subject: string; body: string; recipients: string[]; sent_at: Date | null }>>(
