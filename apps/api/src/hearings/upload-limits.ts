@@ -9,7 +9,7 @@ import { isLimitReached, sharedLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
 
 const MB = 1024 * 1024;
-const inMb = (bytes: number) => `${Math.max(0, Math.round((bytes / MB) * 10) / 10).toLocaleString('da-DK')} MB`;
+const inWords = (bytes: number) => (bytes >= MB ? `${(Math.round((bytes / MB) * 10) / 10).toLocaleString('da-DK')} MB` : `${Math.ceil(bytes / 1024)} kB`);
 
 /**
  * The bytes an organisation keeps stored: every upload of its own, unattached or filed, except
@@ -86,7 +86,7 @@ export class UploadLimits {
       this.logger.warn(`Upload of ${size} bytes for organisation ${organisationId} refused: ${usedBytes} of ${this.quotaBytes} bytes used`);
       throw new DomainError(
         'BAD_USER_INPUT',
-        `Din organisation har brugt sin plads til filer: ${inMb(usedBytes)} af ${inMb(this.quotaBytes)}, og filen fylder ${inMb(size)}. ` +
+        `Din organisation har brugt sin plads til filer: ${inWords(usedBytes)} af ${inWords(this.quotaBytes)}, og filen fylder ${inWords(size)}. ` +
           'Filer, der ikke er vedhæftet et høringssvar eller en beslutning, slettes efter et døgn; prøv igen senere, eller kontakt sekretariatet.',
         { limit: 'quota', organisationId, usedBytes, size, quotaBytes: this.quotaBytes },
       );
