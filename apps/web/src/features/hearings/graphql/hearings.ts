@@ -397,11 +397,24 @@ export const HEARING_MEMO: TypedDocumentNode<{ hearingMemo: { html: string; docx
 `;
 
 export const ACCEPT_INVITATION: TypedDocumentNode<
-  { acceptHearingInvitation: { token: string; hearingId: string; user: { id: string; name: string } } },
+  { acceptHearingInvitation: { acceptanceId: string; email: string; expiresAt: string } },
   { input: { token: string; name: string; email: string } }
 > = gql`
   mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {
     acceptHearingInvitation(input: $input) {
+      acceptanceId
+      email
+      expiresAt
+    }
+  }
+`;
+
+export const CONFIRM_INVITATION: TypedDocumentNode<
+  { confirmHearingInvitation: { token: string; hearingId: string; user: { id: string; name: string } } },
+  { input: { acceptanceId: string; code: string } }
+> = gql`
+  mutation ConfirmHearingInvitation($input: ConfirmInvitationInput!) {
+    confirmHearingInvitation(input: $input) {
       token
       hearingId
       user {
