@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { RemindersService } from '../src/notifications/reminders.service';
 import { ACCEPTANCES_PER_ADDRESS, ACCEPTANCES_PER_LINK, CODE_TRIES } from '../src/hearings/invitation-codes.service';
 import { ACCEPT_INVITATION, CONFIRM_INVITATION, mailedCode } from './invitation-codes';
 import { demo, GraphQLResult, startTestApp, TestApp } from './test-app';
@@ -173,6 +174,21 @@ describe('confirming an invitation with a code mailed to the address', () => {
     expect(codeOf(refused)).toBe('UNAUTHENTICATED');
     expect(refused.errors?.[0].message).toMatch(/erstattet/);
     expect((await acceptance(email)).confirmed_at).toBeNull();
+  });
+
+  it('mails the organisation’s reminders to confirmed accounts only', async () => {
+    const { id: hearingId, invitation } = await open();
+    const pendingEmail = uniqueEmail('ubekraeftet');
+    const confirmedEmail = uniqueEmail('paamindes');
+    await accept(invitation.link, pendingEmail);
+    const done = (await accept(invitation.link, confirmedEmail)).data?.acceptHearingInvitation;
+    expect((await confirm(done.acceptanceId, await mailedCode(db, confirmedEmail))).errors).toBeUndefined();
+    const [{ closes_at: closesAt }] = (await db.query<{ closes_at: Date }>('SELECT closes_at FROM hearings WHERE id = $1', [hearingId])).rows;
+    const delivered = await app.server.app.get(RemindersService).deliverReminder({ kind: 'HEARING', id: hearingId, hoursBefore: 24, deadline: closesAt.toISOString() });
+    expect(delivered).toBe(1);
+    const [{ recipients }] = (await db.query<{ recipients: string[] }>(`SELECT recipients FROM notifications WHERE dedupe_key LIKE $1`, [`hearing-reminder:${hearingId}:%`])).rows;
+    expect(recipients).toContain(confirmedEmail);
+    expect(recipients).not.toContain(pendingEmail);
   });
 
   describe('limits on acceptances, in the shared store', () => {

@@ -23,10 +23,16 @@ export interface Confirmed {
 }
 
 /** Accepts the link (`token`: the link's last part), reads the mailed code and confirms it. */
-export async function acceptAndConfirm(app: TestApp, db: Client, token: string, name: string, email: string): Promise<{ accepted: GraphQLResult; confirmed: GraphQLResult }> {
-  const accepted = await app.gql(ACCEPT_INVITATION, { i: { token, name, email } });
-  if (!accepted.data?.acceptHearingInvitation) return { accepted, confirmed: accepted };
+export async function acceptAndConfirm(
+  app: TestApp,
+  db: Client,
+  token: string,
+  name: string,
+  email: string,
+): Promise<{ accepted: GraphQLResult<{ acceptHearingInvitation: { acceptanceId: string } }>; confirmed: GraphQLResult<{ confirmHearingInvitation: Confirmed }> }> {
+  const accepted = await app.gql<{ acceptHearingInvitation: { acceptanceId: string } }>(ACCEPT_INVITATION, { i: { token, name, email } });
+  if (!accepted.data?.acceptHearingInvitation) return { accepted, confirmed: { errors: accepted.errors } };
   const code = await mailedCode(db, email);
-  const confirmed = await app.gql(CONFIRM_INVITATION, { i: { acceptanceId: accepted.data.acceptHearingInvitation.acceptanceId, code } });
+  const confirmed = await app.gql<{ confirmHearingInvitation: Confirmed }>(CONFIRM_INVITATION, { i: { acceptanceId: accepted.data.acceptHearingInvitation.acceptanceId, code } });
   return { accepted, confirmed };
 }

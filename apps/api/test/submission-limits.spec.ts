@@ -31,8 +31,8 @@ describe('submission limits across instances', () => {
   /** Two bursts of `each` at once, one to each instance. */
   const bursts = (each: number, query: string, variables: () => Record<string, unknown>, token: string) =>
     Promise.all([
-      ...Array.from({ length: each }, () => graphql(app.url, query, variables(), token)),
-      ...Array.from({ length: each }, () => graphql(second.url, query, variables(), token)),
+      ...Array.from({ length: each }, () => graphql<Record<string, unknown>>(app.url, query, variables(), token)),
+      ...Array.from({ length: each }, () => graphql<Record<string, unknown>>(second.url, query, variables(), token)),
     ]);
 
   beforeAll(async () => {

@@ -195,7 +195,15 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async toOutbox(n: { dedupeKey: string; agreementId: string; organisationId: string | null; kind: string; subject: string; body: string }): Promise<number> {
     const recipients = n.organisationId
-      ? (await this.db.query<Array<{ email: string }>>('SELECT "email" FROM "users" WHERE "organisation_id" = $1 ORDER BY "email"', [n.organisationId])).map((r) => r.email)
+      ? (
+          await this.db.query<Array<{ email: string }>>(
+            // An account not yet confirmed through its mailed code has not proved its address: it gets no mail.
+            `SELECT u."email" FROM "users" u WHERE u."organisation_id" = $1
+                AND NOT EXISTS (SELECT 1 FROM "invitation_acceptances" a WHERE a."user_id" = u."id" AND a."confirmed_at" IS NULL)
+              ORDER BY u."email"`,
+            [n.organisationId],
+          )
+        ).map((r) => r.email)
       : [];
     // The outbox row and its mail job commit together: were the job lost after the row, the
     // dedupe key would make every retry skip the mail for good.
