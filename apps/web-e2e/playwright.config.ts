@@ -12,6 +12,7 @@ const dataDir = path.join(root, 'tmp', 'e2e-data');
 export default defineConfig({
   testDir: './src',
   testMatch: '**/*.e2e.ts',
+  globalSetup: './src/mail-server.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -49,6 +50,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(port + 1),
+      SMTP_URL: `smtp://127.0.0.1:${port + 2}`,
+      JOB_POLL_SECONDS: '1',
       DEMO_DATA: 'true',
       DATABASE_URL: '',
     },

@@ -1,3 +1,4 @@
+import { acceptAndConfirm } from './invitation-codes';
 import { Client } from 'pg';
 import { demo, TestApp } from './test-app';
 
@@ -102,17 +103,12 @@ export async function openHearing(app: TestApp, secretariat: string, versionId: 
   return { id: hearing.id, invitations: new Map(hearing.invitations.map((i) => [i.organisationId, { id: i.id, link: i.link }])) };
 }
 
-/** Creates the account of a named person through the invitation link; returns its token. */
-export async function acceptInvitation(app: TestApp, link: string, name = 'Hanne Hjerte'): Promise<string> {
-  const token = link.split('/').pop();
-  const data = await must(
-    app,
-    'mutation($i: AcceptInvitationInput!) { acceptHearingInvitation(input: $i) { token } }',
-    { i: { token, name, email: `${unique('link')}@hjerteforeningen.test` } },
-    undefined,
-    'acceptHearingInvitation',
-  );
-  return data.acceptHearingInvitation.token as string;
+/** Creates the account of a named person through the invitation link and confirms it with the mailed code; returns its token. */
+export async function acceptInvitation(app: TestApp, db: Client, link: string, name = 'Hanne Hjerte'): Promise<string> {
+  const token = link.split('/').pop() as string;
+  const { confirmed } = await acceptAndConfirm(app, db, token, name, `${unique('link')}@hjerteforeningen.test`);
+  if (!confirmed.data?.confirmHearingInvitation) throw new Error(`Accepting the invitation failed: ${JSON.stringify(confirmed.errors)}`);
+  return confirmed.data.confirmHearingInvitation.token;
 }
 
 /** A PDF the attachment inspector accepts. */

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { acceptAndConfirm } from './invitation-codes';
 import { demo, startTestApp, TestApp } from './test-app';
 
 const OPEN = 'mutation($i: OpenHearingInput!) { openHearing(input: $i) { id status title closesAt invitations { organisationName link } } }';
@@ -76,13 +77,11 @@ describe('the hearing', () => {
   it('lets an invited organisation answer through its invitation and gives a receipt', async () => {
     const hearing = await open(['Hjerteforeningen', 'Danske Patienter']);
     const link = hearing.invitations.find((i) => i.organisationName === 'Hjerteforeningen')?.link ?? '';
-    const accepted = await app.gql(
-      'mutation($i: AcceptInvitationInput!) { acceptHearingInvitation(input: $i) { token hearingId user { name email role organisation { name } } } }',
-      { i: { token: link.split('/').pop(), name: 'Hanne Hjerte', email: 'Hanne@Hjerte.test' } },
-    );
+    const { accepted, confirmed } = await acceptAndConfirm(app, db, link.split('/').pop() as string, 'Hanne Hjerte', 'Hanne@Hjerte.test');
     expect(accepted.errors).toBeUndefined();
-    expect(accepted.data?.acceptHearingInvitation.user).toEqual({ name: 'Hanne Hjerte', email: 'hanne@hjerte.test', role: 'ORGANISATION', organisation: { name: 'Hjerteforeningen' } });
-    const token = accepted.data?.acceptHearingInvitation.token;
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data?.confirmHearingInvitation.user).toEqual({ name: 'Hanne Hjerte', email: 'hanne@hjerte.test', role: 'ORGANISATION', organisation: { name: 'Hjerteforeningen' } });
+    const token = confirmed.data?.confirmHearingInvitation.token;
     const result = await app.gql(SUBMIT, { i: submission(hearing.id, 'Hjerteforeningen') }, token);
     expect(result.errors).toBeUndefined();
     const response = result.data?.submitHearingResponse;
@@ -96,7 +95,7 @@ describe('the hearing', () => {
     const stranger = await fetch(`${app.url}${response.receiptUrl}`, { headers: { authorization: `Bearer ${await app.login(demo('patientforening'))}` } });
     expect(stranger.status).toBe(403);
 
-    const forged = await app.gql('mutation($i: AcceptInvitationInput!) { acceptHearingInvitation(input: $i) { token } }', {
+    const forged = await app.gql('mutation($i: AcceptInvitationInput!) { acceptHearingInvitation(input: $i) { acceptanceId } }', {
       i: { token: `${link.split('/').pop()?.slice(0, -4)}abcd`, name: 'Falsk', email: 'falsk@x.test' },
     });
     expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -1,3 +1,4 @@
+import { ACCEPT_INVITATION, mailedCode } from './invitation-codes';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -154,7 +155,7 @@ async function buildWorld(app: TestApp, db: Client): Promise<World> {
     S: await openHearing(app, sSec, agreements.S.versionId, [orgs.AS, orgs.LF]),
     links: await openHearing(app, hSec, agreements.H.versionId, [orgs.DF]),
   };
-  tokens.linkAccount = await acceptInvitation(app, hearings.H.invitations.get(orgs.HF)?.link as string);
+  tokens.linkAccount = await acceptInvitation(app, db, hearings.H.invitations.get(orgs.HF)?.link as string);
   const responses = {
     DP: await submitResponse(app, tokens.invitedOrganisation as string, hearings.H.id, orgs.DP),
     HF: await submitResponse(app, tokens.linkAccount, hearings.H.id, orgs.HF),
@@ -604,10 +605,27 @@ const MUTATIONS: Row[] = [
       return link;
     },
     run: async (w, c, _t, link) => {
-      return mutation(w, c, 'acceptHearingInvitation', 'mutation($i: AcceptInvitationInput!) { acceptHearingInvitation(input: $i) { token } }', {
+      return mutation(w, c, 'acceptHearingInvitation', 'mutation($i: AcceptInvitationInput!) { acceptHearingInvitation(input: $i) { acceptanceId } }', {
         i: { token: link.split('/').pop(), name: 'Dorte Diabetes', email: `${unique('accept')}@diabetes.test` },
       });
     },
+  },
+  {
+    operation: 'confirmHearingInvitation',
+    // Whoever holds the mailed code confirms the account it was sent for; a withdrawn link's code is dead.
+    targets: { 'the code mailed for a fresh link': EVERYONE, 'the code of a withdrawn link': NOBODY },
+    prepare: async (w, t) => {
+      const invitation = w.scratch.links.invitations.get(w.orgs.DF)?.id as string;
+      const hSec = w.tokens.hSecretariat;
+      const link = (await must(w.app, 'mutation($id: ID!) { reissueHearingInvitation(invitationId: $id) { link } }', { id: invitation }, hSec, 'reissue')).reissueHearingInvitation.link as string;
+      const email = `${unique('confirm')}@diabetes.test`;
+      const accepted = await must(w.app, ACCEPT_INVITATION, { i: { token: link.split('/').pop(), name: 'Dorte Diabetes', email } }, undefined, 'accept');
+      const code = await mailedCode(w.db, email);
+      if (t === 'the code of a withdrawn link') await must(w.app, 'mutation($id: ID!) { withdrawHearingInvitation(invitationId: $id) { id } }', { id: invitation }, hSec, 'withdraw');
+      return JSON.stringify({ acceptanceId: accepted.acceptHearingInvitation.acceptanceId, code });
+    },
+    run: async (w, c, _t, prepared) =>
+      mutation(w, c, 'confirmHearingInvitation', 'mutation($i: ConfirmInvitationInput!) { confirmHearingInvitation(input: $i) { hearingId } }', { i: JSON.parse(prepared) }),
   },
   {
     operation: 'createAgreement',

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { connectCollab } from './collab-client';
+import { acceptAndConfirm } from './invitation-codes';
 import { demo, GraphQLResult, startTestApp, TestApp } from './test-app';
 
 /**
@@ -138,12 +139,9 @@ describe('who may read what (the contract’s table, on real rows)', () => {
     const other = await open('Hjerteforeningen');
     otherHearing = other.id;
     const token = other.invitations[0].link.split('/').pop();
-    const accepted = await app.gql<{ acceptHearingInvitation: { token: string } }>(
-      'mutation($i: AcceptInvitationInput!) { acceptHearingInvitation(input: $i) { token } }',
-      { i: { token, name: 'Hanne Hjerte', email: 'hanne@hjerteforeningen.test' } },
-    );
-    expect(accepted.errors).toBeUndefined();
-    tokens.linkAccount = accepted.data?.acceptHearingInvitation.token as string;
+    const { confirmed } = await acceptAndConfirm(app, db, token as string, 'Hanne Hjerte', 'hanne@hjerteforeningen.test');
+    expect(confirmed.errors).toBeUndefined();
+    tokens.linkAccount = confirmed.data?.confirmHearingInvitation.token as string;
   });
   afterAll(async () => {
     await db.end();

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MAIL_DIR } from './mail-server';
 
 const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
 const VISION_PARAGRAPH = /^Kommentér afsnittet »Vi tager sammen ansvar for hele befolkningens/;
@@ -29,6 +31,21 @@ function daysAhead(days: number): string {
   const date = new Date(Date.now() + days * 86_400_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T12:00`;
+}
+
+/** The 6-digit code in the newest mail to `address` that the run's mail server received. */
+async function mailedCode(address: string): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(async () => {
+      for (const file of (await readdir(MAIL_DIR)).sort().reverse()) {
+        const mail = JSON.parse(await readFile(path.join(MAIL_DIR, file), 'utf8')) as { to: string[]; body: string };
+        if (mail.to.includes(address.toLowerCase())) return (code = /Din kode er (\d{6})/.exec(mail.body)?.[1]);
+      }
+      return undefined;
+    }, { timeout: 20_000 })
+    .toMatch(/^\d{6}$/);
+  return code as string;
 }
 
 /** The first bytes of a download, to check what kind of file it is. */
@@ -103,8 +120,23 @@ test.describe('the hearing', () => {
     await expect(org.getByRole('heading', { name: 'Invitation til at afgive høringssvar' })).toBeVisible();
     await expectAccessible(org, 'invitation');
     await org.getByLabel('Dit navn').fill('Hanne Hjerte');
-    await org.getByLabel('Din e-mail').fill(`hanne.${Date.now()}@hjerteforeningen.test`);
+    const hanne = `hanne.${Date.now()}@hjerteforeningen.test`;
+    await org.getByLabel('Din e-mail').fill(hanne);
     await org.getByRole('button', { name: 'Fortsæt til høringen' }).click();
+
+    // The code step: the heading has focus, a wrong code is refused in words, the mailed one lets her in.
+    await expect(org.getByRole('heading', { name: 'Skriv koden fra din e-mail', level: 1 })).toBeFocused();
+    await expect(org.getByText(`Vi har sendt en kode på 6 cifre til ${hanne}.`, { exact: false })).toBeVisible();
+    await expectAccessible(org, 'invitation code');
+    const codeField = org.getByLabel('Kode fra e-mailen');
+    const code = await mailedCode(hanne);
+    await codeField.fill(code === '000000' ? '111111' : '000000');
+    await codeField.press('Enter');
+    await expect(org.getByRole('alert')).toHaveText('Koden er forkert. Du har 4 forsøg tilbage.');
+    await expect(codeField).toBeFocused();
+    await expect(codeField).toHaveAttribute('aria-invalid', 'true');
+    await codeField.fill(code);
+    await org.getByRole('button', { name: 'Bekræft og fortsæt til høringen' }).click();
 
     await expect(org).toHaveURL(/\/hoeringer\/[0-9a-f-]{36}\/svar$/);
     await expect(org.getByRole('heading', { name: title, level: 1 })).toBeVisible();

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
 // Municipalities no other end-to-end test decides for (the server's data lasts the whole run).
@@ -140,7 +141,11 @@ test.describe('timeline and approvals', () => {
     await expect(grid.getByRole('listitem')).toHaveCount(31);
     const decisions = page.getByRole('table', { name: /Registrerede beslutninger/ });
     await expect(decisions.getByRole('row', { name: new RegExp(APPROVING) })).toContainText('Byrådet 14.11.2023, pkt. 7');
-    await expect(decisions.getByRole('row', { name: new RegExp(APPROVING) })).toContainText('Vedhæftet');
+    // The secretariat downloads the decision document it attached.
+    const downloading = page.waitForEvent('download');
+    await decisions.getByRole('row', { name: new RegExp(APPROVING) }).getByRole('button', { name: `Hent beslutningsdokumentet fra ${APPROVING}` }).click();
+    const saved = await (await downloading).path();
+    expect((await readFile(saved as string)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expect(decisions.getByRole('row', { name: new RegExp(REJECTING) })).toContainText('Økonomien i aftalen er uafklaret.');
     await expectAccessible(page, 'approvals');
 

@@ -2,35 +2,6 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { DomainError } from './domain-error';
 
-/**
- * A sliding-window limit per key (e.g. per user), kept in memory on each instance: enough to
- * stop a runaway client or script. Limits that must hold across instances and under
- * concurrency (logins) use `sharedLimiter` below instead.
- */
-export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly message: string,
-  ) {}
-
-  /** Counts one hit for `key`, or refuses with RATE_LIMITED when the window is full. */
-  hit(key: string, now = Date.now()): void {
-    const since = now - this.windowMs;
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > since);
-    if (recent.length >= this.limit) throw new DomainError('RATE_LIMITED', this.message);
-    recent.push(now);
-    this.hits.set(key, recent);
-    if (this.hits.size > 50_000) this.prune(since);
-  }
-
-  private prune(since: number): void {
-    for (const [key, times] of this.hits) if (!times.some((t) => t > since)) this.hits.delete(key);
-  }
-}
-
 /** The table of the migration RateLimits1763900000020 that every shared limiter counts in. */
 export const SHARED_LIMITS_TABLE = 'rate_limits';
 
@@ -64,3 +35,29 @@ export function sharedLimiter(db: DataSource, options: SharedLimitOptions): Rate
 
 /** A refusal by the store (the limit is reached), as opposed to a failing database. */
 export const isLimitReached = (error: unknown): error is RateLimiterRes => error instanceof RateLimiterRes;
+
+/**
+ * A shared limit (see sharedLimiter) that refuses with RATE_LIMITED and a message a person
+ * reads: for the writes one user may make per window (responses, drafts, cluster input), so
+ * the limit holds across instances and under a concurrent burst.
+ */
+export class SharedLimit {
+  private readonly limiter: RateLimiterPostgres;
+
+  constructor(
+    db: DataSource,
+    private readonly options: SharedLimitOptions & { message: string },
+  ) {
+    this.limiter = sharedLimiter(db, options);
+  }
+
+  /** Spends one point of `key`, or refuses with RATE_LIMITED when they are spent. */
+  async hit(key: string): Promise<void> {
+    try {
+      await this.limiter.consume(key);
+    } catch (error) {
+      if (!isLimitReached(error)) throw error;
+      throw new DomainError('RATE_LIMITED', this.options.message, { limit: this.options.name, key });
+    }
+  }
+}

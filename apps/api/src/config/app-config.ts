@@ -112,6 +112,32 @@ export class AppConfig {
   @Min(1)
   SUBMIT_RATE_PER_MINUTE = 60;
 
+  /** Uploads (attachments, decision documents) one user may make per UPLOAD_WINDOW_MINUTES, on all instances together. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  UPLOADS_PER_USER = 30;
+
+  /** Uploads one organisation's people may make together per UPLOAD_WINDOW_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  UPLOADS_PER_ORGANISATION = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  UPLOAD_WINDOW_MINUTES = 10;
+
+  /**
+   * Bytes of uploads one organisation may keep stored: everything it uploaded except what is
+   * filed with a response to a closed hearing (see hearings/upload-limits.ts). 200 MB.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  UPLOAD_QUOTA_BYTES = 200 * 1024 * 1024;
+
   /** SMTP server for the outbox, e.g. smtp://user:pass@mail.example.dk:587; unset: notifications stay in the in-app outbox. */
   @IsOptional()
   @Matches(/^smtps?:\/\//, { message: 'SMTP_URL skal begynde med smtp:// eller smtps://' })

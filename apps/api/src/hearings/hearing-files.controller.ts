@@ -9,12 +9,8 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { createHash } from 'node:crypto';
 import { memoryStorage } from 'multer';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OpenToInvitationAccounts, RequestId } from '../auth/decorators';
 import { badInput } from '../common/domain-error';
@@ -23,16 +19,16 @@ import { TooLargeFilter, uploadedFilename } from '../common/uploads';
 import { inspectAttachment, MAX_ATTACHMENT_BYTES } from './attachment-inspector';
 import { HearingMemoService } from './hearing-memo.service';
 import { HearingsService } from './hearings.service';
+import { UploadLimits } from './upload-limits';
 
 /** Downloads and uploads of the hearing: attachments, receipts and the memo. */
 @Controller('files')
 export class HearingFilesController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly hearings: HearingsService,
     private readonly memo: HearingMemoService,
-    private readonly audit: AuditService,
     private readonly scoped: ScopedData,
+    private readonly uploadLimits: UploadLimits,
   ) {}
 
   /** Uploads one PDF or DOCX (field "file"), checked by content; returns its id for submitHearingResponse. */
@@ -46,18 +42,10 @@ export class HearingFilesController {
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<{ id: string; filename: string; contentType: string; size: number }> {
     if (!file) throw badInput('Vælg en fil at vedhæfte (feltet "file").');
+    await this.uploadLimits.admit(user);
     const verdict = await inspectAttachment(file.buffer);
     if (!verdict.ok) throw badInput(verdict.reason);
-    const filename = uploadedFilename(file.originalname, 'bilag');
-    return this.db.transaction(async (manager) => {
-      const [row] = await manager.query<Array<{ id: string }>>(
-        `INSERT INTO "attachments" ("organisation_id", "uploaded_by", "filename", "content_type", "size", "sha256", "data")
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id"`,
-        [user.organisationId, user.id, filename, verdict.contentType, file.size, createHash('sha256').update(file.buffer).digest('hex'), file.buffer],
-      );
-      await this.audit.record(manager, { actorId: user.id, action: 'attachment.upload', entityType: 'attachment', entityId: row.id, data: { filename, size: file.size }, requestId });
-      return { id: row.id, filename, contentType: verdict.contentType, size: file.size };
-    });
+    return this.hearings.storeAttachment(user, { filename: uploadedFilename(file.originalname, 'bilag'), contentType: verdict.contentType, data: file.buffer }, requestId);
   }
 
   /** An attachment, for its organisation and the secretariat of the hearing (or of the approval it documents). */

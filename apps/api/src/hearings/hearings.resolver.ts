@@ -4,12 +4,12 @@ import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, OpenToInvitationAccounts, Public, RequestId, Roles } from '../auth/decorators';
+import { CurrentUser, OpenToInvitationAccounts, RequestId, Roles } from '../auth/decorators';
 import { Role } from '../auth/role.enum';
 import { forbidden } from '../common/domain-error';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
-import { AcceptInvitationInput, ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
+import { ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
 import { ReplyInput } from './dtos/reply.input';
 import { SaveHearingDraftInput, SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
 import {
@@ -17,7 +17,6 @@ import {
   HearingDeadlineChange,
   HearingInvitation,
   HearingMemo,
-  InvitationAcceptance,
 } from './dtos/hearing-types';
 import { CommentOutcome, HearingComment } from './hearing-comment.entity';
 import { HearingMemoService } from './hearing-memo.service';
@@ -49,14 +48,6 @@ export class HearingsResolver {
   @Mutation(() => Hearing)
   extendHearingDeadline(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: ExtendHearingDeadlineInput): Promise<Hearing> {
     return this.hearings.extendDeadline(user, input, requestId);
-  }
-
-  @Public()
-  @Mutation(() => InvitationAcceptance, {
-    description: 'Creates the account of a named person of the invited organisation, bound to this hearing, and signs it in. Never signs in an existing account (CONFLICT).',
-  })
-  acceptHearingInvitation(@RequestId() requestId: string | null, @Args('input') input: AcceptInvitationInput): Promise<InvitationAcceptance> {
-    return this.hearings.acceptInvitation(input, requestId);
   }
 
   @Roles(Role.SECRETARIAT)

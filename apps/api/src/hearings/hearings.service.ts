@@ -1,7 +1,7 @@
 import { collectBlocks, DraftBlock } from '@aftalerum/editor';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
@@ -9,10 +9,8 @@ import { AgreementsService, isUuid } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
 import { AuthUser } from '../auth/auth-user';
-import { AuthService, hashPassword } from '../auth/auth.service';
-import { Role } from '../auth/role.enum';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
-import { RateLimiter } from '../common/rate-limiter';
+import { SharedLimit } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { PUB_SUB, TOPICS } from '../live/pub-sub';
@@ -20,19 +18,18 @@ import { RemindersService } from '../notifications/reminders.service';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
 import { Region } from '../organisations/region.entity';
-import { User } from '../users/user.entity';
-import { AcceptInvitationInput, ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
+import { ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
 import { ReplyInput } from './dtos/reply.input';
 import { SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
 import { Attachment } from './attachment.entity';
 import { HearingComment } from './hearing-comment.entity';
 import { receiptPdf } from './receipt-pdf';
+import { UploadLimits } from './upload-limits';
 import { HearingResponse } from './hearing-response.entity';
 import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
 import { HearingInvitation } from './dtos/hearing-types';
-import { invitationToken, tokenHash, verifyInvitationToken } from './invitation-token';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { invitationToken, tokenHash } from './invitation-token';
+import { disableUnconfirmedAccounts } from './invitation-codes.service';
 
 export interface SubmitOptions {
   /** Registered by the secretariat after the deadline, flagged late. */
@@ -43,7 +40,7 @@ export interface SubmitOptions {
 export class HearingsService {
   private readonly blockCache = new Map<string, Map<string, DraftBlock>>();
   private readonly hearingVersions = new Map<string, string>();
-  private readonly submitLimiter: RateLimiter;
+  private readonly submitLimiter: SharedLimit;
   /** The key of invitation links, apart from the login secret. */
   private readonly invitationSecret: string;
 
@@ -51,7 +48,7 @@ export class HearingsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly agreements: AgreementsService,
     private readonly audit: AuditService,
-    private readonly auth: AuthService,
+    private readonly uploadLimits: UploadLimits,
     private readonly reminders: RemindersService,
     config: AppConfig,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
@@ -59,7 +56,7 @@ export class HearingsService {
   ) {
     if (!config.INVITATION_SECRET) throw new Error('INVITATION_SECRET is not set (startServer sets it)');
     this.invitationSecret = config.INVITATION_SECRET;
-    this.submitLimiter = new RateLimiter(config.SUBMIT_RATE_PER_MINUTE, 60_000, 'For mange indsendelser på kort tid. Vent et minut, og prøv igen.');
+    this.submitLimiter = new SharedLimit(db, { name: 'hearing-submit', points: config.SUBMIT_RATE_PER_MINUTE, durationSeconds: 60, message: 'For mange indsendelser på kort tid. Vent et minut, og prøv igen.' });
   }
 
   async get(id: string): Promise<Hearing | null> {
@@ -112,6 +109,28 @@ export class HearingsService {
   /** The title of the agreement a hearing is about (whoever reads the hearing may know it; not the live draft). */
   async agreementTitle(hearing: Hearing): Promise<string> {
     return (await this.db.getRepository(Agreement).findOneByOrFail({ id: hearing.agreementId })).title;
+  }
+
+  /**
+   * Stores an upload of the caller's organisation (checked by content before) within its quota,
+   * with its audit row, in one transaction; returns what the client needs to attach it.
+   */
+  async storeAttachment(
+    user: AuthUser,
+    file: { filename: string; contentType: string; data: Buffer },
+    requestId: string | null,
+  ): Promise<{ id: string; filename: string; contentType: string; size: number }> {
+    const size = file.data.length;
+    return this.db.transaction(async (manager) => {
+      await this.uploadLimits.reserve(manager, user.organisationId, size);
+      const [row] = await manager.query<Array<{ id: string }>>(
+        `INSERT INTO "attachments" ("organisation_id", "uploaded_by", "filename", "content_type", "size", "sha256", "data")
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id"`,
+        [user.organisationId, user.id, file.filename, file.contentType, size, createHash('sha256').update(file.data).digest('hex'), file.data],
+      );
+      await this.audit.record(manager, { actorId: user.id, action: 'attachment.upload', entityType: 'attachment', entityId: row.id, data: { filename: file.filename, size }, requestId });
+      return { id: row.id, filename: file.filename, contentType: file.contentType, size };
+    });
   }
 
   /** The stored bytes of an attachment the caller was allowed (ScopedData.one(…, 'attachment', …)). */
@@ -273,7 +292,11 @@ export class HearingsService {
     return { row: rows[0], hearing };
   }
 
-  /** Withdraws an invitation's link: it stops working at once. The organisation stays invited. */
+  /**
+   * Withdraws an invitation's link: it stops working at once, and so do the accounts created
+   * through it that are not confirmed yet (see disableUnconfirmedAccounts). The organisation
+   * stays invited.
+   */
   async withdrawInvitation(user: AuthUser, invitationId: string, requestId: string | null): Promise<HearingInvitation> {
     const { row } = await this.manageableInvitation(user, invitationId);
     if (row.withdrawn_at) return this.invitationOf(row);
@@ -287,6 +310,7 @@ export class HearingsService {
         data: { hearingId: row.hearing_id, organisationId: row.organisation_id },
         requestId,
       });
+      await disableUnconfirmedAccounts(manager, this.audit, row.id, user.id, requestId);
     });
     return this.reloadInvitation(row.id);
   }
@@ -324,64 +348,6 @@ export class HearingsService {
   }
 
   /**
-   * Creates the account of a named person of the invited organisation through the invitation
-   * link and signs it in. The link identifies an organisation and a hearing, never a person: it
-   * never signs in an account that already exists, works only while the hearing is not closed
-   * and the link is neither withdrawn nor replaced, and the account it creates is bound to that
-   * hearing (role ORGANISATION, users.hearing_id).
-   */
-  async acceptInvitation(input: AcceptInvitationInput, requestId: string | null) {
-    const invalid = () => new DomainError('UNAUTHENTICATED', 'Invitationslinket er ugyldigt. Bed sekretariatet om et nyt link.');
-    const verified = verifyInvitationToken(this.invitationSecret, input.token.trim());
-    if (!verified) throw invalid();
-    const email = input.email.trim().toLowerCase();
-    if (!EMAIL.test(email)) throw badInput('Skriv en gyldig e-mailadresse.');
-    const user = await this.db.transaction(async (manager) => {
-      // Locked, so a withdrawal or re-issue in flight cannot let an old link through.
-      const rows = await manager.query<Array<{ hearing_id: string; organisation_id: string; nonce: string; withdrawn_at: Date | null; closes_at: Date }>>(
-        `SELECT i."hearing_id", i."organisation_id", i."nonce", i."withdrawn_at", h."closes_at"
-           FROM "hearing_invitations" i JOIN "hearings" h ON h."id" = i."hearing_id" WHERE i."id" = $1 FOR UPDATE OF i`,
-        [verified.invitationId],
-      );
-      const invitation = rows[0];
-      if (!invitation) throw invalid();
-      if (invitation.nonce !== verified.nonce) {
-        throw new DomainError('UNAUTHENTICATED', 'Invitationslinket er erstattet af et nyere link. Brug det nyeste link, eller bed sekretariatet om et nyt.');
-      }
-      if (invitation.withdrawn_at) throw new DomainError('UNAUTHENTICATED', 'Invitationslinket er trukket tilbage af sekretariatet. Bed sekretariatet om et nyt link.');
-      if (invitation.closes_at.getTime() <= Date.now()) {
-        throw new DomainError('DEADLINE_PASSED', 'Høringen er afsluttet, så invitationslinket virker ikke længere. Kontakt sekretariatet, hvis I vil indsende et sent høringssvar.');
-      }
-      const existing = await manager.query<Array<{ id: string }>>('SELECT "id" FROM "users" WHERE "email" = $1', [email]);
-      if (existing.length) throw conflict('Der findes allerede en konto med denne e-mail. Log ind med din adgangskode.');
-      const created = manager.create(User, {
-        email,
-        name: input.name.trim(),
-        role: Role.ORGANISATION,
-        organisationId: invitation.organisation_id,
-        hearingId: invitation.hearing_id,
-        passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
-      });
-      await manager.save(created);
-      await this.audit.record(manager, {
-        actorId: created.id,
-        action: 'hearing.invitation-accepted',
-        entityType: 'hearing_invitation',
-        entityId: verified.invitationId,
-        data: { hearingId: invitation.hearing_id, organisationId: invitation.organisation_id, userId: created.id },
-        requestId,
-      });
-      return manager.findOneOrFail(User, { where: { id: created.id }, relations: { organisation: true } });
-    }).catch((error: unknown) => {
-      // Two acceptances with the same new address at once: the unique e-mail decides.
-      if ((error as { code?: string }).code === '23505') throw conflict('Der findes allerede en konto med denne e-mail. Log ind med din adgangskode.');
-      throw error;
-    });
-    const token = await this.auth.issueToken(user.id);
-    return { token, user, hearingId: user.hearingId as string };
-  }
-
-  /**
    * Files a response on behalf of an organisation in one transaction: the response, its
    * comments (each anchored to a block of the hearing version) and its attachments, with a
    * unique reference. The same idempotency key returns the same receipt. The database work is
@@ -389,7 +355,7 @@ export class HearingsService {
    * deadline costs one round trip each.
    */
   async submit(user: AuthUser, input: SubmitHearingResponseInput, requestId: string | null, options: SubmitOptions = {}): Promise<HearingResponse> {
-    this.submitLimiter.hit(user.id);
+    await this.submitLimiter.hit(user.id);
     if (options.late) {
       await this.requireManage(user, await this.getOrFail(input.hearingId));
     } else if (user.organisationId !== input.organisationId) {
@@ -481,7 +447,7 @@ export class HearingsService {
 
   /** Saves what the person has written so far (autosave); one draft per person and organisation. */
   async saveDraft(user: AuthUser, hearingId: string, organisationId: string, content: string): Promise<Date> {
-    this.submitLimiter.hit(user.id);
+    await this.submitLimiter.hit(user.id);
     if (user.organisationId !== organisationId) throw forbidden('Du kan kun skrive kladder for din egen organisation.');
     if (!this.scoped.mayActInHearing(user, hearingId)) throw forbidden(BOUND_ELSEWHERE);
     const hearing = await this.getOrFail(hearingId);

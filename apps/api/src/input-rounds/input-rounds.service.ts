@@ -11,7 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
 import { AuthUser } from '../auth/auth-user';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
-import { RateLimiter } from '../common/rate-limiter';
+import { SharedLimit } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { RemindersService } from '../notifications/reminders.service';
 import { PubSubEngine } from 'graphql-subscriptions';
@@ -50,7 +50,7 @@ const byDanishName = <T extends { name: string }>(a: T, b: T) => a.name.localeCo
 
 @Injectable()
 export class InputRoundsService {
-  private readonly writeLimiter: RateLimiter;
+  private readonly writeLimiter: SharedLimit;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -62,7 +62,7 @@ export class InputRoundsService {
     config: AppConfig,
     private readonly scoped: ScopedData,
   ) {
-    this.writeLimiter = new RateLimiter(config.SUBMIT_RATE_PER_MINUTE, 60_000, 'For mange gemninger og indsendelser på kort tid. Vent et minut, og prøv igen.');
+    this.writeLimiter = new SharedLimit(db, { name: 'cluster-input-write', points: config.SUBMIT_RATE_PER_MINUTE, durationSeconds: 60, message: 'For mange gemninger og indsendelser på kort tid. Vent et minut, og prøv igen.' });
   }
 
   /** A round, or null when it does not exist. */
@@ -247,7 +247,7 @@ export class InputRoundsService {
 
   /** Saves what a cluster has written so far; the draft stays editable until it is submitted. */
   async saveDraft(user: AuthUser, input: SubmitClusterInputInput, requestId: string | null): Promise<ClusterInput> {
-    this.writeLimiter.hit(user.id);
+    await this.writeLimiter.hit(user.id);
     const round = await this.getOrFail(input.roundId);
     const party = await this.partyFor(user, round, input);
     const rows = await this.itemRows(round, input);
@@ -271,7 +271,7 @@ export class InputRoundsService {
    * submission is immutable; a later one supersedes it, and both are kept.
    */
   async submit(user: AuthUser, input: SubmitClusterInputInput, requestId: string | null): Promise<ClusterInput> {
-    this.writeLimiter.hit(user.id);
+    await this.writeLimiter.hit(user.id);
     const round = await this.getOrFail(input.roundId);
     const party = await this.partyFor(user, round, input);
     const rows = await this.itemRows(round, input);

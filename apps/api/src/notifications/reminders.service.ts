@@ -196,7 +196,15 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async toOutbox(n: { dedupeKey: string; agreementId: string; organisationId: string | null; kind: string; subject: string; body: string }): Promise<number> {
     const recipients = n.organisationId
-      ? (await this.db.query<Array<{ email: string }>>('SELECT "email" FROM "users" WHERE "organisation_id" = $1 ORDER BY "email"', [n.organisationId])).map((r) => r.email)
+      ? (
+          await this.db.query<Array<{ email: string }>>(
+            // An account not yet confirmed through its mailed code has not proved its address: it gets no mail.
+            `SELECT u."email" FROM "users" u WHERE u."organisation_id" = $1
+                AND NOT EXISTS (SELECT 1 FROM "invitation_acceptances" a WHERE a."user_id" = u."id" AND a."confirmed_at" IS NULL)
+              ORDER BY u."email"`,
+            [n.organisationId],
+          )
+        ).map((r) => r.email)
       : [];
     // The outbox row and its mail job commit together: were the job lost after the row, the
     // dedupe key would make every retry skip the mail for good.
@@ -211,6 +219,23 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
       }
       return inserted.length;
     });
+  }
+
+  /**
+   * Writes a message for the given addresses (not an organisation's people) to the outbox in
+   * the caller's transaction, with its mail job when SMTP_URL is set. It has no agreement, so it
+   * shows in no agreement's outbox (an invitation code is for its recipient only).
+   */
+  async toAddresses(manager: EntityManager, n: { dedupeKey: string; kind: string; subject: string; body: string; recipients: string[] }): Promise<string> {
+    const [row] = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO "notifications" ("dedupe_key", "agreement_id", "organisation_id", "kind", "subject", "body", "recipients")
+       VALUES ($1, NULL, NULL, $2, $3, $4, $5) RETURNING "id"`,
+      [n.dedupeKey, n.kind, n.subject, n.body, n.recipients],
+    );
+    if (this.mailer && this.boss && n.recipients.length) {
+      await this.boss.send(MAIL_QUEUE, { notificationId: row.id }, { db: inTransaction(manager), retryLimit: 10, retryBackoff: true, singletonKey: row.id });
+    }
+    return row.id;
   }
 
   /** Sends one outbox notification by e-mail (SMTP_URL) and marks it sent; a failure is retried by the queue. */

@@ -177,8 +177,13 @@ export class TimelineService {
     if (!this.scoped.mayRecordApproval(user, agreement, party.id)) throw forbidden('Du kan kun registrere din egen kommunes beslutning.');
     if (agreement.finalVersionId) throw badInput('Aftalen er allerede godkendt af alle parter; beslutningerne kan ikke ændres.');
     if (input.documentId) {
-      const [doc] = await this.db.query('SELECT 1 FROM "attachments" WHERE "id" = $1', [input.documentId]);
+      const [doc] = await this.db.query<Array<{ organisation_id: string }>>('SELECT "organisation_id" FROM "attachments" WHERE "id" = $1', [input.documentId]);
       if (!doc) throw badInput('Beslutningsdokumentet findes ikke. Upload det igen.');
+      // A party's decision is documented by the party or by the secretariat recording it, never
+      // by a file someone else uploaded (its id could have leaked through another approval).
+      if (doc.organisation_id !== user.organisationId && doc.organisation_id !== party.id) {
+        throw forbidden('Beslutningsdokumentet er uploadet af en anden organisation. Upload jeres eget dokument, og prøv igen.');
+      }
     }
 
     let lockedNow = false;

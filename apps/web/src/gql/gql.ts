@@ -37,7 +37,8 @@ type Documents = {
     "\n  mutation ReplyToHearingComment($input: ReplyInput!) {\n    replyToHearingComment(input: $input) {\n      ...HearingCommentFields\n    }\n  }\n": typeof types.ReplyToHearingCommentDocument,
     "\n  mutation ExtendHearingDeadline($input: ExtendHearingDeadlineInput!) {\n    extendHearingDeadline(input: $input) {\n      id\n      status\n      closesAt\n      deadlineChanges {\n        changedAt\n        closesAt\n        previousClosesAt\n        reason\n      }\n    }\n  }\n": typeof types.ExtendHearingDeadlineDocument,
     "\n  query HearingMemo($hearingId: ID!) {\n    hearingMemo(hearingId: $hearingId) {\n      html\n      docxUrl\n      pdfUrl\n    }\n  }\n": typeof types.HearingMemoDocument,
-    "\n  mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {\n    acceptHearingInvitation(input: $input) {\n      token\n      hearingId\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptHearingInvitationDocument,
+    "\n  mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {\n    acceptHearingInvitation(input: $input) {\n      acceptanceId\n      email\n      expiresAt\n    }\n  }\n": typeof types.AcceptHearingInvitationDocument,
+    "\n  mutation ConfirmHearingInvitation($input: ConfirmInvitationInput!) {\n    confirmHearingInvitation(input: $input) {\n      token\n      hearingId\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConfirmHearingInvitationDocument,
     "\n  mutation SubmitHearingResponse($input: SubmitHearingResponseInput!) {\n    submitHearingResponse(input: $input) {\n      ...HearingResponseFields\n    }\n  }\n": typeof types.SubmitHearingResponseDocument,
     "\n  mutation RegisterLateHearingResponse($input: SubmitHearingResponseInput!) {\n    registerLateHearingResponse(input: $input) {\n      ...HearingResponseFields\n    }\n  }\n": typeof types.RegisterLateHearingResponseDocument,
     "\n  mutation SaveHearingResponseDraft($input: SaveHearingDraftInput!) {\n    saveHearingResponseDraft(input: $input)\n  }\n": typeof types.SaveHearingResponseDraftDocument,
@@ -97,7 +98,8 @@ const documents: Documents = {
     "\n  mutation ReplyToHearingComment($input: ReplyInput!) {\n    replyToHearingComment(input: $input) {\n      ...HearingCommentFields\n    }\n  }\n": types.ReplyToHearingCommentDocument,
     "\n  mutation ExtendHearingDeadline($input: ExtendHearingDeadlineInput!) {\n    extendHearingDeadline(input: $input) {\n      id\n      status\n      closesAt\n      deadlineChanges {\n        changedAt\n        closesAt\n        previousClosesAt\n        reason\n      }\n    }\n  }\n": types.ExtendHearingDeadlineDocument,
     "\n  query HearingMemo($hearingId: ID!) {\n    hearingMemo(hearingId: $hearingId) {\n      html\n      docxUrl\n      pdfUrl\n    }\n  }\n": types.HearingMemoDocument,
-    "\n  mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {\n    acceptHearingInvitation(input: $input) {\n      token\n      hearingId\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptHearingInvitationDocument,
+    "\n  mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {\n    acceptHearingInvitation(input: $input) {\n      acceptanceId\n      email\n      expiresAt\n    }\n  }\n": types.AcceptHearingInvitationDocument,
+    "\n  mutation ConfirmHearingInvitation($input: ConfirmInvitationInput!) {\n    confirmHearingInvitation(input: $input) {\n      token\n      hearingId\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.ConfirmHearingInvitationDocument,
     "\n  mutation SubmitHearingResponse($input: SubmitHearingResponseInput!) {\n    submitHearingResponse(input: $input) {\n      ...HearingResponseFields\n    }\n  }\n": types.SubmitHearingResponseDocument,
     "\n  mutation RegisterLateHearingResponse($input: SubmitHearingResponseInput!) {\n    registerLateHearingResponse(input: $input) {\n      ...HearingResponseFields\n    }\n  }\n": types.RegisterLateHearingResponseDocument,
     "\n  mutation SaveHearingResponseDraft($input: SaveHearingDraftInput!) {\n    saveHearingResponseDraft(input: $input)\n  }\n": types.SaveHearingResponseDraftDocument,
@@ -243,7 +245,11 @@ export function graphql(source: "\n  query HearingMemo($hearingId: ID!) {\n    h
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {\n    acceptHearingInvitation(input: $input) {\n      token\n      hearingId\n      user {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {\n    acceptHearingInvitation(input: $input) {\n      token\n      hearingId\n      user {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {\n    acceptHearingInvitation(input: $input) {\n      acceptanceId\n      email\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {\n    acceptHearingInvitation(input: $input) {\n      acceptanceId\n      email\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmHearingInvitation($input: ConfirmInvitationInput!) {\n    confirmHearingInvitation(input: $input) {\n      token\n      hearingId\n      user {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmHearingInvitation($input: ConfirmInvitationInput!) {\n    confirmHearingInvitation(input: $input) {\n      token\n      hearingId\n      user {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,7 +7,7 @@ import { createClient } from 'graphql-ws';
 import { readToken } from '../features/auth/hooks/token-storage';
 
 /** Operations whose UNAUTHENTICATED answer is a wrong credential to show, not an expired session. */
-const SIGN_IN_OPERATIONS: unknown[] = ['login', 'acceptHearingInvitation'];
+const SIGN_IN_OPERATIONS: unknown[] = ['login', 'acceptHearingInvitation', 'confirmHearingInvitation'];
 
 /** Apollo client for /graphql that sends the login token and signs out on an expired one. */
 export function createApolloClient(onUnauthenticated: () => void): ApolloClient<unknown> {

@@ -273,6 +273,16 @@ export const HEARING_MEMO = graphql(`
 export const ACCEPT_INVITATION = graphql(`
   mutation AcceptHearingInvitation($input: AcceptInvitationInput!) {
     acceptHearingInvitation(input: $input) {
+      acceptanceId
+      email
+      expiresAt
+    }
+  }
+`);
+
+export const CONFIRM_INVITATION = graphql(`
+  mutation ConfirmHearingInvitation($input: ConfirmInvitationInput!) {
+    confirmHearingInvitation(input: $input) {
       token
       hearingId
       user {

@@ -10,6 +10,7 @@ import { LIVE_REFRESH_MS, SAFETY_REFRESH_MS, useApprovalEvents } from '../hooks/
 import { PARTY_STATUS_LABELS, PartyStatus, plural } from '../lib/labels';
 import { AgreementHeader, PageState } from './agreement-header';
 import { ApprovalForm } from './approval-form';
+import { DecisionDocument } from './decision-document';
 
 type Filter = 'ALL' | PartyStatus;
 
@@ -117,7 +118,17 @@ export function ApprovalsPage() {
                     </td>
                     <td data-label="Møde">{a.meetingReference ?? <span className="muted">–</span>}</td>
                     <td className="ap-note" data-label="Note">{a.note ?? <span className="muted">–</span>}</td>
-                    <td data-label="Dokument">{a.documentId ? 'Vedhæftet' : <span className="muted">–</span>}</td>
+                    <td data-label="Dokument">
+                      {a.documentId ? (
+                        <DecisionDocument
+                          documentId={a.documentId}
+                          organisation={a.organisation.name}
+                          mayDownload={user?.role === 'SECRETARIAT' || user?.role === 'ADMIN' || user?.organisation.id === a.organisation.id}
+                        />
+                      ) : (
+                        <span className="muted">–</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '../src/config/app-config';
+import { RunningServer, startServer } from '../src/server';
+import { demo, graphql, GraphQLResult, startTestApp, TEST_JWT_SECRET, TestApp } from './test-app';
+
+const LIMIT = 5;
+const OPEN_HEARING = 'mutation($i: OpenHearingInput!) { openHearing(input: $i) { id } }';
+const SUBMIT_RESPONSE = 'mutation($i: SubmitHearingResponseInput!) { submitHearingResponse(input: $i) { id } }';
+const OPEN_ROUND = 'mutation($i: OpenInputRoundInput!) { openInputRound(input: $i) { id } }';
+const SUBMIT_INPUT = 'mutation($i: SubmitClusterInputInput!) { submitClusterInput(input: $i) { id } }';
+
+const codeOf = (r: GraphQLResult) => (r.errors ? r.errors[0].extensions?.code : 'OK');
+
+/**
+ * The limits on hearing responses and cluster input (SUBMIT_RATE_PER_MINUTE per user) are
+ * counted in PostgreSQL: two instances on one database, each taking a concurrent burst from the
+ * same person, let exactly the limit through between them.
+ */
+describe('submission limits across instances', () => {
+  let app: TestApp;
+  let second: RunningServer;
+  let db: Client;
+  let secretariat: string;
+  let org: Record<string, string>;
+
+  const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+  /** Two bursts of `each` at once, one to each instance. */
+  const bursts = (each: number, query: string, variables: () => Record<string, unknown>, token: string) =>
+    Promise.all([
+      ...Array.from({ length: each }, () => graphql<Record<string, unknown>>(app.url, query, variables(), token)),
+      ...Array.from({ length: each }, () => graphql<Record<string, unknown>>(second.url, query, variables(), token)),
+    ]);
+
+  beforeAll(async () => {
+    app = await startTestApp({ SUBMIT_RATE_PER_MINUTE: String(LIMIT) });
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftalerum-second-'));
+    second = await startServer(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: app.databaseUrl,
+        DATA_DIR: dataDir,
+        JWT_SECRET: TEST_JWT_SECRET,
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+        WEB_DIST_DIR: path.join(dataDir, 'no-web'),
+        SUBMIT_RATE_PER_MINUTE: String(LIMIT),
+      }),
+    );
+    db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    secretariat = await app.login(demo('sekretariat'));
+    org = Object.fromEntries((await db.query<{ id: string; name: string }>('SELECT id, name FROM organisations')).rows.map((r) => [r.name, r.id]));
+  });
+  afterAll(async () => {
+    await db.end();
+    await second.close();
+    await app.close();
+  });
+
+  it('hearing responses: exactly SUBMIT_RATE_PER_MINUTE of two concurrent bursts are filed, the rest refused with nothing written', async () => {
+    const [{ id: versionId }] = (await db.query<{ id: string }>(`SELECT id FROM agreement_versions WHERE label = 'Høringsudkast'`)).rows;
+    const opened = await app.gql(OPEN_HEARING, { i: { versionId, opensAt: inMinutes(-1), closesAt: inMinutes(60), invitedOrganisationIds: [org['Danske Patienter']] } }, secretariat);
+    expect(opened.errors).toBeUndefined();
+    const hearingId = opened.data?.openHearing.id as string;
+    const patient = await app.login(demo('patientforening'));
+    const input = () => ({ i: { hearingId, organisationId: org['Danske Patienter'], idempotencyKey: randomUUID(), summary: 'Bemærkninger.', comments: [], publish: false } });
+
+    const codes = (await bursts(8, SUBMIT_RESPONSE, input, patient)).map(codeOf);
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(LIMIT);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(16 - LIMIT);
+    const filed = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM hearing_responses WHERE hearing_id = $1', [hearingId]);
+    expect(filed.rows[0].n).toBe(LIMIT);
+  });
+
+  it('cluster input: exactly SUBMIT_RATE_PER_MINUTE of two concurrent bursts are submitted, the rest refused with nothing written', async () => {
+    const [{ id: agreementId }] = (await db.query<{ id: string }>(`SELECT a.id FROM agreements a JOIN regions r ON r.id = a.region_id WHERE r.code = 'H'`)).rows;
+    const [cluster] = (await db.query<{ id: string }>(`SELECT c.id FROM clusters c WHERE c.name = 'Midt'`)).rows;
+    const opened = await app.gql(OPEN_ROUND, { i: { agreementId, title: 'Input på tværs', deadline: inMinutes(60), clusterIds: [cluster.id] } }, secretariat);
+    expect(opened.errors).toBeUndefined();
+    const roundId = opened.data?.openInputRound.id as string;
+    const midt = await app.login(demo('klynge.midt'));
+    const input = () => ({ i: { roundId, clusterId: cluster.id, items: [{ theme: 'Rekruttering', text: `Fastholdelse af personale ${randomUUID()}.`, level: 'PROFESSIONAL' }] } });
+
+    const codes = (await bursts(8, SUBMIT_INPUT, input, midt)).map(codeOf);
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(LIMIT);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(16 - LIMIT);
+    const submitted = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cluster_inputs WHERE round_id = $1 AND submitted_at IS NOT NULL', [roundId]);
+    expect(submitted.rows[0].n).toBe(LIMIT);
+  });
+});
