@@ -48,7 +48,8 @@ export class AppModule {
           transformSchema: withInputBoundary,
           playground: false,
           introspection: true,
-          context: ({ req }: { req: unknown }) => ({ req }),
+          // The response too: login and logout set and clear the session cookie.
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphQLError,
           validationRules: [...QUERY_LIMIT_RULES],
           plugins: [complexityLimitPlugin, refusalStatusPlugin],
