@@ -22,11 +22,11 @@ const USER_FIELDS = gql`
   }
 `;
 
-export const LOGIN: TypedDocumentNode<{ login: { token: string; user: CurrentUser } }, { email: string; password: string }> = gql`
+/** Sets the session cookie; the app asks for no token (the cookie is the session). */
+export const LOGIN: TypedDocumentNode<{ login: { user: CurrentUser } }, { email: string; password: string }> = gql`
   ${USER_FIELDS}
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
-      token
       user {
         ...CurrentUserFields
       }
@@ -39,6 +39,34 @@ export const ME: TypedDocumentNode<{ me: CurrentUser | null }, Record<string, ne
   query Me {
     me {
       ...CurrentUserFields
+    }
+  }
+`;
+
+/** Ends the session on the server (every tab, socket and token of it) and clears the cookies. */
+export const LOGOUT: TypedDocumentNode<{ logout: boolean }, Record<string, never>> = gql`
+  mutation Logout {
+    logout
+  }
+`;
+
+/** Moves the session of a bearer token (sent once, in the header) into the session cookie. */
+export const USE_SESSION_COOKIE: TypedDocumentNode<{ useSessionCookie: boolean }, Record<string, never>> = gql`
+  mutation UseSessionCookie {
+    useSessionCookie
+  }
+`;
+
+/** A short-lived token that opens one collaboration document (a fresh one for each connection). */
+export const COLLABORATION_TOKEN: TypedDocumentNode<
+  { collaborationToken: { token: string; expiresAt: string; readOnly: boolean } },
+  { documentName: string }
+> = gql`
+  mutation CollaborationToken($documentName: String!) {
+    collaborationToken(documentName: $documentName) {
+      token
+      expiresAt
+      readOnly
     }
   }
 `;

@@ -1,9 +1,9 @@
-import { useMutation } from '@apollo/client';
+import { useApolloClient, useMutation } from '@apollo/client';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../lib/apollo';
 import { useAuth } from '../../auth/hooks/use-auth';
-import { writeToken } from '../../auth/hooks/token-storage';
+import { USE_SESSION_COOKIE } from '../../auth/graphql/auth';
 import { ACCEPT_INVITATION } from '../graphql/hearings';
 import { PublicLayout } from './public-layout';
 
@@ -20,6 +20,7 @@ export function InvitationPage({ token }: { token: string }) {
   const [email, setEmail] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [accept, { loading }] = useMutation(ACCEPT_INVITATION);
+  const client = useApolloClient();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -35,8 +36,9 @@ export function InvitationPage({ token }: { token: string }) {
       const result = await accept({ variables: { input: { token, name: name.trim(), email: email.trim() } } });
       const accepted = result.data?.acceptHearingInvitation;
       if (!accepted) return;
-      writeToken(accepted.token);
-      await signIn(accepted.token);
+      // The new account's token is used once, to move its session into the cookie; it is never kept.
+      await client.mutate({ mutation: USE_SESSION_COOKIE, context: { headers: { authorization: `Bearer ${accepted.token}` } } });
+      await signIn();
       navigate(`/hoeringer/${accepted.hearingId}/svar`, { replace: true });
     } catch (caught) {
       setProblem(errorMessage(caught));

@@ -3,7 +3,7 @@ import type { JSONContent } from '@aftalerum/editor';
 import { ChangeEvent, FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { print } from 'graphql';
 import { errorMessage } from '../../../lib/apollo';
-import { readToken } from '../../auth/hooks/token-storage';
+import { csrfHeaders } from '../../auth/lib/session';
 import { HEARING, HearingDetail, HearingResponse, SAVE_RESPONSE_DRAFT, SUBMIT_RESPONSE } from '../graphql/hearings';
 import { formatSize, MAX_ATTACHMENTS, UploadedAttachment, useAttachmentUpload } from '../hooks/use-attachments';
 import { DraftBlockInfo } from '../lib/draft';
@@ -157,12 +157,12 @@ export function ResponseForm({ hearing, doc, blocks, organisation, onSubmitted }
     const snapshot = JSON.stringify(latest.current);
     if (submitted.current || snapshot === lastContent.current) return;
     lastContent.current = snapshot;
-    const token = readToken();
     const content = JSON.stringify({ ...latest.current, savedAt: new Date().toISOString() } satisfies SavedForm);
     void fetch('/graphql', {
       method: 'POST',
       keepalive: true,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', ...csrfHeaders() },
       body: JSON.stringify({ query: print(SAVE_RESPONSE_DRAFT), variables: { input: { hearingId: hearing.id, organisationId: organisation.id, content } } }),
     }).catch(() => undefined);
   }, [hearing.id, organisation.id]);

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { readToken } from '../../auth/hooks/token-storage';
 
 export interface DownloadedFile {
   href: string;
@@ -22,7 +21,7 @@ function filenameOf(disposition: string): string | null {
 }
 
 /**
- * Downloads a file that needs the bearer token (a plain link cannot send it): fetches it,
+ * Downloads a file that needs the session (kept as a blob link the person can use again): fetches it,
  * saves it through a blob link, and keeps that link for the person to use again. The object
  * URL is released when replaced or when the component goes away.
  */
@@ -39,8 +38,8 @@ export function useDownload(fallbackName: string) {
       setBusy(true);
       setError(null);
       try {
-        const token = readToken();
-        const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        // A GET: the session cookie goes along (same origin) and needs no CSRF token.
+        const response = await fetch(url, { credentials: 'same-origin' });
         if (!response.ok) {
           const body = (await response.json().catch(() => null)) as { message?: string } | null;
           throw new Error(body?.message ?? FAILED);

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { readToken } from '../../auth/hooks/token-storage';
 
 interface Download {
   href: string;
@@ -7,7 +6,7 @@ interface Download {
 }
 
 /**
- * Fetches a file that needs the bearer token (a plain link cannot send it) and offers it as
+ * Fetches a file that needs the session and offers it as
  * a blob link; the object URL is released when it is replaced or the component goes away.
  */
 export function useDownload(fallbackName: string) {
@@ -22,8 +21,8 @@ export function useDownload(fallbackName: string) {
       setBusy(true);
       setError(null);
       try {
-        const token = readToken();
-        const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        // A GET: the session cookie goes along (same origin) and needs no CSRF token.
+        const response = await fetch(url, { credentials: 'same-origin' });
         if (!response.ok) {
           const body = (await response.json().catch(() => null)) as { message?: string } | null;
           throw new Error(body?.message ?? 'Filen kunne ikke hentes. Prøv igen.');

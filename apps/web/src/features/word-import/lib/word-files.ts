@@ -1,4 +1,4 @@
-import { readToken } from '../../auth/hooks/token-storage';
+import { csrfHeaders } from '../../auth/lib/session';
 import type { SectionKind } from '../graphql/word';
 
 /** A heading may start a section of a kind, or stay a subheading in the section above it. */
@@ -67,8 +67,9 @@ export function uploadFile<T>(path: string, file: File, fields: Record<string, s
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     const request = new XMLHttpRequest();
     request.open('POST', path);
-    const token = readToken();
-    if (token) request.setRequestHeader('authorization', `Bearer ${token}`);
+    // Same origin: the session cookie goes along; the CSRF token must too.
+    request.withCredentials = true;
+    for (const [name, value] of Object.entries(csrfHeaders())) request.setRequestHeader(name, value);
     request.responseType = 'json';
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -96,10 +97,9 @@ function filenameOf(header: string | null, fallback: string): string {
   return header?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
 }
 
-/** Fetches a download with the login token and saves it through a temporary blob URL. */
+/** Fetches a download with the session cookie and saves it through a temporary blob URL. */
 export async function downloadFile(path: string, fallbackName: string): Promise<string> {
-  const token = readToken();
-  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(path, { credentials: 'same-origin' });
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
     throw new Error(messageOf(response.status, body));
