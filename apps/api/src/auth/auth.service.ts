@@ -169,6 +169,10 @@ export class AuthService {
       [user.id, user.role, user.organisationId, hashSecret(refresh), hashSecret(cookie), this.config.SESSION_MAX_HOURS, this.config.SESSION_IDLE_MINUTES, bounded(meta.userAgent, 512), bounded(meta.ip, 64)],
     );
     const { id, expires_at: sessionExpiresAt } = rows[0];
+    // The user's long-dead sessions go as a new one begins (kept a week, for the record).
+    void this.db
+      .query(`DELETE FROM "sessions" WHERE "user_id" = $1 AND "expires_at" < now() - interval '7 days'`, [user.id])
+      .catch((error: Error) => this.logger.warn(`Removing old sessions failed: ${error.message}`));
     return {
       sessionId: id,
       ...(await this.accessToken(user.id, id, sessionExpiresAt)),
