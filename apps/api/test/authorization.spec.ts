@@ -116,6 +116,12 @@ const TABLE: Record<string, Row> = {
   hearingResponseReceived: { allowed: ['SECRETARIAT', 'ADMIN'], subscription: true, query: `subscription { hearingResponseReceived(hearingId: "${NOBODY}") { id } }` },
   clusterInputSubmitted: { allowed: ['SECRETARIAT', 'ADMIN'], subscription: true, query: `subscription { clusterInputSubmitted(agreementId: "${NOBODY}") { id } }` },
   approvalRecorded: { allowed: SIGNED_IN, subscription: true, query: `subscription { approvalRecorded(agreementId: "${NOBODY}") { id } }` },
+  // Sessions
+  refreshSession: { allowed: ROLES, query: `mutation { refreshSession(refreshToken: "${NOBODY}.${'a'.repeat(43)}") { token } }` },
+  collaborationToken: { allowed: SIGNED_IN, query: `mutation { collaborationToken(documentName: "agreement:${NOBODY}") { token } }` },
+  useSessionCookie: { allowed: SIGNED_IN, query: 'mutation { useSessionCookie }' },
+  // Last: it ends the session of each role's token, which every row above uses.
+  logout: { allowed: ROLES, query: 'mutation { logout }' },
 };
 
 /** What a subscription row listens on, and an event for it that the allowed roles may see. */

@@ -327,7 +327,8 @@ describe('sessions you can trust', () => {
     it('is refused for a document the caller may not read', async () => {
       const token = await app.login(demo('patientforening'));
       const refused = await app.gql(COLLAB_TOKEN, { d: documentName }, token);
-      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(refused.errors?.[0].message).toBe('Dokumentet findes ikke.');
       expect(refused.data).toBeNull();
     });
 

@@ -5,7 +5,7 @@ import { Agreement } from '../agreements/agreement.entity';
 import { accessPolicy } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
-import { forbidden, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
 import { agreementIdFromDocumentName, draftDocumentName } from './document-name';
 import { DraftAccessService } from './draft-access.service';
 
@@ -45,9 +45,10 @@ export class CollaborationTokenService {
    * that document's socket for COLLABORATION_TOKEN_SECONDS, read-only unless they may write now.
    */
   async issue(user: AuthUser, sessionId: string, documentName: string): Promise<{ token: string; expiresAt: Date; readOnly: boolean }> {
+    // One answer for "no such document" and "not yours to read": the refusal says nothing of what exists.
     if (documentName.length > 200) throw notFound('Dokumentet');
     const access = await this.documentAccess(user, sessionId, documentName);
-    if (!access) throw forbidden('Du har ikke adgang til dette dokument.');
+    if (!access) throw notFound('Dokumentet');
     const issued = await this.auth.issueCollaborationToken({ user, sessionId }, documentName, !access.canWrite);
     return { ...issued, readOnly: !access.canWrite };
   }
