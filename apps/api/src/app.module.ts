@@ -47,8 +47,12 @@ export class AppModule {
           // Every argument of every field is checked before its resolver runs (common/input-boundary.ts).
           transformSchema: withInputBoundary,
           playground: false,
+          // The session cookie rides along with any request a browser sends, so a GraphQL request
+          // must not be a "simple" one another site can make (GET mutations never run anyway).
+          csrfPrevention: true,
           introspection: true,
-          context: ({ req }: { req: unknown }) => ({ req }),
+          // The response too: login and logout set and clear the session cookie.
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphQLError,
           validationRules: [...QUERY_LIMIT_RULES],
           parseOptions: { maxTokens: MAX_QUERY_TOKENS },

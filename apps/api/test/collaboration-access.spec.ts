@@ -79,7 +79,7 @@ describe('write access to the live draft, checked on every update', () => {
     expect(writer.provider.authorizedScope).toBe('read-write');
   });
 
-  it('refuses the next update of a secretariat user demoted while connected, stores nothing of it, and reconnects read-only', async () => {
+  it('refuses the next update of a secretariat user demoted while connected, stores nothing of it, and ends the session; a new login opens read-only', async () => {
     const writer = await connect(secretariat);
     const watcher = await connect(await app.login(demo('admin')));
     expect(writer.provider.authorizedScope).toBe('read-write');
@@ -95,7 +95,8 @@ describe('write access to the live draft, checked on every update', () => {
       await waitFor(() => writer.syncStatuses.refused > 0, 5_000, 'the refusal of the demoted user’s update');
       await waitFor(() => writer.closes.length > 0, 5_000, 'the close with the reason');
       expect(writer.syncStatuses.applied).toBe(applied);
-      expect(writer.closes[0]).toEqual({ code: WRITE_REVOKED_CODE, reason: 'Du har ikke længere skriveadgang til udkastet' });
+      // A changed role ends the session the socket was opened with.
+      expect(writer.closes[0]).toEqual({ code: WRITE_REVOKED_CODE, reason: 'Din adgang til aftalen er trukket tilbage' });
 
       // Not applied: not in the server's live document, not at the other editor, not logged.
       paragraphText(watcher.doc, 3).insert(0, 'Markør efter. ');
@@ -107,11 +108,13 @@ describe('write access to the live draft, checked on every update', () => {
       expect(await logged('Efter degraderingen')).toBe(false);
       expect(await logged('Før degraderingen')).toBe(true);
 
-      // The same login token (its user still cached by the auth service) now opens read-only.
-      const again = await connect(secretariat);
+      // The old login token opens nothing any more; a new login, as a cluster, opens read-only.
+      await expect(connectCollab(app.url, documentName, secretariat)).rejects.toThrow(/authentication failed/);
+      const again = await connect(await app.login(demo('sekretariat')));
       expect(again.provider.authorizedScope).toBe('readonly');
     } finally {
       await db.query(`UPDATE users SET role = 'SECRETARIAT' WHERE email = $1`, [demo('sekretariat')]);
+      secretariat = await app.login(demo('sekretariat'));
       app.server.app.get(DraftAccessService).announce({ userId: (await db.query('SELECT id FROM users WHERE email = $1', [demo('sekretariat')])).rows[0].id });
     }
   });

@@ -588,7 +588,74 @@ const COLLAB: Row[] = [
 
 const mutation = (w: World, c: Caller, field: string, query: string, variables: Record<string, unknown>) => gql(w, c, query, variables).then((r) => observe(r, field));
 
+/**
+ * A new session of the caller's own account (for the session operations, which end or rotate the
+ * session they are given, so the world's tokens stay usable): a fresh login for a demo account,
+ * a new account through the same invitation link for the link account, none for anonymous.
+ */
+async function freshSession(w: World, c: Caller): Promise<{ token: string; refreshToken: string } | null> {
+  if (c === 'anonymous') return null;
+  if (c === 'linkAccount') {
+    const link = w.hearings.H.invitations.get(w.orgs.HF)?.link as string;
+    const email = `${unique('fresh')}@hjerteforeningen.test`;
+    const accepted = await must(w.app, ACCEPT_INVITATION, { i: { token: link.split('/').pop(), name: 'Hanne Hjerte', email } }, undefined, 'accept');
+    const code = await mailedCode(w.db, email);
+    const confirmed = await must(
+      w.app,
+      'mutation($i: ConfirmInvitationInput!) { confirmHearingInvitation(input: $i) { token refreshToken } }',
+      { i: { acceptanceId: accepted.acceptHearingInvitation.acceptanceId, code } },
+      undefined,
+      'confirm',
+    );
+    return confirmed.confirmHearingInvitation as { token: string; refreshToken: string };
+  }
+  const email = DEMO_ACCOUNTS[c as keyof typeof DEMO_ACCOUNTS];
+  const login = await must(w.app, 'mutation($e: String!) { login(email: $e, password: "demo1234") { token refreshToken } }', { e: email }, undefined, 'login');
+  return login.login as { token: string; refreshToken: string };
+}
+
 const MUTATIONS: Row[] = [
+  {
+    operation: 'logout',
+    // Public: it ends the session it is given (none for anonymous) and clears the cookies.
+    targets: { 'a session of the caller’s own account': EVERYONE },
+    run: async (w, c) => {
+      const session = await freshSession(w, c);
+      const observed = observe(await w.app.gql('mutation { logout }', {}, session?.token), 'logout');
+      if (session && observed.verdict === 'allowed') {
+        const after = await w.app.gql('{ me { id } }', {}, session.token);
+        if (after.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED') return unexpected(null, `the session still works after logout: ${JSON.stringify(after)}`);
+      }
+      return observed;
+    },
+  },
+  {
+    operation: 'refreshSession',
+    // The holder of a session's refresh token gets a new access token; anonymous holds none.
+    targets: { 'the refresh token of the caller’s own session': SIGNED_IN },
+    run: async (w, c) => {
+      const session = await freshSession(w, c);
+      return observe(
+        await w.app.gql('mutation($r: String!) { refreshSession(refreshToken: $r) { token } }', { r: session?.refreshToken ?? `${UUID()}.not-a-secret` }),
+        'refreshSession',
+      );
+    },
+  },
+  {
+    operation: 'useSessionCookie',
+    // Moves a bearer session into the cookie: any signed-in account, the link account too (its web page does).
+    targets: { 'a session of the caller’s own account': SIGNED_IN },
+    run: async (w, c) => {
+      const session = await freshSession(w, c);
+      return observe(await w.app.gql('mutation { useSessionCookie }', {}, session?.token), 'useSessionCookie');
+    },
+  },
+  {
+    operation: 'collaborationToken',
+    // Only for a document the caller may read (NOT_FOUND otherwise, as for no document).
+    targets: AGREEMENT_TARGETS,
+    run: (w, c, t) => mutation(w, c, 'collaborationToken', 'mutation($d: String!) { collaborationToken(documentName: $d) { token readOnly } }', { d: agreementOf(w, t).documentName }),
+  },
   {
     operation: 'login',
     targets: { 'a demo account’s own password': EVERYONE },

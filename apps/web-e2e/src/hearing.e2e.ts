@@ -271,7 +271,7 @@ test.describe('the hearing', () => {
     const publicUrl = page.url();
 
     // Without a login.
-    await page.evaluate(() => window.localStorage.clear());
+    await page.context().clearCookies();
     await page.goto(publicUrl);
     await expect(page.getByRole('heading', { name: 'Bred høring over Sundhedsaftale 2024–2027', level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Log ind i Aftalerum' })).toHaveCount(0);

@@ -15,11 +15,42 @@ test.describe('login', () => {
     await expect(agreement).toContainText('1. januar 2024');
     await expect(page.getByText('Sofie Sekretariat · Sekretariat')).toBeVisible();
 
-    // The session survives a reload, and signing out returns to the login screen.
+    // The session is an HttpOnly cookie: no token anywhere the page's scripts can read.
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name === 'aftalerum_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookies.find((cookie) => cookie.name === 'aftalerum_csrf')?.httpOnly).toBe(false);
+    const stored = await page.evaluate(() => ({ local: { ...window.localStorage }, session: { ...window.sessionStorage }, cookie: document.cookie }));
+    expect(JSON.stringify(stored.local)).not.toMatch(/eyJ|token/i);
+    expect(JSON.stringify(stored.session)).not.toMatch(/eyJ|token/i);
+    expect(stored.cookie).not.toContain('aftalerum_session');
+
+    // The session survives a reload, and signing out ends it and returns to the login screen.
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
     await page.getByRole('button', { name: 'Log ud' }).click();
     await expect(page.getByRole('heading', { name: 'Log ind i Aftalerum' })).toBeVisible();
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('aftalerum_session');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Log ind i Aftalerum' })).toBeVisible();
+  });
+
+  test('a session ended in another tab sends this one to the login screen with a notice', async ({ page, context }) => {
+    await page.goto('/');
+    await page.getByLabel('E-mail').fill('sekretariat@aftalerum.test');
+    await page.getByLabel('Adgangskode').fill('demo1234');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
+
+    const other = await context.newPage();
+    await other.goto('/');
+    await other.getByRole('button', { name: 'Log ud' }).click();
+    await expect(other.getByRole('heading', { name: 'Log ind i Aftalerum' })).toBeVisible();
+    await other.close();
+
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Høringer', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Log ind i Aftalerum' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('Din session er udløbet. Log ind igen.');
   });
 
   test('on a phone, a patient organisation is shown the way to its hearings, and every menu item stays on screen', async ({ page }) => {

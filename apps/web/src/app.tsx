@@ -16,11 +16,11 @@ import { HearingProcessingRoute, HearingResponseRoute, HearingsRoute, usePublicH
 const EditorPage = lazy(() => import('./features/editor/components/editor-page').then((m) => ({ default: m.EditorPage })));
 
 export function App() {
-  const { user, loading, token } = useAuth();
+  const { user, loading, signedIn } = useAuth();
   // The hearing invitation and the public hearing page need no login.
   const publicHearingPage = usePublicHearingPage();
   if (publicHearingPage) return publicHearingPage;
-  if (token && loading) return <p aria-live="polite">Indlæser…</p>;
+  if (signedIn && loading) return <p aria-live="polite">Indlæser…</p>;
   if (!user) return <LoginPage />;
   return (
     <AppShell>

@@ -4,14 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './app';
 import { AuthProvider } from './features/auth/hooks/use-auth';
-import { writeToken } from './features/auth/hooks/token-storage';
+import { SESSION_EXPIRED_EVENT } from './features/auth/lib/session';
 import { createApolloClient } from './lib/apollo';
 import './styles.css';
 
-const client = createApolloClient(() => {
-  writeToken(null);
-  window.location.assign('/');
-});
+// An ended session (signed out elsewhere, expired, a changed role) shows the login screen with a notice.
+const client = createApolloClient(() => window.dispatchEvent(new Event(SESSION_EXPIRED_EVENT)));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -6,9 +6,11 @@ import { AppConfig } from '../config/app-config';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { JWT_SECRET } from './jwt-secret';
+import { SessionCookies } from './session-cookies';
 import { LoginLimits } from './login-limits';
 
-export const JWT_SECRET = Symbol('JWT_SECRET');
+export { JWT_SECRET };
 
 @Global()
 @Module({
@@ -18,12 +20,13 @@ export const JWT_SECRET = Symbol('JWT_SECRET');
       useFactory: (config: AppConfig, secret: string) => ({
         // A KeyObject spares jsonwebtoken from building one on every verification.
         secret: createSecretKey(Buffer.from(secret)) as unknown as string,
-        signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h`, issuer: 'aftalerum' },
+        // The default; AuthService signs each kind of token with its own lifetime.
+        signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}m`, issuer: 'aftalerum' },
         verifyOptions: { issuer: 'aftalerum', algorithms: ['HS256'] },
       }),
     }),
   ],
-  providers: [AuthService, LoginLimits, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthService, SessionCookies, LoginLimits, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, SessionCookies],
 })
 export class AuthModule {}

@@ -3,6 +3,8 @@ import type { AuthUser } from '../auth/auth-user';
 /** What onAuthenticate decided, carried on every connection. */
 export interface CollaborationContext {
   user: AuthUser;
+  /** The session the socket was opened with; it is checked again with every update. */
+  sessionId: string | null;
   agreementId: string;
   canWrite: boolean;
 }

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { CollaborationService } from './collaboration.service';
+import { CollaborationTokenResolver } from './collaboration-token.resolver';
+import { CollaborationTokenService } from './collaboration-token.service';
 import { DraftAccessService } from './draft-access.service';
 import { DraftStoreService } from './draft-store.service';
 import { AuthenticationExtension } from './extensions/authentication.extension';
@@ -13,6 +15,8 @@ import { UpgradeDispatcher } from './upgrade-dispatcher';
     { provide: UpgradeDispatcher, useValue: new UpgradeDispatcher() },
     DraftStoreService,
     DraftAccessService,
+    CollaborationTokenService,
+    CollaborationTokenResolver,
     AuthenticationExtension,
     WriteAccessExtension,
     PersistenceExtension,

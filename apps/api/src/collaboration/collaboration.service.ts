@@ -12,7 +12,8 @@ import { AuthenticationExtension } from './extensions/authentication.extension';
 import { PersistenceExtension } from './extensions/persistence.extension';
 import { SafeRedisExtension } from './extensions/redis.extension';
 import { WriteAccessExtension } from './extensions/write-access.extension';
-import { UpgradeDispatcher } from './upgrade-dispatcher';
+import { refuseUpgrade, UpgradeDispatcher } from './upgrade-dispatcher';
+import { SessionCookies } from '../auth/session-cookies';
 
 export const COLLAB_PATH = '/collab';
 
@@ -33,6 +34,7 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
     private readonly persistence: PersistenceExtension,
     private readonly access: DraftAccessService,
     config: AppConfig,
+    private readonly cookies: SessionCookies,
   ) {
     // Hocuspocus runs the hooks by priority: write access (200) before persistence (100).
     const extensions: Extension[] = [authentication, writeAccess, persistence];
@@ -62,6 +64,7 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
   onModuleInit(): void {
     const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.dispatcher.register(COLLAB_PATH, (request, socket, head) => {
+      if (!this.cookies.upgradeAllowed(request)) return refuseUpgrade(socket, 'collab', request, this.logger);
       this.wss.handleUpgrade(request, socket, head, (ws) => this.hocuspocus.handleConnection(ws, request));
     });
     this.dispatcher.attach(server);

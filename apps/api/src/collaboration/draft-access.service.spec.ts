@@ -10,12 +10,12 @@ const user: AuthUser = { id: 'u1', email: 'sekretariat@aftalerum.test', name: 'S
 
 /** A database of one user and one agreement whose row the test changes; counts the queries. */
 function fakeDatabase() {
-  const state = { role: Role.SECRETARIAT as Role | null, finalVersionId: null as string | null, fail: false, queries: 0 };
+  const state = { role: Role.SECRETARIAT as Role | null, finalVersionId: null as string | null, sessionAlive: true, fail: false, queries: 0 };
   const db = {
     query: async () => {
       state.queries++;
       if (state.fail) throw new Error('connection refused');
-      return [{ role: state.role, organisation_id: state.role ? 'o1' : null, user_region_id: REGION, region_id: REGION, final_version_id: state.finalVersionId }];
+      return [{ role: state.role, organisation_id: state.role ? 'o1' : null, user_region_id: REGION, region_id: REGION, final_version_id: state.finalVersionId, session_alive: state.sessionAlive }];
     },
   } as unknown as DataSource;
   return { state, db };
@@ -24,6 +24,15 @@ function fakeDatabase() {
 describe('DraftAccessService', () => {
   beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] }));
   afterEach(() => jest.useRealTimers());
+
+  it('refuses everything once the socket’s session has ended (signed out, a changed role, a closed account)', async () => {
+    const { state, db } = fakeDatabase();
+    const access = new DraftAccessService(db, new PubSub());
+    expect(await access.decide(user, AGREEMENT, 'write', 'session-1')).toBe('write');
+    state.sessionAlive = false;
+    access.announce({ userId: user.id });
+    expect(await access.decide(user, AGREEMENT, 'write', 'session-1')).toBe('none');
+  });
 
   it('reads the current role and lock, at most once per user and draft within the TTL', async () => {
     const { state, db } = fakeDatabase();

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { accessPolicy } from '../access/access-policy';
 import { Role } from '../auth/role.enum';
+import { SESSION_ENDED_TOPIC, SessionEnded } from '../auth/auth.service';
 import { PUB_SUB } from '../live/pub-sub';
 
 /** What a user may do with an agreement's live draft right now; `locked`: would write, but the final version is locked. */
@@ -15,6 +16,9 @@ export interface DraftAccessChange {
   agreementId?: string;
   userId?: string;
 }
+
+/** A socket's session: null for the server's own connections. */
+export type SessionId = string | null;
 
 /** The pub/sub topic of access changes; through Redis when REDIS_URL is set, so every instance hears them. */
 export const DRAFT_ACCESS_TOPIC = 'collaboration:draft-access';
@@ -42,6 +46,8 @@ interface AccessRow {
   user_region_id: string | null;
   region_id: string;
   final_version_id: string | null;
+  /** The socket's session is alive and the user is still who it began with (role, organisation, not disabled). */
+  session_alive: boolean;
 }
 
 /**
@@ -59,6 +65,7 @@ export class DraftAccessService implements OnModuleInit, OnModuleDestroy {
   private generation = 0;
   private readonly listeners = new Set<(change: DraftAccessChange) => void>();
   private subscription: number | null = null;
+  private sessionSubscription: number | null = null;
   private closed = false;
 
   constructor(
@@ -76,12 +83,22 @@ export class DraftAccessService implements OnModuleInit, OnModuleDestroy {
         else this.subscription = id;
       })
       .catch((error: Error) => this.logger.error(`Subscribing to draft access changes failed: ${error.message}`));
+    // A session that ends (signed out, refresh reuse) closes its sockets at once, on every instance.
+    this.pubSub
+      .subscribe(SESSION_ENDED_TOPIC, (ended: SessionEnded) => this.apply({ userId: ended.userId }), {})
+      .then((id) => {
+        if (this.closed) this.pubSub.unsubscribe(id);
+        else this.sessionSubscription = id;
+      })
+      .catch((error: Error) => this.logger.error(`Subscribing to ended sessions failed: ${error.message}`));
   }
 
   onModuleDestroy(): void {
     this.closed = true;
     if (this.subscription !== null) this.pubSub.unsubscribe(this.subscription);
+    if (this.sessionSubscription !== null) this.pubSub.unsubscribe(this.sessionSubscription);
     this.subscription = null;
+    this.sessionSubscription = null;
   }
 
   /**
@@ -89,14 +106,14 @@ export class DraftAccessService implements OnModuleInit, OnModuleDestroy {
    * stands (or `fallback`, the decision the socket was opened with): a database outage must not
    * turn into refused edits, which the persistence layer holds and retries instead.
    */
-  async decide(user: AuthUser, agreementId: string, fallback: DraftAccess): Promise<DraftAccess> {
-    const key = `${agreementId}:${user.id}`;
+  async decide(user: AuthUser, agreementId: string, fallback: DraftAccess, sessionId: SessionId = null): Promise<DraftAccess> {
+    const key = `${agreementId}:${user.id}:${sessionId ?? '-'}`;
     const cached = this.decisions.get(key);
     if (cached && cached.until > Date.now()) return cached.access;
     let lookup = this.lookups.get(key);
     if (!lookup) {
       const generation = this.generation;
-      lookup = this.lookup(user, agreementId)
+      lookup = this.lookup(user, agreementId, sessionId)
         .then((access) => {
           if (generation === this.generation) {
             if (this.decisions.size > MAX_ENTRIES) this.decisions.clear();
@@ -153,7 +170,7 @@ export class DraftAccessService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async lookup(user: AuthUser, agreementId: string): Promise<DraftAccess> {
+  private async lookup(user: AuthUser, agreementId: string, sessionId: SessionId): Promise<DraftAccess> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer in ${LOOKUP_TIMEOUT_MS} ms`)), LOOKUP_TIMEOUT_MS);
@@ -161,18 +178,24 @@ export class DraftAccessService implements OnModuleInit, OnModuleDestroy {
     try {
       const rows = await Promise.race([
         this.db.query<AccessRow[]>(
-          `SELECT u."role", u."organisation_id", o."region_id" AS "user_region_id", a."region_id", a."final_version_id"
+          `SELECT u."role", u."organisation_id", o."region_id" AS "user_region_id", a."region_id", a."final_version_id",
+                  (u."disabled_at" IS NULL AND ($3::uuid IS NULL OR (
+                    s."revoked_at" IS NULL AND s."expires_at" > now() AND s."idle_expires_at" > now()
+                    AND s."role" = u."role" AND s."organisation_id" = u."organisation_id"))) IS TRUE AS "session_alive"
              FROM "agreements" a
              LEFT JOIN "users" u ON u."id" = $1
              LEFT JOIN "organisations" o ON o."id" = u."organisation_id"
+             LEFT JOIN "sessions" s ON s."id" = $3 AND s."user_id" = u."id"
             WHERE a."id" = $2`,
-          [user.id, agreementId],
+          [user.id, agreementId, sessionId],
         ),
         timeout,
       ]);
       const row = rows[0];
       // No agreement, or the account is gone (withdrawn): nothing at all.
       if (!row || !row.role || !row.organisation_id) return 'none';
+      // The session ended (signed out, expired, the role or organisation changed, the account closed).
+      if (!row.session_alive) return 'none';
       const current: AuthUser = { ...user, role: row.role, organisationId: row.organisation_id, regionId: row.user_region_id };
       const agreement = { regionId: row.region_id, finalVersionId: row.final_version_id };
       if (accessPolicy.canEditDraft(current, agreement)) return 'write';

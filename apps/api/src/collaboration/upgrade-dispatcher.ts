@@ -30,3 +30,13 @@ export class UpgradeDispatcher {
     });
   }
 }
+
+/**
+ * Answers an upgrade that carries the session cookie from a foreign Origin with 403: another
+ * site must not open a socket in the signed-in person's name (cross-site WebSocket hijacking).
+ */
+export function refuseUpgrade(socket: Duplex, path: string, request: IncomingMessage, logger: { warn(message: string): void }): void {
+  logger.warn(`Refused a ${path} WebSocket with the session cookie from origin ${String(request.headers.origin)}`);
+  socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  socket.destroy();
+}

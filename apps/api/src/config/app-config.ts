@@ -84,10 +84,43 @@ export class AppConfig {
   @MinLength(32, { message: 'INVITATION_SECRET skal være mindst 32 tegn' })
   INVITATION_SECRET?: string;
 
-  /** How long a login token lasts. */
+  /**
+   * How long an access token (the bearer token `login` and `refreshSession` return) lasts. Short,
+   * because a token cannot be recalled; the session behind it is checked on every request anyway.
+   */
   @IsString()
-  @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN skal være et tal efterfulgt af s, m, h eller d, fx 12h' })
-  JWT_EXPIRES_IN = '12h';
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN skal være et tal efterfulgt af s, m, h eller d, fx 15m' })
+  JWT_EXPIRES_IN = '15m';
+
+  /** The absolute lifetime of a session (hours): after it the person logs in again, however active. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_MAX_HOURS = 12;
+
+  /** A session ends after this many minutes without a request (sliding). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 120;
+
+  /** How long a collaboration token may be used to open its document's socket (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  COLLABORATION_TOKEN_SECONDS = 60;
+
+  /**
+   * Origins, besides the server's own (scheme and Host of the request), from which a browser may
+   * open /graphql and /collab WebSockets with the session cookie; comma-separated, e.g.
+   * `https://aftalerum.regionh.dk,http://localhost:4200`. Stops cross-site WebSocket hijacking.
+   */
+  @IsOptional()
+  @Matches(/^\s*https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*\s*$/, { message: 'ALLOWED_ORIGINS skal være en kommasepareret liste af http(s)://-adresser' })
+  ALLOWED_ORIGINS?: string;
 
   /** Seed the demo on an empty database (default: true with the embedded database). */
   @IsOptional()
@@ -170,9 +203,16 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Seconds in a duration such as `15m`, `12h` (the format of JWT_EXPIRES_IN). */
+export function durationSeconds(text: string): number {
+  const match = /^(\d+)([smhd])$/.exec(text);
+  if (!match) throw new ConfigError(`Ugyldig varighed: ${text}`);
+  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
+}
+
 /** Reads and validates the environment; throws a ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'INVITATION_SECRET', 'DEMO_DATA', 'WEB_DIST_DIR', 'SCHEMA_FILE', 'SMTP_URL']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'INVITATION_SECRET', 'DEMO_DATA', 'WEB_DIST_DIR', 'SCHEMA_FILE', 'SMTP_URL', 'ALLOWED_ORIGINS']);
   const raw: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];

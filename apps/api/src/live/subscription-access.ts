@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
 import type { AuthUser, RequestWithUser } from '../auth/auth-user';
-import { bearerToken } from '../auth/auth.guard';
+import { SESSION_EXPIRED_MESSAGE } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { forbidden, notFound, unauthenticated } from '../common/domain-error';
 import { PUB_SUB } from './pub-sub';
@@ -106,7 +106,7 @@ export class SubscriptionAccess {
   /** Follows `topic` for the signed-in user of `context` under `rule`. */
   follow<TTarget>(context: LiveContext, topic: string, rule: LiveAccessRule<TTarget>): AsyncIterableIterator<unknown> {
     const request = context.req;
-    const token = bearerToken(request.headers.authorization);
+    const sessionId = request.session?.id ?? null;
     let target: TTarget | null = null;
     return new FollowedStream<unknown>(
       async () => {
@@ -117,9 +117,10 @@ export class SubscriptionAccess {
         return this.pubSub.asyncIterableIterator<unknown>(topic);
       },
       async () => {
-        // Re-loaded (AuthService keeps a user for a few seconds, as for every request).
-        const user = token ? await this.auth.userFromToken(token) : null;
-        if (!user) throw unauthenticated('Din session er udløbet eller ugyldig. Log ind igen.');
+        // The session and the user's current row, read again (no cache): a session that was
+        // ended (signed out, a changed role or organisation, a closed account) ends the stream.
+        const user = sessionId ? (await this.auth.session(sessionId))?.user : null;
+        if (!user) throw unauthenticated(SESSION_EXPIRED_MESSAGE);
         if (!(await rule.mayFollow(user, target as TTarget))) throw forbidden(rule.refusal);
       },
     );

@@ -4,12 +4,15 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ExecutionArgs, getOperationAST, GraphQLError, GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import type { IncomingMessage } from 'node:http';
 import { WebSocketServer } from 'ws';
+import { bearerToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
+import { SessionCookies } from '../auth/session-cookies';
 import { DomainError } from '../common/domain-error';
 import { formatGraphQLError } from '../common/graphql-error-formatter';
 import { assertWithinComplexity, MAX_QUERY_TOKENS, QUERY_LIMIT_RULES } from '../common/query-limits';
-import { UpgradeDispatcher } from '../collaboration/upgrade-dispatcher';
+import { refuseUpgrade, UpgradeDispatcher } from '../collaboration/upgrade-dispatcher';
 
 /** The largest WebSocket message read at all (a longer one closes the socket with 1009). */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -64,9 +67,10 @@ function refusalAsError(args: ExecutionArgs, result: unknown): AsyncGenerator<ne
 
 /**
  * GraphQL subscriptions over graphql-ws at /graphql, on the shared upgrade dispatcher (one
- * `upgrade` listener serves /collab and /graphql). The token comes in the connection params
- * as `authorization: Bearer …`; resolvers see it as a request header, so the same guard
- * decides.
+ * `upgrade` listener serves /collab and /graphql). An API client sends its token in the
+ * connection params as `authorization: Bearer …`; the web app sends nothing and is known by the
+ * session cookie of the upgrade, whose Origin must then be this server's (SessionCookies). The
+ * resolvers see either as request headers, so the same guard decides.
  */
 @Injectable()
 export class SubscriptionServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -78,7 +82,14 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnApplication
     private readonly moduleRef: ModuleRef,
     private readonly dispatcher: UpgradeDispatcher,
     private readonly auth: AuthService,
+    private readonly cookies: SessionCookies,
   ) {}
+
+  /** The bearer token of the connection params, else the session cookie of the upgrade. */
+  private credentials(ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { request: IncomingMessage } }): { authorization: string; cookie: string } {
+    const authorization = String(ctx.connectionParams?.authorization ?? '');
+    return { authorization, cookie: authorization ? '' : String(ctx.extra.request.headers.cookie ?? '') };
+  }
 
   onApplicationBootstrap(): void {
     const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
@@ -89,17 +100,21 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnApplication
         onSubscribe: (_ctx, _id, payload) => prepareOperation(schema, payload),
         onOperation: (_ctx, _id, _payload, args, result) => refusalAsError(args, result),
         onConnect: async (ctx) => {
-          const header = String((ctx.connectionParams?.authorization as string | undefined) ?? '');
-          const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-          return Boolean(token && (await this.auth.userFromToken(token)));
+          const { authorization, cookie } = this.credentials(ctx);
+          const token = bearerToken(authorization);
+          if (token) return Boolean(await this.auth.authenticateBearer(token));
+          const session = this.cookies.read({ cookie });
+          return Boolean(session && (await this.auth.authenticateCookie(session)));
         },
-        context: (ctx) => ({ req: { headers: { authorization: String(ctx.connectionParams?.authorization ?? '') } } }),
+        // The upgrade's Origin was checked, so the guard needs no CSRF token here (viaSocket).
+        context: (ctx) => ({ req: { headers: this.credentials(ctx), viaSocket: true } }),
         // The same codes and messages as over HTTP (the guard's refusals, domain errors).
         onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatGraphQLError(error.toJSON(), error)),
       },
       this.wss,
     );
     this.dispatcher.register('/graphql', (request, socket, head) => {
+      if (!this.cookies.upgradeAllowed(request)) return refuseUpgrade(socket, 'graphql', request, this.logger);
       this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
     });
     this.logger.debug('GraphQL subscriptions at /graphql');

@@ -41,6 +41,10 @@ export class User {
   @Column({ name: 'hearing_id', type: 'uuid', nullable: true })
   hearingId!: string | null;
 
+  /** Set when the account is closed: it cannot log in, and its sessions end at once. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -16,8 +16,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query Agreements {\n    agreements {\n      id\n      title\n      periodStart\n      periodEnd\n      effectiveDate\n      phase\n      documentName\n      region {\n        id\n        code\n        name\n      }\n    }\n  }\n": typeof types.AgreementsDocument,
     "\n  fragment CurrentUserFields on User {\n    id\n    email\n    name\n    role\n    organisation {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.CurrentUserFieldsFragmentDoc,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me {\n      ...CurrentUserFields\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation UseSessionCookie {\n    useSessionCookie\n  }\n": typeof types.UseSessionCookieDocument,
+    "\n  mutation CollaborationToken($documentName: String!) {\n    collaborationToken(documentName: $documentName) {\n      token\n      expiresAt\n      readOnly\n    }\n  }\n": typeof types.CollaborationTokenDocument,
     "\n  query AgreementDashboard($id: ID!) {\n    agreement(id: $id) {\n      ...AgreementHeadFields\n      milestones {\n        ...MilestoneFields\n      }\n      inputRounds {\n        id\n        title\n        participants {\n          name\n          submitted\n        }\n      }\n    }\n    agreementDashboard(agreementId: $id) {\n      phase\n      nextDeadline {\n        id\n        title\n        date\n      }\n      daysToEffectiveDate\n      inputsReceived\n      hearingResponses\n      hearingComments\n      hearingCommentsAnswered\n      approvals {\n        required\n        approved\n        rejected\n      }\n    }\n    outbox(agreementId: $id) {\n      id\n      kind\n      subject\n      body\n      recipients\n      createdAt\n      sentAt\n    }\n  }\n": typeof types.AgreementDashboardDocument,
     "\n  query EditorAgreement($id: ID!) {\n    agreement(id: $id) {\n      id\n      title\n      documentName\n      canEdit\n      region {\n        id\n        name\n      }\n    }\n  }\n": typeof types.EditorAgreementDocument,
     "\n  fragment HearingSummaryFields on Hearing {\n    id\n    title\n    status\n    opensAt\n    closesAt\n    responseCount\n    canManage\n    invited\n    version {\n      id\n      number\n      label\n    }\n  }\n": typeof types.HearingSummaryFieldsFragmentDoc,
@@ -77,8 +80,11 @@ type Documents = {
 const documents: Documents = {
     "\n  query Agreements {\n    agreements {\n      id\n      title\n      periodStart\n      periodEnd\n      effectiveDate\n      phase\n      documentName\n      region {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.AgreementsDocument,
     "\n  fragment CurrentUserFields on User {\n    id\n    email\n    name\n    role\n    organisation {\n      id\n      name\n      kind\n    }\n  }\n": types.CurrentUserFieldsFragmentDoc,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me {\n      ...CurrentUserFields\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation UseSessionCookie {\n    useSessionCookie\n  }\n": types.UseSessionCookieDocument,
+    "\n  mutation CollaborationToken($documentName: String!) {\n    collaborationToken(documentName: $documentName) {\n      token\n      expiresAt\n      readOnly\n    }\n  }\n": types.CollaborationTokenDocument,
     "\n  query AgreementDashboard($id: ID!) {\n    agreement(id: $id) {\n      ...AgreementHeadFields\n      milestones {\n        ...MilestoneFields\n      }\n      inputRounds {\n        id\n        title\n        participants {\n          name\n          submitted\n        }\n      }\n    }\n    agreementDashboard(agreementId: $id) {\n      phase\n      nextDeadline {\n        id\n        title\n        date\n      }\n      daysToEffectiveDate\n      inputsReceived\n      hearingResponses\n      hearingComments\n      hearingCommentsAnswered\n      approvals {\n        required\n        approved\n        rejected\n      }\n    }\n    outbox(agreementId: $id) {\n      id\n      kind\n      subject\n      body\n      recipients\n      createdAt\n      sentAt\n    }\n  }\n": types.AgreementDashboardDocument,
     "\n  query EditorAgreement($id: ID!) {\n    agreement(id: $id) {\n      id\n      title\n      documentName\n      canEdit\n      region {\n        id\n        name\n      }\n    }\n  }\n": types.EditorAgreementDocument,
     "\n  fragment HearingSummaryFields on Hearing {\n    id\n    title\n    status\n    opensAt\n    closesAt\n    responseCount\n    canManage\n    invited\n    version {\n      id\n      number\n      label\n    }\n  }\n": types.HearingSummaryFieldsFragmentDoc,
@@ -161,11 +167,23 @@ export function graphql(source: "\n  fragment CurrentUserFields on User {\n    i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      ...CurrentUserFields\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...CurrentUserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UseSessionCookie {\n    useSessionCookie\n  }\n"): (typeof documents)["\n  mutation UseSessionCookie {\n    useSessionCookie\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CollaborationToken($documentName: String!) {\n    collaborationToken(documentName: $documentName) {\n      token\n      expiresAt\n      readOnly\n    }\n  }\n"): (typeof documents)["\n  mutation CollaborationToken($documentName: String!) {\n    collaborationToken(documentName: $documentName) {\n      token\n      expiresAt\n      readOnly\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

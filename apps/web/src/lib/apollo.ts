@@ -4,28 +4,25 @@ import { onError } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
-import { readToken } from '../features/auth/hooks/token-storage';
+import { csrfHeaders } from '../features/auth/lib/session';
 
 /** Operations whose UNAUTHENTICATED answer is a wrong credential to show, not an expired session. */
-const SIGN_IN_OPERATIONS: unknown[] = ['login', 'acceptHearingInvitation', 'confirmHearingInvitation'];
+const SIGN_IN_OPERATIONS: unknown[] = ['login', 'acceptHearingInvitation', 'confirmHearingInvitation', 'useSessionCookie'];
 
-/** Apollo client for /graphql that sends the login token and signs out on an expired one. */
+/**
+ * Apollo client for /graphql: the session cookie goes along (same origin), with the session's
+ * CSRF token in x-csrf-token; an ended session sends the person to the login screen.
+ */
 export function createApolloClient(onUnauthenticated: () => void): ApolloClient<unknown> {
-  const auth = setContext((_operation, { headers }) => {
-    const token = readToken();
-    return { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } };
-  });
+  const csrf = setContext((_operation, { headers }) => ({ headers: { ...headers, ...csrfHeaders() } }));
   const errors = onError(({ graphQLErrors }) => {
     if (graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && !SIGN_IN_OPERATIONS.includes(e.path?.[0]))) onUnauthenticated();
   });
-  // Subscriptions go over graphql-ws on /graphql (connected while one is active), with the token in the connection params.
+  // Subscriptions go over graphql-ws on /graphql (connected while one is active); the upgrade
+  // carries the session cookie, and the server checks its Origin.
   const live = new GraphQLWsLink(
     createClient({
       url: () => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
-      connectionParams: () => {
-        const token = readToken();
-        return token ? { authorization: `Bearer ${token}` } : {};
-      },
     }),
   );
   const isSubscription = ({ query }: { query: Parameters<typeof getMainDefinition>[0] }) => {
@@ -33,7 +30,7 @@ export function createApolloClient(onUnauthenticated: () => void): ApolloClient<
     return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
   };
   return new ApolloClient({
-    link: from([errors, split(isSubscription, live, from([auth, new HttpLink({ uri: '/graphql' })]))]),
+    link: from([errors, split(isSubscription, live, from([csrf, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]))]),
     cache: new InMemoryCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

@@ -1,22 +1,18 @@
 import { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Agreement } from '../../agreements/agreement.entity';
-import { accessPolicy } from '../../access/access-policy';
 import { AuthService } from '../../auth/auth.service';
 import { CollaborationContext } from '../collaboration-context';
-import { agreementIdFromDocumentName, draftDocumentName } from '../document-name';
-import { DraftAccessService } from '../draft-access.service';
+import { CollaborationTokenService } from '../collaboration-token.service';
 
 /**
  * Decides access once per connection, with the same policy as the GraphQL API
- * (accessPolicy.canReadAgreement, the contract's "Who may read what"): the secretariat of the
- * agreement's region writes, the region's clusters and municipalities read (read-only), and
- * everyone else — another region, a patient organisation, no valid token — is refused. Only the exact
- * `Agreement.documentName` opens a document. Whether the socket may write is decided from the
- * current role and lock (DraftAccessService), and checked again on every update by the
- * write-access extension.
+ * (accessPolicy.canReadAgreement, the contract's "Who may read what", through
+ * CollaborationTokenService): the secretariat of the agreement's region writes, the region's
+ * clusters and municipalities read (read-only), and everyone else — another region, a patient
+ * organisation, no valid token — is refused. The token is a collaboration token for exactly this
+ * document or an ordinary access token, and its session must be alive. Whether the socket may
+ * write is decided from the current role, lock and session (DraftAccessService), and checked
+ * again on every update by the write-access extension.
  */
 @Injectable()
 export class AuthenticationExtension implements Extension {
@@ -25,31 +21,21 @@ export class AuthenticationExtension implements Extension {
 
   constructor(
     private readonly auth: AuthService,
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly access: DraftAccessService,
+    private readonly documents: CollaborationTokenService,
   ) {}
 
   async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollaborationContext> {
-    const user = token ? await this.auth.userFromToken(token) : null;
-    if (!user) {
-      this.logger.warn(`Refused ${documentName}: missing or invalid token`);
+    const found = token ? await this.auth.authenticateCollaboration(token, documentName) : null;
+    if (!found) {
+      this.logger.warn(`Refused ${documentName}: missing, invalid or expired token, or an ended session`);
       throw new Error('Ugyldigt eller udløbet login');
     }
-    const agreementId = agreementIdFromDocumentName(documentName);
-    const agreement = agreementId ? await this.db.getRepository(Agreement).findOneBy({ id: agreementId }) : null;
-    // Refused before anything is loaded: another spelling of the id would be a second live copy.
-    if (!agreement || documentName !== draftDocumentName(agreement.id) || !accessPolicy.canReadAgreement(user, agreement)) {
-      this.logger.warn(`Refused ${documentName} for ${user.email}: no such agreement or no access`);
+    const access = await this.documents.documentAccess(found.user, found.sessionId, documentName);
+    if (!access) {
+      this.logger.warn(`Refused ${documentName} for ${found.user.email}: no such agreement or no access`);
       throw new Error('Dokumentet findes ikke');
     }
-    // The login's user is cached for a few seconds; the write decision reads the current role.
-    const access = await this.access.decide(user, agreement.id, accessPolicy.canEditDraft(user, agreement) ? 'write' : 'read');
-    if (access === 'none') {
-      this.logger.warn(`Refused ${documentName} for ${user.email}: the account has no access any more`);
-      throw new Error('Dokumentet findes ikke');
-    }
-    const canWrite = access === 'write';
-    connectionConfig.readOnly = !canWrite;
-    return { user, agreementId: agreement.id, canWrite };
+    connectionConfig.readOnly = !access.canWrite;
+    return { user: found.user, sessionId: found.sessionId, agreementId: access.agreementId, canWrite: access.canWrite };
   }
 }

@@ -61,7 +61,7 @@ export class WriteAccessExtension implements Extension, OnModuleDestroy {
     const update = updateFromMessage(message);
     if (!update || update.length <= 2) return;
     if (!isCollaborationContext(context)) return;
-    const access = await this.access.decide(context.user, context.agreementId, context.canWrite ? 'write' : 'read');
+    const access = await this.access.decide(context.user, context.agreementId, context.canWrite ? 'write' : 'read', context.sessionId);
     if (access === 'write' || connection.readOnly) return;
     this.logger.warn(`Refused an update of ${documentName} from ${context.user.email}: access is now "${access}"`);
     // The persistence extension and Hocuspocus skip read-only connections, so the update is
@@ -93,7 +93,7 @@ export class WriteAccessExtension implements Extension, OnModuleDestroy {
   }
 
   private async recheck(connection: Connection, context: CollaborationContext): Promise<void> {
-    const access = await this.access.decide(context.user, context.agreementId, context.canWrite ? 'write' : 'read');
+    const access = await this.access.decide(context.user, context.agreementId, context.canWrite ? 'write' : 'read', context.sessionId);
     if (access === 'write' || (access !== 'none' && connection.readOnly)) return;
     this.logger.log(`Closing ${connection.document.name} for ${context.user.email}: access is now "${access}"`);
     connection.readOnly = true;

@@ -5,7 +5,7 @@ import { LOGIN } from '../graphql/auth';
 import { useAuth } from '../hooks/use-auth';
 
 export function LoginPage() {
-  const { signIn } = useAuth();
+  const { signIn, notice } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [login, { loading, error }] = useMutation(LOGIN);
@@ -13,7 +13,8 @@ export function LoginPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await login({ variables: { email, password } }).catch(() => null);
-    if (result?.data) await signIn(result.data.login.token);
+    // The answer set the session cookie.
+    if (result?.data) await signIn();
   };
 
   return (
@@ -32,6 +33,11 @@ export function LoginPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        {notice && !error && (
+          <p className="login-notice" role="status">
+            {notice}
+          </p>
+        )}
         {error && (
           <p className="error" role="alert">
             {errorMessage(error)}

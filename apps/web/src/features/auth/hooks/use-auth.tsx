@@ -1,13 +1,18 @@
-import { useApolloClient, useQuery } from '@apollo/client';
-import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { CurrentUser, ME } from '../graphql/auth';
-import { readToken, writeToken } from './token-storage';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client';
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { CurrentUser, LOGOUT, ME } from '../graphql/auth';
+import { hasSession, SESSION_EXPIRED_EVENT, SESSION_EXPIRED_MESSAGE } from '../lib/session';
 
 interface AuthState {
   user: CurrentUser | null;
-  token: string | null;
+  /** Whether this browser has a session (cookie) to ask about. */
+  signedIn: boolean;
   loading: boolean;
-  signIn(token: string): Promise<void>;
+  /** Why the person was sent to the login screen (an ended session), if so. */
+  notice: string | null;
+  /** After `login` (or an invitation) set the session cookie. */
+  signIn(): Promise<void>;
+  /** Ends the session on the server, then forgets everything cached. */
   signOut(): Promise<void>;
 }
 
@@ -15,26 +20,37 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
-  const [token, setToken] = useState<string | null>(() => readToken());
-  const { data, loading } = useQuery(ME, { skip: !token, fetchPolicy: 'network-only' });
+  const [signedIn, setSignedIn] = useState<boolean>(() => hasSession());
+  const [notice, setNotice] = useState<string | null>(null);
+  const { data, loading } = useQuery(ME, { skip: !signedIn, fetchPolicy: 'network-only' });
+  const [logout] = useMutation(LOGOUT);
 
-  const signIn = useCallback(
-    async (next: string) => {
-      writeToken(next);
-      setToken(next);
-      await client.resetStore();
-    },
-    [client],
-  );
-  const signOut = useCallback(async () => {
-    writeToken(null);
-    setToken(null);
-    await client.clearStore();
+  useEffect(() => {
+    const expired = () => {
+      setSignedIn(false);
+      setNotice(SESSION_EXPIRED_MESSAGE);
+      void client.clearStore();
+    };
+    window.addEventListener(SESSION_EXPIRED_EVENT, expired);
+    return () => window.removeEventListener(SESSION_EXPIRED_EVENT, expired);
   }, [client]);
 
+  const signIn = useCallback(async () => {
+    setNotice(null);
+    setSignedIn(true);
+    await client.resetStore();
+  }, [client]);
+  const signOut = useCallback(async () => {
+    // Signed out locally even if the server cannot be reached; the server ends the session.
+    await logout().catch(() => undefined);
+    setSignedIn(false);
+    setNotice(null);
+    await client.clearStore();
+  }, [client, logout]);
+
   const value = useMemo<AuthState>(
-    () => ({ user: token ? (data?.me ?? null) : null, token, loading: Boolean(token) && loading, signIn, signOut }),
-    [token, data, loading, signIn, signOut],
+    () => ({ user: signedIn ? (data?.me ?? null) : null, signedIn, loading: signedIn && loading, notice, signIn, signOut }),
+    [signedIn, data, loading, notice, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

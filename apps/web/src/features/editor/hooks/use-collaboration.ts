@@ -1,7 +1,8 @@
+import { useApolloClient } from '@apollo/client';
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { readToken } from '../../auth/hooks/token-storage';
+import { COLLABORATION_TOKEN } from '../../auth/graphql/auth';
 
 /** What the person sees about the connection to the live draft. */
 export type ConnectionState = 'connecting' | 'saving' | 'saved' | 'notSaving' | 'reconnecting' | 'refused';
@@ -86,6 +87,7 @@ export function connectionStateOf(s: ProviderSnapshot): ConnectionState {
 export function useCollaboration(documentName: string, user: { name: string; color: string }): CollaborationState {
   const [collaboration, setCollaboration] = useState<Collaboration | null>(null);
   const [snapshot, setSnapshot] = useState<ProviderSnapshot>(INITIAL);
+  const client = useApolloClient();
 
   useEffect(() => {
     const ydoc = new Y.Doc();
@@ -93,8 +95,12 @@ export function useCollaboration(documentName: string, user: { name: string; col
       url: collaborationUrl(),
       name: documentName,
       document: ydoc,
-      // A function, so a reconnect uses the token of the session as it is then.
-      token: () => readToken() ?? '',
+      // A fresh collaboration token for this document on every (re)connect: it is short-lived
+      // and bound to the session, so a reconnect after signing out or a changed role is refused.
+      token: async () => {
+        const result = await client.mutate({ mutation: COLLABORATION_TOKEN, variables: { documentName }, fetchPolicy: 'no-cache' }).catch(() => null);
+        return result?.data?.collaborationToken.token ?? '';
+      },
     });
     provider.setAwarenessField('user', user);
 
@@ -151,7 +157,7 @@ export function useCollaboration(documentName: string, user: { name: string; col
       ydoc.destroy();
     };
     // The name and colour are set once per document; the caret extension keeps them in awareness.
-  }, [documentName, user]);
+  }, [documentName, user, client]);
 
   return {
     collaboration,

@@ -1,9 +1,9 @@
-import { useMutation } from '@apollo/client';
+import { useApolloClient, useMutation } from '@apollo/client';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../lib/apollo';
 import { useAuth } from '../../auth/hooks/use-auth';
-import { writeToken } from '../../auth/hooks/token-storage';
+import { USE_SESSION_COOKIE } from '../../auth/graphql/auth';
 import { ACCEPT_INVITATION, CONFIRM_INVITATION } from '../graphql/hearings';
 import { PublicLayout } from './public-layout';
 
@@ -32,6 +32,7 @@ export function InvitationPage({ token }: { token: string }) {
   const [notice, setNotice] = useState('');
   const [accept, { loading: accepting }] = useMutation(ACCEPT_INVITATION);
   const [confirm, { loading: confirming }] = useMutation(CONFIRM_INVITATION);
+  const client = useApolloClient();
   const heading = useRef<HTMLHeadingElement>(null);
   const codeField = useRef<HTMLInputElement>(null);
 
@@ -78,8 +79,9 @@ export function InvitationPage({ token }: { token: string }) {
       const result = await confirm({ variables: { input: { acceptanceId: sent.acceptanceId, code: digits } } });
       const confirmed = result.data?.confirmHearingInvitation;
       if (!confirmed) return;
-      writeToken(confirmed.token);
-      await signIn(confirmed.token);
+      // The new account's token is used once, to move its session into the cookie; it is never kept.
+      await client.mutate({ mutation: USE_SESSION_COOKIE, context: { headers: { authorization: `Bearer ${confirmed.token}` } } });
+      await signIn();
       navigate(`/hoeringer/${confirmed.hearingId}/svar`, { replace: true });
     } catch (caught) {
       setProblem(errorMessage(caught));

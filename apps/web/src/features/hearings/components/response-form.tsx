@@ -3,7 +3,7 @@ import type { JSONContent } from '@aftalerum/editor';
 import { ChangeEvent, FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { print } from 'graphql';
 import { errorMessage } from '../../../lib/apollo';
-import { readToken } from '../../auth/hooks/token-storage';
+import { csrfHeaders } from '../../auth/lib/session';
 import { HEARING, HearingDetail, HearingResponse, SAVE_RESPONSE_DRAFT, SUBMIT_RESPONSE } from '../graphql/hearings';
 import { formatSize, MAX_ATTACHMENTS, UploadedAttachment, useAttachmentUpload } from '../hooks/use-attachments';
 import { Autosave } from '../lib/autosave';
@@ -81,11 +81,11 @@ export function ResponseForm({ hearing, doc, blocks, organisation, onSubmitted }
     save: async (saved) => (await saveDraft({ variables: draftInput(saved) })).data?.saveHearingResponseDraft,
     // Unsaved changes still go to the server when the page is left (tab closed, reload, another screen).
     send: (saved) => {
-      const token = readToken();
       void fetch('/graphql', {
         method: 'POST',
         keepalive: true,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', ...csrfHeaders() },
         body: JSON.stringify({ query: print(SAVE_RESPONSE_DRAFT), variables: draftInput(saved) }),
       }).catch(() => undefined);
     },

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { readToken } from '../../auth/hooks/token-storage';
+import { csrfHeaders } from '../../auth/lib/session';
 
 export interface UploadedAttachment {
   id: string;
@@ -24,8 +24,7 @@ export function useAttachmentUpload() {
       try {
         const body = new FormData();
         body.append('file', file, file.name);
-        const token = readToken();
-        const response = await fetch('/files/attachments', { method: 'POST', body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const response = await fetch('/files/attachments', { method: 'POST', body, credentials: 'same-origin', headers: csrfHeaders() });
         const json = (await response.json().catch(() => null)) as (Partial<UploadedAttachment> & { message?: string }) | null;
         if (!response.ok || !json?.id) {
           refused.push(`${file.name}: ${json?.message ?? 'Filen kunne ikke vedhæftes. Prøv igen.'}`);

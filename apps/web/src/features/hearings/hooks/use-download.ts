@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DOWNLOAD_FAILED, fetchFile, saveAs } from '../../../lib/download';
-import { readToken } from '../../auth/hooks/token-storage';
 
 export interface DownloadedFile {
   href: string;
@@ -8,7 +7,7 @@ export interface DownloadedFile {
 }
 
 /**
- * Downloads a file that needs the bearer token (a plain link cannot send it): fetches it,
+ * Downloads a file that needs the session (kept as a blob link the person can use again): fetches it,
  * saves it through a blob link, and keeps that link for the person to use again. The object
  * URL is released when replaced or when the component goes away.
  */
@@ -25,8 +24,8 @@ export function useDownload(fallbackName: string) {
       setBusy(true);
       setError(null);
       try {
-        const token = readToken();
-        const fetched = await fetchFile(url, fallbackName, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        // A GET: the session cookie goes along (same origin) and needs no CSRF token.
+        const fetched = await fetchFile(url, fallbackName);
         const next = { href: URL.createObjectURL(fetched.blob), filename: fetched.filename };
         if (current.current) URL.revokeObjectURL(current.current.href);
         current.current = next;

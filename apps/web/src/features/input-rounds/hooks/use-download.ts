@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DOWNLOAD_FAILED, fetchFile as fetchDownload } from '../../../lib/download';
-import { readToken } from '../../auth/hooks/token-storage';
 
 interface Download {
   href: string;
@@ -8,7 +7,7 @@ interface Download {
 }
 
 /**
- * Fetches a file that needs the bearer token (a plain link cannot send it) and offers it as
+ * Fetches a file that needs the session and offers it as
  * a blob link; the object URL is released when it is replaced or the component goes away.
  */
 export function useDownload(fallbackName: string) {
@@ -23,8 +22,8 @@ export function useDownload(fallbackName: string) {
       setBusy(true);
       setError(null);
       try {
-        const token = readToken();
-        const fetched = await fetchDownload(url, fallbackName, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        // A GET: the session cookie goes along (same origin) and needs no CSRF token.
+        const fetched = await fetchDownload(url, fallbackName);
         const next = { href: URL.createObjectURL(fetched.blob), filename: fetched.filename };
         setFile(next);
         return next;

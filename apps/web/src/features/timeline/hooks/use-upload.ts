@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { readToken } from '../../auth/hooks/token-storage';
+import { csrfHeaders } from '../../auth/lib/session';
 
 export interface Uploaded {
   id: string;
@@ -14,10 +14,9 @@ export function useUpload() {
     try {
       const body = new FormData();
       body.append('file', file);
-      const token = readToken();
       let response: Response;
       try {
-        response = await fetch('/files/attachments', { method: 'POST', body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+        response = await fetch('/files/attachments', { method: 'POST', body, credentials: 'same-origin', headers: csrfHeaders() });
       } catch {
         throw new Error('Dokumentet kunne ikke uploades. Tjek din forbindelse, og prøv igen.');
       }

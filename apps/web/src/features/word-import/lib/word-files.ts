@@ -1,5 +1,5 @@
 import { fetchFile, saveAs } from '../../../lib/download';
-import { readToken } from '../../auth/hooks/token-storage';
+import { csrfHeaders } from '../../auth/lib/session';
 import type { SectionKind } from '../../../gql/graphql';
 
 /** A heading may start a section of a kind, or stay a subheading in the section above it. */
@@ -68,8 +68,9 @@ export function uploadFile<T>(path: string, file: File, fields: Record<string, s
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     const request = new XMLHttpRequest();
     request.open('POST', path);
-    const token = readToken();
-    if (token) request.setRequestHeader('authorization', `Bearer ${token}`);
+    // Same origin: the session cookie goes along; the CSRF token must too.
+    request.withCredentials = true;
+    for (const [name, value] of Object.entries(csrfHeaders())) request.setRequestHeader(name, value);
     request.responseType = 'json';
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -84,10 +85,9 @@ export function uploadFile<T>(path: string, file: File, fields: Record<string, s
   });
 }
 
-/** Fetches a download with the login token and saves it through a temporary blob URL. */
+/** Fetches a download with the session cookie and saves it through a temporary blob URL. */
 export async function downloadFile(path: string, fallbackName: string): Promise<string> {
-  const token = readToken();
-  const { blob, filename } = await fetchFile(path, fallbackName, { headers: token ? { authorization: `Bearer ${token}` } : {}, failure: messageOf });
+  const { blob, filename } = await fetchFile(path, fallbackName, { failure: messageOf });
   const url = URL.createObjectURL(blob);
   saveAs(url, filename);
   // Give the browser time to start the download before the URL goes.

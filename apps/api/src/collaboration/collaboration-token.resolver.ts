@@ -1,0 +1,33 @@
+import { Args, Context, Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import type { AuthUser, RequestWithUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { unauthenticated } from '../common/domain-error';
+import { CollaborationTokenService } from './collaboration-token.service';
+
+@ObjectType({ description: 'Opens one document at /collab, for the session that asked for it.' })
+export class CollaborationToken {
+  @Field({ description: 'The Hocuspocus token for exactly this document.' })
+  token!: string;
+
+  @Field({ description: 'Connect before this; a reconnect needs a new token.' })
+  expiresAt!: Date;
+
+  @Field({ description: 'The socket will be read-only (the caller may read but not write the draft now).' })
+  readOnly!: boolean;
+}
+
+@Resolver()
+export class CollaborationTokenResolver {
+  constructor(private readonly tokens: CollaborationTokenService) {}
+
+  @Mutation(() => CollaborationToken, { description: 'A short-lived token that opens one collaboration document the caller may read.' })
+  collaborationToken(
+    @CurrentUser() user: AuthUser,
+    @Args('documentName') documentName: string,
+    @Context() context: { req: RequestWithUser },
+  ): Promise<CollaborationToken> {
+    const sessionId = context.req.session?.id;
+    if (!sessionId) throw unauthenticated();
+    return this.tokens.issue(user, sessionId, documentName);
+  }
+}

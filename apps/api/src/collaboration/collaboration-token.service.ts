@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Agreement } from '../agreements/agreement.entity';
+import { accessPolicy } from '../access/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { AuthService } from '../auth/auth.service';
+import { notFound } from '../common/domain-error';
+import { agreementIdFromDocumentName, draftDocumentName } from './document-name';
+import { DraftAccessService } from './draft-access.service';
+
+/** What a user may do with a document's socket now: its agreement, and whether they may write. */
+export interface DocumentAccess {
+  agreementId: string;
+  canWrite: boolean;
+}
+
+/**
+ * The one decision of who may open which collaboration document, used by the socket's
+ * onAuthenticate and before a collaboration token is issued: the access policy of the GraphQL
+ * API (accessPolicy.canReadAgreement), then the current role, lock and session
+ * (DraftAccessService). Only the exact `Agreement.documentName` opens a document.
+ */
+@Injectable()
+export class CollaborationTokenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: DraftAccessService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** The access of `user` (in session `sessionId`) to `documentName`, or null for none (or no such document). */
+  async documentAccess(user: AuthUser, sessionId: string | null, documentName: string): Promise<DocumentAccess | null> {
+    const agreementId = agreementIdFromDocumentName(documentName);
+    const agreement = agreementId ? await this.db.getRepository(Agreement).findOneBy({ id: agreementId }) : null;
+    // Refused before anything is loaded: another spelling of the id would be a second live copy.
+    if (!agreement || documentName !== draftDocumentName(agreement.id) || !accessPolicy.canReadAgreement(user, agreement)) return null;
+    const access = await this.access.decide(user, agreement.id, accessPolicy.canEditDraft(user, agreement) ? 'write' : 'read', sessionId);
+    if (access === 'none') return null;
+    return { agreementId: agreement.id, canWrite: access === 'write' };
+  }
+
+  /**
+   * A collaboration token for one document the caller may read, bound to their session: it opens
+   * that document's socket for COLLABORATION_TOKEN_SECONDS, read-only unless they may write now.
+   */
+  async issue(user: AuthUser, sessionId: string, documentName: string): Promise<{ token: string; expiresAt: Date; readOnly: boolean }> {
+    // One answer for "no such document" and "not yours to read": the refusal says nothing of what exists.
+    if (documentName.length > 200) throw notFound('Dokumentet');
+    const access = await this.documentAccess(user, sessionId, documentName);
+    if (!access) throw notFound('Dokumentet');
+    const issued = await this.auth.issueCollaborationToken({ user, sessionId }, documentName, !access.canWrite);
+    return { ...issued, readOnly: !access.canWrite };
+  }
+}
