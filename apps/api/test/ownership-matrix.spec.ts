@@ -299,7 +299,7 @@ async function fingerprint(db: Client): Promise<Map<string, string>> {
     await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)
   ).rows
     .map((r) => r.table_name)
-    .filter((t) => !/^(login_failures|rate_limits|health_probe|agreement_drafts|agreement_draft_updates|migrations|typeorm_metadata)$/.test(t));
+    .filter((t) => !/^(login_failures|rate_limits|health_probe|sessions|agreement_drafts|agreement_draft_updates|migrations|typeorm_metadata)$/.test(t));
   const parts = tables.map((t) =>
     t === 'users' ? `SELECT 'users' AS t, count(*)::text AS h FROM "users"` : `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t}" x`,
   );
@@ -631,8 +631,9 @@ const MUTATIONS: Row[] = [
   },
   {
     operation: 'refreshSession',
-    // The holder of a session's refresh token gets a new access token; anonymous holds none.
-    targets: { 'the refresh token of the caller’s own session': SIGNED_IN },
+    // The holder of a session's refresh token gets a new access token; anonymous holds none, and an
+    // account made from an invitation link gets none (its session moves into the cookie at once).
+    targets: { 'the refresh token of the caller’s own session': BOUND_OUT },
     run: async (w, c) => {
       const session = await freshSession(w, c);
       return observe(
