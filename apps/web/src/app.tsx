@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './components/app-shell';
 import { AgreementsPage } from './features/agreements/components/agreements-page';
 import { LoginPage } from './features/auth/components/login-page';

@@ -1,7 +1,7 @@
 import { ApolloProvider } from '@apollo/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
+import { BrowserRouter } from 'react-router';
 import { App } from './app';
 import { AuthProvider } from './features/auth/hooks/use-auth';
 import { SESSION_EXPIRED_EVENT } from './features/auth/lib/session';

@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import { NavLink, useMatch } from 'react-router-dom';
+import { NavLink, useMatch } from 'react-router';
 import { ROLE_LABELS } from '../features/auth/graphql/auth';
 import { useAuth } from '../features/auth/hooks/use-auth';
 

@@ -1,5 +1,5 @@
 import { lazy, ReactNode, Suspense } from 'react';
-import { matchPath, useLocation } from 'react-router-dom';
+import { matchPath, useLocation } from 'react-router';
 
 // The hearing screens are one chunk, loaded when a hearing screen is opened.
 const pages = () => import('./components/pages');

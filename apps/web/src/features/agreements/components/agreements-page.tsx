@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { daysUntil, formatDate } from '../../../lib/format';
 import { useAuth } from '../../auth/hooks/use-auth';

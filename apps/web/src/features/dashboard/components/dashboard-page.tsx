@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client';
 import { ReactNode, useId, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useAuth } from '../../auth/hooks/use-auth';

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client';
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { colorForUser } from '../../../lib/user-color';
 import { useAuth } from '../../auth/hooks/use-auth';

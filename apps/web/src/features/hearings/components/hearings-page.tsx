@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { AGREEMENT_HEARINGS, HearingSummary, READABLE_HEARINGS } from '../graphql/hearings';
 import { useNow } from '../hooks/use-now';

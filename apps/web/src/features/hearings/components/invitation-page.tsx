@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client';
 import { FormEvent, useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { useAuth } from '../../auth/hooks/use-auth';
 import { USE_SESSION_COOKIE } from '../../auth/graphql/auth';

@@ -1,7 +1,7 @@
 import { addDays, danishToday } from '@aftalerum/dates';
 import { useMutation, useQuery } from '@apollo/client';
 import { FormEvent, useId, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { AGREEMENT_HEARINGS, AgreementWithHearings, OPEN_HEARING, ORGANISATIONS, OrganisationOption } from '../graphql/hearings';
 import { KIND_GROUPS } from '../lib/labels';

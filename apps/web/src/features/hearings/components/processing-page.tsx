@@ -1,6 +1,6 @@
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { Link, Navigate, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { AGREEMENT_TITLE, HEARING, HEARING_PROCESSING, HearingDetail, RESPONSE_RECEIVED } from '../graphql/hearings';
 import { draftBlocks, parseDraft } from '../lib/draft';

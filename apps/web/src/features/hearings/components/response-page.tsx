@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { useAuth } from '../../auth/hooks/use-auth';
 import { HEARING, HearingResponse } from '../graphql/hearings';

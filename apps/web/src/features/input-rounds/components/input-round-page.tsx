@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { INPUT_ROUND, InputRoundDetail } from '../graphql/input-rounds';
 import { useNow } from '../hooks/use-now';

@@ -2,7 +2,7 @@ import { addDays, danishToday } from '@aftalerum/dates';
 import { fromDanishWallClock } from '@aftalerum/dates';
 import { useMutation, useQuery } from '@apollo/client';
 import { FormEvent, useId, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { AgreementWithRounds, INPUT_ROUNDS, OPEN_INPUT_ROUND, OTHER_ORGANISATIONS } from '../graphql/input-rounds';
 

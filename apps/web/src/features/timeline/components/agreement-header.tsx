@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router-dom';
+import { Link, NavLink } from 'react-router';
 import { PHASE_LABELS } from '../../agreements/graphql/agreements';
 import type { AgreementHead } from '../graphql/timeline';
 import '../timeline.css';

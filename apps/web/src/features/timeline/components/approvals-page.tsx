@@ -1,7 +1,7 @@
 import { formatDanishShortDateTime } from '@aftalerum/dates';
 import { useApolloClient, useQuery } from '@apollo/client';
 import { useId, useMemo, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { formatDate } from '../../../lib/format';
 import { useAuth } from '../../auth/hooks/use-auth';

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client';
 import { useId, useMemo, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { formatDate } from '../../../lib/format';
 import { useAuth } from '../../auth/hooks/use-auth';

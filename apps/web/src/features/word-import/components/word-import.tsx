@@ -1,6 +1,6 @@
 import { useApolloClient, useQuery } from '@apollo/client';
 import { DragEvent, FormEvent, RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { IMPORTED_SECTIONS, WORD_AGREEMENTS, WORD_REGIONS } from '../graphql/word';
 import {
