@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import http, { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import httpProxy from 'http-proxy';
+import { createProxyServer } from 'http-proxy-3';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { EmbeddedDatabase, freePort, startEmbeddedDatabase } from '../database/embedded-database';
 import { runMigrations } from '../database/migrate';
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const start = next++ % Math.max(1, alive.length);
     return [...alive.slice(start), ...alive.slice(0, start)];
   };
-  const proxy = httpProxy.createProxyServer({ xfwd: true, ws: true });
+  const proxy = createProxyServer({ xfwd: true, ws: true });
   const forward = (req: IncomingMessage, attempt: (target: string, onError: (error: Error) => void) => void, fail: () => void) => {
     const order = targets();
     const tryAt = (index: number) => {
