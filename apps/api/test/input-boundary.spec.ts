@@ -426,11 +426,24 @@ describe('one input boundary for every operation', () => {
 
   describe('a mutation and its jobs commit together', () => {
     // A real failure in the job queue's own table, after the mutation's row is written.
+    // Creating and dropping the trigger take pgboss.job's strongest lock; when that meets pg-boss's
+    // own polling, PostgreSQL may pick the statement as a deadlock victim (40P01): it is done again.
+    const onJobTable = async (sql: string) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.query(sql);
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+        }
+      }
+    };
+    // One simple query: its statements run in one implicit transaction, so a retry starts clean.
     const breakJobQueue = (queue: string) =>
-      db.query(`CREATE FUNCTION test_fail_job() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      onJobTable(`CREATE FUNCTION test_fail_job() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
                   IF NEW.name = '${queue}' THEN RAISE EXCEPTION 'job queue full' USING ERRCODE = '53100'; END IF; RETURN NEW; END $$;
-                CREATE TRIGGER fail_job BEFORE INSERT ON pgboss.job FOR EACH ROW EXECUTE FUNCTION test_fail_job()`);
-    const repairJobQueue = () => db.query('DROP TRIGGER IF EXISTS fail_job ON pgboss.job; DROP FUNCTION IF EXISTS test_fail_job()');
+                  CREATE TRIGGER fail_job BEFORE INSERT ON pgboss.job FOR EACH ROW EXECUTE FUNCTION test_fail_job()`);
+    const repairJobQueue = () => onJobTable('DROP TRIGGER IF EXISTS fail_job ON pgboss.job; DROP FUNCTION IF EXISTS test_fail_job()');
     afterEach(repairJobQueue);
 
     const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
