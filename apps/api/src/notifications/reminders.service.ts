@@ -228,8 +228,10 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
    */
   async toAddresses(manager: EntityManager, n: { dedupeKey: string; kind: string; subject: string; body: string; recipients: string[] }): Promise<string> {
     const [row] = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO "notifications" ("dedupe_key", "agreement_id", "organisation_id", "kind", "subject", "body", "recipients")
-       VALUES ($1, NULL, NULL, $2, $3, $4, $5) RETURNING "id"`,
+      // clock_timestamp(), not the transaction's start: codes sent one after another under a lock
+      // are dated in the order they were sent, so "the newest code" is the one that works.
+      `INSERT INTO "notifications" ("dedupe_key", "agreement_id", "organisation_id", "kind", "subject", "body", "recipients", "created_at")
+       VALUES ($1, NULL, NULL, $2, $3, $4, $5, clock_timestamp()) RETURNING "id"`,
       [n.dedupeKey, n.kind, n.subject, n.body, n.recipients],
     );
     if (this.mailer && this.boss && n.recipients.length) {
