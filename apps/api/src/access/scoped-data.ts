@@ -259,30 +259,34 @@ export class ScopedData {
 
   /** The responses of a readable hearing the user may read: all for its secretariat, their own organisation's otherwise. */
   async hearingResponses(user: AuthUser, hearing: Hearing): Promise<HearingResponse[]> {
-    const facts = await this.facts('hearing', hearing.id, user);
-    if (!facts) return [];
-    const base = subjectOf(facts);
-    const everyone = mayRead('hearingResponse', user, { ...base, submittedByOwnOrganisation: false });
-    const own = mayRead('hearingResponse', user, { ...base, submittedByOwnOrganisation: true });
-    if (!everyone && !own) return [];
-    const where = everyone ? { hearingId: hearing.id } : { hearingId: hearing.id, organisationId: user.organisationId };
+    const audience = await this.audience(user, 'hearing', hearing.id, 'hearingResponse');
+    if (audience === 'none') return [];
+    const where = audience === 'all' ? { hearingId: hearing.id } : { hearingId: hearing.id, organisationId: user.organisationId };
     return this.db.getRepository(HearingResponse).find({ where, order: { receivedAt: 'ASC' } });
+  }
+
+  /**
+   * Whose rows of `data` under the row `kind`/`id` the user may read: everyone's (the
+   * secretariat of the region, ADMIN), only their own organisation's (the submitter), or none.
+   */
+  async audience(user: AuthUser, kind: ScopedKind, id: string, data: DataKind): Promise<'all' | 'own' | 'none'> {
+    const facts = await this.facts(kind, id, user);
+    if (!facts) return 'none';
+    const base = subjectOf(facts);
+    if (mayRead(data, user, { ...base, submittedByOwnOrganisation: false })) return 'all';
+    return mayRead(data, user, { ...base, submittedByOwnOrganisation: true }) ? 'own' : 'none';
   }
 
   /** The cluster inputs of a round the user may read: all for its secretariat, their own organisation's otherwise. */
   async clusterInputs(user: AuthUser, round: InputRound, where: { submitted?: boolean } = {}): Promise<ClusterInput[]> {
-    const facts = await this.facts('inputRound', round.id, user);
-    if (!facts) return [];
-    const base = subjectOf(facts);
-    const everyone = mayRead('clusterInput', user, { ...base, submittedByOwnOrganisation: false });
-    const own = mayRead('clusterInput', user, { ...base, submittedByOwnOrganisation: true });
-    if (!everyone && !own) return [];
+    const audience = await this.audience(user, 'inputRound', round.id, 'clusterInput');
+    if (audience === 'none') return [];
     const query = this.db
       .getRepository(ClusterInput)
       .createQueryBuilder('ci')
       .where('ci.roundId = :round', { round: round.id })
       .orderBy('ci.submittedAt', 'ASC', 'NULLS LAST');
-    if (!everyone) query.andWhere('ci.organisationId = :organisation', { organisation: user.organisationId });
+    if (audience === 'own') query.andWhere('ci.organisationId = :organisation', { organisation: user.organisationId });
     if (where.submitted === true) query.andWhere('ci.submittedAt IS NOT NULL');
     if (where.submitted === false) query.andWhere('ci.submittedAt IS NULL');
     return query.getMany();

@@ -385,10 +385,12 @@ export class InputRoundsService {
    * user's own organisation's otherwise. Only the current ones unless asked for all.
    */
   async inputs(user: AuthUser, round: InputRound, includeSuperseded: boolean): Promise<ClusterInput[]> {
-    const manage = await this.canManage(user, round);
+    // Every participant's input for those the table lets read everyone's, the caller's own otherwise.
+    const audience = await this.scoped.audience(user, 'inputRound', round.id, 'clusterInput');
+    if (audience === 'none') return [];
     const params: unknown[] = [round.id];
     const where = [`i."round_id" = $1`, `i."submitted_at" IS NOT NULL`];
-    if (!manage) {
+    if (audience === 'own') {
       params.push(user.organisationId);
       where.push(`i."organisation_id" = $${params.length}`);
     }
