@@ -185,29 +185,26 @@ export class ScopedData {
   /**
    * The row of `kind` with this id, if the user may read it (or change it): NOT_FOUND when there
    * is no such row, FORBIDDEN (with the reason in Danish) when it is not theirs. Pass the
-   * transaction's manager to load it inside that transaction (`lock` takes the row for update).
+   * transaction's manager to load it inside that transaction.
    */
-  async one<K extends ScopedKind>(
-    user: AuthUser | null,
-    kind: K,
-    id: string,
-    intent: Intent = 'read',
-    options: { manager?: EntityManager; lock?: boolean } = {},
-  ): Promise<EntityOf<K>> {
-    const definition: ScopeDefinition<ObjectLiteral> = SCOPES[kind];
-    const facts = await this.facts(kind, id, user, options.manager);
-    if (!facts) throw notFound(definition.what);
-    if (!allowed(definition, intent, user, subjectOf(facts))) throw forbidden(intent === 'read' ? definition.refusedRead : definition.refusedChange);
-    const manager = options.manager ?? this.db.manager;
-    const row = await manager.findOne(definition.entity, { where: { id }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!row) throw notFound(definition.what);
-    return row as EntityOf<K>;
+  async one<K extends ScopedKind>(user: AuthUser | null, kind: K, id: string, intent: Intent = 'read', options: { manager?: EntityManager } = {}): Promise<EntityOf<K>> {
+    const row = await this.load(user, kind, id, intent, options.manager);
+    if (!row) throw notFound(SCOPES[kind].what);
+    return row;
   }
 
   /** Like `one`, but null when there is no such row (nullable queries); still FORBIDDEN when it is not theirs. */
-  async find<K extends ScopedKind>(user: AuthUser | null, kind: K, id: string, intent: Intent = 'read'): Promise<EntityOf<K> | null> {
-    if (!(await this.facts(kind, id, user))) return null;
-    return this.one(user, kind, id, intent);
+  find<K extends ScopedKind>(user: AuthUser | null, kind: K, id: string, intent: Intent = 'read'): Promise<EntityOf<K> | null> {
+    return this.load(user, kind, id, intent);
+  }
+
+  /** The row when the user may have it, null when there is none; FORBIDDEN when it is not theirs. */
+  private async load<K extends ScopedKind>(user: AuthUser | null, kind: K, id: string, intent: Intent, manager: EntityManager = this.db.manager): Promise<EntityOf<K> | null> {
+    const definition: ScopeDefinition<ObjectLiteral> = SCOPES[kind];
+    const facts = await this.facts(kind, id, user, manager);
+    if (!facts) return null;
+    if (!allowed(definition, intent, user, subjectOf(facts))) throw forbidden(intent === 'read' ? definition.refusedRead : definition.refusedChange);
+    return (await manager.findOne(definition.entity, { where: { id } })) as EntityOf<K> | null;
   }
 
   /** Whether the user may read (or change) the row; false when there is none. */

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
 import { AuthUser } from '../auth/auth-user';
-import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { Region } from '../organisations/region.entity';
 import { Agreement } from './agreement.entity';
 import { insertDraft } from '../collaboration/draft-store.service';
@@ -28,8 +28,11 @@ export class AgreementsService {
   }
 
   /** One agreement the user may read, or null when it does not exist or is not theirs to read. */
-  async get(user: AuthUser, id: string): Promise<Agreement | null> {
-    return (await this.scoped.may(user, 'agreement', id)) ? this.scoped.one(user, 'agreement', id) : null;
+  get(user: AuthUser, id: string): Promise<Agreement | null> {
+    return this.scoped.find(user, 'agreement', id).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'FORBIDDEN') return null;
+      throw error;
+    });
   }
 
   /** One agreement for the `agreement(id)` query: null when it does not exist, FORBIDDEN when the user may not read it. */

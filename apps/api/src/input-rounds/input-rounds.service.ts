@@ -83,7 +83,7 @@ export class InputRoundsService {
 
   /** The round's agreement, when the user may read it (a participant from outside its readers may not: null). */
   async agreementOf(user: AuthUser, round: InputRound): Promise<Agreement | null> {
-    return (await this.scoped.may(user, 'agreement', round.agreementId)) ? this.scoped.one(user, 'agreement', round.agreementId) : null;
+    return this.agreements.get(user, round.agreementId);
   }
 
   /** The version a round asks about (part of the round: its participants read it). */
