@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { connectCollab, paragraphText, waitFor } from './collab-client';
+import { connectCollab, paragraphText, pollUntil, waitFor } from './collab-client';
 import { startServerProcess } from './server-process';
 import { subscribe, triggerUntilDelivered } from './subscription-client';
 import { graphql } from './test-app';
@@ -134,12 +134,7 @@ describe('two instances with Redis', () => {
     const pg = new Client({ connectionString: database.url });
     await pg.connect();
     try {
-      let stored = '';
-      for (let i = 0; i < 100 && !stored.includes('w29'); i++) {
-        await new Promise((r) => setTimeout(r, 200));
-        const merged = await pg.query<{ text: string }>('SELECT text FROM agreement_drafts');
-        stored = merged.rows[0].text;
-      }
+      const stored = await pollUntil(async () => (await pg.query<{ text: string }>('SELECT text FROM agreement_drafts')).rows[0].text, (text) => text.includes('w29'), 20_000);
       expect(stored).toContain('Fra A. ');
       expect(stored).toContain('Fra B. ');
       for (let i = 0; i < 30; i++) expect(stored).toContain(`w${i} `);

@@ -30,9 +30,18 @@ export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what
 
 /** Like waitFor, for a condition that needs a query (the database, /health). */
 export async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  if (!(await pollUntil(condition, (met) => met, timeoutMs))) throw new Error(`Timed out waiting for ${what}`);
+}
+
+/**
+ * Reads until `done` holds for what was read, or the time is up; returns the last reading either
+ * way, so the test's own assertion on it says what was seen instead of a bare time-out.
+ */
+export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -1,10 +1,6 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
-import { loadConfig } from '../src/config/app-config';
-import { RunningServer, startServer } from '../src/server';
-import { demo, GraphQLResult, startTestApp, TEST_JWT_SECRET, TestApp } from './test-app';
+import type { RunningServer } from '../src/server';
+import { demo, GraphQLResult, startSecondInstance, startTestApp, TestApp } from './test-app';
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 
@@ -143,18 +139,7 @@ describe('login limits', () => {
   describe('with a second instance on the same database', () => {
     let second: RunningServer;
     beforeAll(async () => {
-      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftalerum-second-'));
-      second = await startServer(loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATABASE_URL: app.databaseUrl,
-        DATA_DIR: dataDir,
-        JWT_SECRET: TEST_JWT_SECRET,
-        DEMO_DATA: 'false',
-        LOG_LEVEL: 'warn',
-        WEB_DIST_DIR: path.join(dataDir, 'no-web'),
-        LOGIN_MAX_FAILURES: String(MAX),
-      }));
+      second = await startSecondInstance(app, { LOGIN_MAX_FAILURES: String(MAX) });
     });
     afterAll(() => second.close());
 

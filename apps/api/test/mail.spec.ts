@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { pollUntil } from './collab-client';
 import { freePort } from '../src/database/embedded-database';
 import { demo, startTestApp, TestApp } from './test-app';
 
@@ -39,8 +40,7 @@ describe('the outbox by e-mail (SMTP_URL)', () => {
     const [{ id }] = (await db.query('SELECT id FROM agreements')).rows;
     const moved = await app.gql('mutation($i: SetAgreementPhaseInput!) { setAgreementPhase(input: $i) { phase } }', { i: { agreementId: id, phase: 'APPROVAL' } }, token);
     expect(moved.errors).toBeUndefined();
-    const deadline = Date.now() + 20_000;
-    while (received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await pollUntil(async () => received.length, (n) => n >= 2, 20_000);
     // Only the SSU and Gladsaxe have people with accounts in the demo.
     expect(received.map((m) => m.to).sort()).toEqual([['admin@aftalerum.test', 'sekretariat@aftalerum.test'], ['kommune.gladsaxe@aftalerum.test']]);
     // The subject is MIME-encoded (it has non-ASCII letters): words are joined by underscores.
@@ -52,12 +52,7 @@ describe('the outbox by e-mail (SMTP_URL)', () => {
     const jobs = async () =>
       (await db.query<{ name: string; state: string }>(`SELECT name, state::text FROM pgboss.job WHERE name IN ('approval-request', 'outbox-mail') ORDER BY name`)).rows;
     const ended = (state: string) => ['completed', 'failed', 'cancelled'].includes(state);
-    const until = Date.now() + 20_000;
-    let states = await jobs();
-    while (!(states.length >= 3 && states.every((j) => ended(j.state))) && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 200));
-      states = await jobs();
-    }
+    const states = await pollUntil(jobs, (rows) => rows.length >= 3 && rows.every((j) => ended(j.state)), 20_000);
     expect(states).toEqual([
       { name: 'approval-request', state: 'completed' },
       { name: 'outbox-mail', state: 'completed' },

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
-import { loadConfig } from '../src/config/app-config';
-import { RunningServer, startServer } from '../src/server';
-import { demo, graphql, GraphQLResult, startTestApp, TEST_JWT_SECRET, TestApp } from './test-app';
+import type { RunningServer } from '../src/server';
+import { demo, graphql, GraphQLResult, startSecondInstance, startTestApp, TestApp } from './test-app';
 
 const LIMIT = 5;
 const OPEN_HEARING = 'mutation($i: OpenHearingInput!) { openHearing(input: $i) { id } }';
@@ -37,20 +33,7 @@ describe('submission limits across instances', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ SUBMIT_RATE_PER_MINUTE: String(LIMIT) });
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftalerum-second-'));
-    second = await startServer(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATABASE_URL: app.databaseUrl,
-        DATA_DIR: dataDir,
-        JWT_SECRET: TEST_JWT_SECRET,
-        DEMO_DATA: 'false',
-        LOG_LEVEL: 'warn',
-        WEB_DIST_DIR: path.join(dataDir, 'no-web'),
-        SUBMIT_RATE_PER_MINUTE: String(LIMIT),
-      }),
-    );
+    second = await startSecondInstance(app, { SUBMIT_RATE_PER_MINUTE: String(LIMIT) });
     db = new Client({ connectionString: app.databaseUrl });
     await db.connect();
     secretariat = await app.login(demo('sekretariat'));

@@ -35,17 +35,13 @@ export async function graphql<T>(url: string, query: string, variables?: Record<
   return (await response.json()) as GraphQLResult<T>;
 }
 
-/**
- * The real platform on a free port, on its own fresh copy of the migrated and seeded
- * database.
- */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/** The platform's configuration for a test server on `databaseUrl`, in its own DATA_DIR. */
+async function testServerConfig(databaseUrl: string, env: Record<string, string>) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftalerum-app-'));
-  const config = loadConfig({
+  return loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     JWT_SECRET: TEST_JWT_SECRET,
     DEMO_DATA: 'false',
@@ -53,6 +49,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WEB_DIST_DIR: path.join(dataDir, 'no-web'),
     ...env,
   });
+}
+
+/** A second instance of the platform on the test app's database (limits and events that must hold across instances). */
+export async function startSecondInstance(app: TestApp, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer(await testServerConfig(app.databaseUrl, env));
+}
+
+/**
+ * The real platform on a free port, on its own fresh copy of the migrated and seeded
+ * database.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = await testServerConfig(database.url, env);
   const server = await startServer(config);
   const app: TestApp = {
     server,

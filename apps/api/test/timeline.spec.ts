@@ -1,3 +1,4 @@
+import { pollUntil } from './collab-client';
 import { Client } from 'pg';
 import { connectCollab } from './collab-client';
 import { demo, startTestApp, TestApp } from './test-app';
@@ -14,28 +15,20 @@ describe('timeline and approvals', () => {
   let documentName: string;
   let org: Record<string, string>;
 
-  const waitForRows = async (sql: string, params: unknown[], expected: number, timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const n = (await db.query<{ n: number }>(sql, params)).rows[0].n;
-      if (n >= expected || Date.now() > deadline) return n;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
+  const waitForRows = (sql: string, params: unknown[], expected: number, timeoutMs = 15_000) =>
+    pollUntil(async () => (await db.query<{ n: number }>(sql, params)).rows[0].n, (n) => n >= expected, timeoutMs);
 
   /**
    * Waits until `expected` jobs of the queue for the agreement exist and every one has ended
    * (completed or failed): after that no handler of theirs can write anything more.
    */
-  const waitForJobsDone = async (queue: string, agreementId: string, expected: number, timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const { rows } = await db.query<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE name = $1 AND data->>'agreementId' = $2`, [queue, agreementId]);
-      const ended = rows.filter((r) => ['completed', 'failed', 'cancelled'].includes(r.state));
-      if ((rows.length >= expected && ended.length === rows.length) || Date.now() > deadline) return rows.map((r) => r.state);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
+  const waitForJobsDone = (queue: string, agreementId: string, expected: number, timeoutMs = 15_000) =>
+    pollUntil(
+      async () =>
+        (await db.query<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE name = $1 AND data->>'agreementId' = $2`, [queue, agreementId])).rows.map((r) => r.state),
+      (states) => states.length >= expected && states.every((state) => ['completed', 'failed', 'cancelled'].includes(state)),
+      timeoutMs,
+    );
 
   beforeAll(async () => {
     app = await startTestApp({ JOB_POLL_SECONDS: '1' });
