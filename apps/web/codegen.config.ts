@@ -8,7 +8,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const config: CodegenConfig = {
   schema: 'apps/api/schema.gql',
-  documents: ['apps/web/src/**/*.{ts,tsx}', '!apps/web/src/gql/**'],
+  // CODEGEN_EXTRA_DOCUMENTS adds a file outside src/: CI hands it a deliberately broken document
+  // to show that the check refuses one.
+  documents: ['apps/web/src/**/*.{ts,tsx}', '!apps/web/src/gql/**', ...(process.env.CODEGEN_EXTRA_DOCUMENTS ? [process.env.CODEGEN_EXTRA_DOCUMENTS] : [])],
   ignoreNoDocuments: false,
   generates: {
     [process.env.CODEGEN_OUT ?? 'apps/web/src/gql/']: {
