@@ -63,8 +63,8 @@ describe('section commands', () => {
       ['ny-1', 'GOAL', 'Nyt mål', 'fa2'],
       ['pr1', 'PRINCIPLE', 'Helhedssyn', null],
     ]);
-    const inserted = editor.getJSON().content?.[4];
-    expect(inserted?.content?.map((block) => block.attrs?.blockId)).toEqual(['ny-2', 'ny-3']);
+    const inserted: JSONContent | undefined = editor.getJSON().content?.[4];
+    expect(inserted?.content?.map((block: JSONContent) => block.attrs?.blockId)).toEqual(['ny-2', 'ny-3']);
     // Typing replaces the placeholder heading.
     const { from, to } = editor.state.selection;
     expect(editor.state.doc.textBetween(from, to)).toBe('Nyt mål');
@@ -94,7 +94,7 @@ describe('section commands', () => {
     expect(collectSections(editor.getJSON()).slice(5).map((s) => s.title)).toEqual(
       ['Nyt afsnit', 'Nyt tillæg', 'Nyt princip', 'Nyt mål', 'Nyt fokusområde', 'Ny vision', 'Ny indledning'],
     );
-    expect(new Set(editor.getJSON().content?.map((s) => s.attrs?.blockId)).size).toBe(12);
+    expect(new Set(editor.getJSON().content?.map((s: JSONContent) => s.attrs?.blockId)).size).toBe(12);
   });
 
   it('moves a focus area with its goals, and a section past a whole focus area', () => {
