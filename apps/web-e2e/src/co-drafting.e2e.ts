@@ -100,9 +100,9 @@ test.describe('co-drafting', () => {
     await expect(sofie.page.getByRole('list', { name: 'Til stede' })).toContainText('Anders Administrator');
     await expect(anders.page.getByRole('list', { name: 'Til stede' })).toContainText('Sofie Sekretariat');
 
-    // The outline is built from the draft, grouped by kind.
+    // The outline is built from the draft, in its order, by part.
     const nav = outline(sofie.page);
-    for (const group of ['Visioner', 'Fokusområder', 'Principper', 'Øvrige']) {
+    for (const group of ['Indledning', 'Visioner', 'Fokusområder', 'Principper']) {
       await expect(nav.getByRole('heading', { name: group })).toBeVisible();
     }
     await expect(nav.getByRole('list', { name: 'Principper' }).getByRole('button', { name: 'Helhedssyn' })).toBeVisible();

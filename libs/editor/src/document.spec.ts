@@ -46,8 +46,8 @@ describe('draft schema and document helpers', () => {
 
   it('lists sections with kind, title and text', () => {
     expect(collectSections(doc)).toEqual([
-      { blockId: 's1', kind: 'VISION', title: 'Mere lighed i sundhed', text: 'Alle borgere skal have lige adgang.' },
-      { blockId: 's2', kind: 'PRINCIPLE', title: 'Helhedssyn', text: 'Borgeren i centrum\nSammenhæng' },
+      { blockId: 's1', kind: 'VISION', title: 'Mere lighed i sundhed', text: 'Alle borgere skal have lige adgang.', focusAreaId: null },
+      { blockId: 's2', kind: 'PRINCIPLE', title: 'Helhedssyn', text: 'Borgeren i centrum\nSammenhæng', focusAreaId: null },
     ]);
   });
 

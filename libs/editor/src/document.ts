@@ -1,5 +1,5 @@
 import { BLOCK_ID_ATTRIBUTE } from './schema';
-import { isSectionKind, SectionKind } from './section-kind';
+import { focusAreasOf, isSectionKind, SectionKind } from './section-kind';
 
 /** ProseMirror JSON, as Tiptap's getJSON() returns it. */
 export interface JSONContent {
@@ -26,6 +26,8 @@ export interface DraftSection {
   kind: SectionKind;
   title: string;
   text: string;
+  /** For a goal: the block id of the focus area it belongs to (the one before it). */
+  focusAreaId: string | null;
 }
 
 const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
@@ -69,7 +71,7 @@ export function collectBlocks(doc: JSONContent): DraftBlock[] {
 
 /** The top-level sections: kind, heading text as title, and the text under the heading. */
 export function collectSections(doc: JSONContent): DraftSection[] {
-  return (doc.content ?? [])
+  const sections = (doc.content ?? [])
     .filter((node) => node.type === 'section')
     .map((section) => {
       const [heading, ...rest] = section.content ?? [];
@@ -79,8 +81,11 @@ export function collectSections(doc: JSONContent): DraftSection[] {
         kind: isSectionKind(kind) ? kind : 'OTHER',
         title: heading ? textOf(heading) : '',
         text: rest.map(textOf).join('\n'),
-      };
+        focusAreaId: null,
+      } satisfies DraftSection as DraftSection;
     });
+  focusAreasOf(sections).forEach((area, i) => (sections[i].focusAreaId = area));
+  return sections;
 }
 
 /** Ids used by more than one node (they must be unique before a version is frozen). */

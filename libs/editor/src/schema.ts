@@ -4,10 +4,12 @@ import { TableKit } from '@tiptap/extension-table';
 import UniqueID from '@tiptap/extension-unique-id';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
+import { SectionCommands } from './section-commands';
 import { isSectionKind, SectionKind } from './section-kind';
 
-/** The attribute that carries every block's stable id. */
-export const BLOCK_ID_ATTRIBUTE = 'blockId';
+import { BLOCK_ID_ATTRIBUTE } from './block-id';
+
+export { BLOCK_ID_ATTRIBUTE };
 
 /** Node types that carry a block id: comments and input anchor to these. */
 export const BLOCK_TYPES = ['section', 'heading', 'paragraph', 'listItem', 'tableCell', 'tableHeader'] as const;
@@ -56,6 +58,7 @@ export function draftExtensions(): Extensions {
     TableKit.configure({ table: { resizable: false } }),
     Section,
     UniqueID.configure({ types: [...BLOCK_TYPES], attributeName: BLOCK_ID_ATTRIBUTE }),
+    SectionCommands,
   ];
 }
 

@@ -25,7 +25,7 @@ export class VersionsResolver {
   compareVersions(
     @CurrentUser() user: AuthUser,
     @Args('fromVersionId', { type: () => ID }) fromVersionId: string,
-    @Args('toVersionId', { type: () => ID }) toVersionId: string,
+    @Args('toVersionId', { type: () => ID, nullable: true, description: 'Leave out to compare with the live draft, as editors see it now.' }) toVersionId: string | null,
   ): Promise<VersionComparison> {
     return this.versions.compare(user, fromVersionId, toVersionId);
   }

@@ -137,8 +137,14 @@ export class VersionsService {
     return { agreement, safetyVersion };
   }
 
-  /** Block-by-block comparison of two versions of the same agreement. */
-  async compare(user: AuthUser, fromId: string, toId: string): Promise<{ from: AgreementVersion; to: AgreementVersion; changes: BlockChange[] }> {
+  /** Block-by-block comparison of two versions of the same agreement, or of a version with the live draft (`toId` left out). */
+  async compare(user: AuthUser, fromId: string, toId: string | null): Promise<{ from: AgreementVersion; to: AgreementVersion | null; changes: BlockChange[] }> {
+    if (!toId) {
+      const from = await this.scoped.one(user, 'version', fromId);
+      // The live draft is the agreement's: an organisation invited to a hearing reads its version, not the draft.
+      await this.scoped.one(user, 'agreement', from.agreementId);
+      return { from, to: null, changes: compareDrafts(from.content, await this.currentContent(from.agreementId)) };
+    }
     const [from, to] = await Promise.all([this.scoped.one(user, 'version', fromId), this.scoped.one(user, 'version', toId)]);
     if (from.agreementId !== to.agreementId) {
       throw new DomainError('BAD_USER_INPUT', 'De to versioner hører til forskellige aftaler og kan ikke sammenlignes.');

@@ -6,6 +6,7 @@ export enum SectionKindEnum {
   FOCUS_AREA = 'FOCUS_AREA',
   PRINCIPLE = 'PRINCIPLE',
   GOAL = 'GOAL',
+  ANNEX = 'ANNEX',
   OTHER = 'OTHER',
 }
 registerEnumType(SectionKindEnum, { name: 'SectionKind' });
@@ -37,6 +38,9 @@ export class Section {
 
   @Field()
   text!: string;
+
+  @Field(() => ID, { nullable: true, description: 'For a goal (mål): the focus area it belongs to, the one before it in the draft.' })
+  focusAreaId!: string | null;
 }
 
 @ObjectType({ description: 'A paragraph, heading, list item or table cell, with its stable id.' })

@@ -7,8 +7,8 @@ export class VersionComparison {
   @Field(() => AgreementVersion)
   from!: AgreementVersion;
 
-  @Field(() => AgreementVersion)
-  to!: AgreementVersion;
+  @Field(() => AgreementVersion, { nullable: true, description: 'The later version; null when compared with the live draft.' })
+  to!: AgreementVersion | null;
 
   @Field(() => [BlockChange])
   changes!: BlockChange[];

@@ -9,6 +9,7 @@ import { EDITOR_AGREEMENT, EditorAgreement } from '../graphql/editor';
 import { useCollaboration } from '../hooks/use-collaboration';
 import { usePresence } from '../hooks/use-presence';
 import { ConnectionStatus } from './connection-status';
+import { ExportMenu } from './export-menu';
 import { LiveDraft } from './live-draft';
 import { PresenceList } from './presence-list';
 
@@ -65,6 +66,7 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
         <div className="editor-header__meta">
           <ConnectionStatus state={connection} readOnly={!editable} />
           <PresenceList others={others} />
+          <ExportMenu agreementId={agreement.id} />
         </div>
       </header>
       {refusedReason && (

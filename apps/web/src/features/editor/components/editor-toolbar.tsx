@@ -21,7 +21,18 @@ interface ToolbarButton {
  * The formatting toolbar: one tab stop, arrow keys move between the buttons (the ARIA
  * toolbar pattern); buttons that cannot act now stay focusable with aria-disabled.
  */
-export function EditorToolbar({ editor, controls }: { editor: Editor; controls: string }) {
+export function EditorToolbar({
+  editor,
+  controls,
+  openSectionMenu,
+  sectionMenuOpen,
+}: {
+  editor: Editor;
+  controls: string;
+  /** Opens the section menu (insert, move, remove) under this button. */
+  openSectionMenu: (anchor: HTMLElement) => void;
+  sectionMenuOpen: boolean;
+}) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -77,6 +88,20 @@ export function EditorToolbar({ editor, controls }: { editor: Editor; controls: 
     },
     { id: 'undo', label: 'Fortryd', icon: '↶', shortcut: 'Ctrl+Z', keys: 'Control+Z', pressed: null, enabled: state.canUndo, run: (f) => chain(f).undo().run(), groupStart: true },
     { id: 'redo', label: 'Gentag', icon: '↷', shortcut: 'Ctrl+Y', keys: 'Control+Y', pressed: null, enabled: state.canRedo, run: (f) => chain(f).redo().run() },
+    {
+      id: 'sections',
+      label: 'Afsnit',
+      icon: '§ Afsnit ▾',
+      shortcut: 'Skift+F10 i teksten, eller / i et tomt afsnit',
+      keys: 'Shift+F10',
+      pressed: null,
+      enabled: true,
+      run: () => {
+        const anchor = refs.current[buttons.length - 1];
+        if (anchor) openSectionMenu(anchor);
+      },
+      groupStart: true,
+    },
   ];
 
   const [active, setActive] = useState(0);
@@ -112,6 +137,8 @@ export function EditorToolbar({ editor, controls }: { editor: Editor; controls: 
           className={`toolbar__button toolbar__button--${button.id}${button.groupStart ? ' toolbar__button--group' : ''}`}
           aria-label={button.label}
           aria-pressed={button.pressed ?? undefined}
+          aria-haspopup={button.id === 'sections' ? 'menu' : undefined}
+          aria-expanded={button.id === 'sections' ? sectionMenuOpen : undefined}
           aria-disabled={!button.enabled}
           aria-keyshortcuts={button.keys}
           title={`${button.label} (${button.shortcut})`}

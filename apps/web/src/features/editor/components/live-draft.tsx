@@ -1,12 +1,14 @@
-import { DRAFT_FRAGMENT, draftExtensions } from '@aftalerum/editor';
+import { DRAFT_FRAGMENT, draftExtensions, isSlashCommandPlace } from '@aftalerum/editor';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { ReactNode, useEffect, useId } from 'react';
+import type { EditorView } from '@tiptap/pm/view';
+import { ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { SECTION_KIND_LABEL_VARIABLES } from '../../../lib/section-kind-style';
 import type { Collaboration as CollaborationConnection } from '../hooks/use-collaboration';
 import { KeepCaretOnRemoteEdit } from '../lib/keep-caret-on-remote-edit';
 import { EditorToolbar } from './editor-toolbar';
+import { SectionMenu, SectionMenuPlace } from './section-menu';
 import { SectionOutline } from './section-outline';
 
 /** Another person's caret: a coloured bar with their name above it. Hidden from screen readers, who get "Til stede". */
@@ -41,6 +43,13 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice }: Liv
   const draftId = useId();
   const titleId = useId();
   const { provider, ydoc } = collaboration;
+  const [menu, setMenu] = useState<SectionMenuPlace | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  /** Opens the section menu at the caret (the editor's key handler is set up once, hence the ref). */
+  const openAtCaret = useRef((view: EditorView, source: SectionMenuPlace['source']) => {
+    const coords = view.coordsAtPos(view.state.selection.from);
+    setMenu({ top: coords.bottom + 4, left: coords.left, source });
+  });
   const editor = useEditor(
     {
       extensions: [
@@ -59,6 +68,16 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice }: Liv
           'aria-labelledby': titleId,
           spellcheck: 'true',
           lang: 'da',
+        },
+        handleKeyDown: (view, event) => {
+          if (!view.editable) return false;
+          // "/" alone in an empty paragraph, Shift+F10 and the menu key open the section commands.
+          const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && isSlashCommandPlace(view.state);
+          const contextKey = event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
+          if (!slash && !contextKey) return false;
+          event.preventDefault();
+          openAtCaret.current(view, slash ? 'slash' : 'context');
+          return true;
         },
       },
     },
@@ -82,10 +101,53 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice }: Liv
         <h2 id={titleId} className="visually-hidden">
           Udkast
         </h2>
-        {editable ? <EditorToolbar editor={editor} controls={draftId} /> : readOnlyNotice}
-        <div className="draft-paper" style={SECTION_KIND_LABEL_VARIABLES}>
+        {editable ? (
+          <EditorToolbar
+            editor={editor}
+            controls={draftId}
+            sectionMenuOpen={menu?.source === 'toolbar'}
+            openSectionMenu={(anchor) => {
+              const box = anchor.getBoundingClientRect();
+              setMenu({ top: box.bottom + 4, left: box.left, source: 'toolbar' });
+            }}
+          />
+        ) : (
+          readOnlyNotice
+        )}
+        <div
+          className="draft-paper"
+          style={SECTION_KIND_LABEL_VARIABLES}
+          onContextMenu={(event) => {
+            if (!editable || !editor) return;
+            // Right click: the caret goes where the click was, the menu opens there.
+            const at = editor.view.posAtCoords({ left: event.clientX, top: event.clientY });
+            if (!at) return;
+            event.preventDefault();
+            editor.commands.setTextSelection(at.pos);
+            setMenu({ top: event.clientY, left: event.clientX, source: 'context' });
+          }}
+        >
           <EditorContent editor={editor} />
         </div>
+        {menu && editor && (
+          <SectionMenu
+            editor={editor}
+            place={menu}
+            announce={setAnnouncement}
+            onClose={(chose) => {
+              const source = menu.source;
+              setMenu(null);
+              if (chose) return;
+              // Closed without a choice: back to the text (a "/" typed for the menu is put in after all).
+              if (source === 'slash') editor.chain().focus().insertContent({ type: 'text', text: '/' }).run();
+              else if (source === 'context') editor.commands.focus();
+              else document.querySelector<HTMLElement>('.toolbar__button--sections')?.focus();
+            }}
+          />
+        )}
+        <p className="visually-hidden" role="status">
+          {announcement}
+        </p>
       </section>
     </>
   );

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { useId } from 'react';
-import { currentSectionPos, outlineOf, OutlineGroup } from '../lib/outline';
+import { currentSectionPos, outlineOf, OutlineGroup, OutlineSection } from '../lib/outline';
 
 const sameOutline = (a: { groups: OutlineGroup[]; current: number | null }, b: { groups: OutlineGroup[]; current: number | null } | null) =>
   b !== null && a.current === b.current && JSON.stringify(a.groups) === JSON.stringify(b.groups);
@@ -33,7 +33,41 @@ export function goToBlock(editor: Editor, target: { pos: number; blockId: string
   if (!editor.isEditable) editor.view.dom.focus({ preventScroll: true });
 }
 
-/** The live table of contents: the draft's sections by kind, each a button that goes there. */
+/** One section in the outline: a button that goes there, its sub-headings and (a focus area's) goals below it. */
+function OutlineEntry({ section, editor, current }: { section: OutlineSection; editor: Editor | null; current: number | null }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`outline__link${section.kind === 'GOAL' ? ' outline__link--goal' : ''}`}
+        aria-current={current === section.pos ? 'location' : undefined}
+        onClick={() => editor && goToBlock(editor, section, 2)}
+      >
+        {section.title || 'Afsnit uden overskrift'}
+      </button>
+      {section.headings.length > 0 && (
+        <ul>
+          {section.headings.map((heading, index) => (
+            <li key={heading.blockId ?? index}>
+              <button type="button" className="outline__link outline__link--sub" onClick={() => editor && goToBlock(editor, heading, 1)}>
+                {heading.title || 'Overskrift uden tekst'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {section.goals.length > 0 && (
+        <ul aria-label={`Mål under ${section.title || 'fokusområdet'}`}>
+          {section.goals.map((goal) => (
+            <OutlineEntry key={goal.blockId ?? goal.pos} section={goal} editor={editor} current={current} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** The live table of contents: the draft's sections in document order, by part, each a button that goes there. */
 export function SectionOutline({ editor }: { editor: Editor | null }) {
   const titleId = useId();
   const outline = useEditorState({
@@ -52,27 +86,7 @@ export function SectionOutline({ editor }: { editor: Editor | null }) {
           <h3 id={`${titleId}-${group.id}`}>{group.label}</h3>
           <ul aria-labelledby={`${titleId}-${group.id}`}>
             {group.sections.map((section) => (
-              <li key={section.blockId ?? section.pos}>
-                <button
-                  type="button"
-                  className="outline__link"
-                  aria-current={outline.current === section.pos ? 'location' : undefined}
-                  onClick={() => editor && goToBlock(editor, section, 2)}
-                >
-                  {section.title || 'Afsnit uden overskrift'}
-                </button>
-                {section.headings.length > 0 && (
-                  <ul>
-                    {section.headings.map((heading, index) => (
-                      <li key={heading.blockId ?? index}>
-                        <button type="button" className="outline__link outline__link--sub" onClick={() => editor && goToBlock(editor, heading, 1)}>
-                          {heading.title || 'Overskrift uden tekst'}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
+              <OutlineEntry key={section.blockId ?? section.pos} section={section} editor={editor} current={outline.current} />
             ))}
           </ul>
         </div>

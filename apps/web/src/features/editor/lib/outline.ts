@@ -16,22 +16,27 @@ export interface OutlineSection {
   title: string;
   /** The section's own sub-headings (level 2 and below), e.g. the four visions. */
   headings: OutlineHeading[];
+  /** A focus area's goals (mål): the goal sections that follow it. */
+  goals: OutlineSection[];
 }
 
-export type OutlineGroupId = 'visions' | 'focusAreas' | 'principles' | 'other';
-
 export interface OutlineGroup {
-  id: OutlineGroupId;
+  /** Unique within the outline: the kind and the position of the group's first section. */
+  id: string;
   label: string;
   sections: OutlineSection[];
 }
 
-const GROUPS: Array<{ id: OutlineGroupId; label: string; kinds: SectionKind[] | null }> = [
-  { id: 'visions', label: 'Visioner', kinds: ['VISION'] },
-  { id: 'focusAreas', label: 'Fokusområder', kinds: ['FOCUS_AREA'] },
-  { id: 'principles', label: 'Principper', kinds: ['PRINCIPLE'] },
-  { id: 'other', label: 'Øvrige', kinds: null },
-];
+/** The part headings of the outline, by kind. */
+const PART_LABELS: Record<SectionKind, string> = {
+  PREAMBLE: 'Indledning',
+  VISION: 'Visioner',
+  FOCUS_AREA: 'Fokusområder',
+  GOAL: 'Mål',
+  PRINCIPLE: 'Principper',
+  ANNEX: 'Tillæg',
+  OTHER: 'Øvrige',
+};
 
 /** The top-level sections of the draft, in document order, with their sub-headings. */
 export function sectionsOf(doc: ProseMirrorNode): OutlineSection[] {
@@ -46,6 +51,7 @@ export function sectionsOf(doc: ProseMirrorNode): OutlineSection[] {
       kind: isSectionKind(kind) ? kind : 'OTHER',
       title: '',
       headings: [],
+      goals: [],
     };
     node.forEach((child, childOffset, index) => {
       if (child.type.name !== 'heading') return;
@@ -65,14 +71,25 @@ export function sectionsOf(doc: ProseMirrorNode): OutlineSection[] {
   return sections;
 }
 
-/** The sections grouped as Visioner, Fokusområder, Principper and Øvrige (empty groups left out). */
+/**
+ * The outline in the document's order: each run of sections of one kind under its part heading
+ * (Indledning, Visioner, Fokusområder, Principper, …), each goal under the focus area before it
+ * (as Agreement.sections' focusAreaId). A goal with no focus area before it stands on its own, under "Mål".
+ */
 export function outlineOf(doc: ProseMirrorNode): OutlineGroup[] {
-  const sections = sectionsOf(doc);
-  return GROUPS.map(({ id, label, kinds }) => ({
-    id,
-    label,
-    sections: sections.filter((s) => (kinds ? kinds.includes(s.kind) : !GROUPS.some((g) => g.kinds?.includes(s.kind)))),
-  })).filter((group) => group.sections.length > 0);
+  const groups: OutlineGroup[] = [];
+  let area: OutlineSection | null = null;
+  for (const section of sectionsOf(doc)) {
+    if (section.kind === 'GOAL' && area) {
+      area.goals.push(section);
+      continue;
+    }
+    area = section.kind === 'FOCUS_AREA' ? section : null;
+    const last = groups.at(-1);
+    if (last && last.sections[0].kind === section.kind) last.sections.push(section);
+    else groups.push({ id: `${section.kind}-${section.blockId ?? section.pos}`, label: PART_LABELS[section.kind], sections: [section] });
+  }
+  return groups;
 }
 
 /** The position of the top-level section the selection is in, or null. */

@@ -9,6 +9,7 @@ export const SECTION_KIND_NAMES: Record<SectionKind, string> = {
   FOCUS_AREA: 'Fokusområde',
   PRINCIPLE: 'Princip',
   GOAL: 'Mål',
+  ANNEX: 'Tillæg',
   OTHER: 'Andet',
 };
 

@@ -20,6 +20,7 @@ export const KIND_LABELS: Record<SectionKind, string> = {
   FOCUS_AREA: 'Fokusområde',
   PRINCIPLE: 'Princip',
   GOAL: 'Mål',
+  ANNEX: 'Tillæg',
   OTHER: 'Andet',
 };
 

@@ -8,7 +8,11 @@ import type { BlockChangeKind } from '../../../gql/graphql';
 
 type Mode = 'inline' | 'sideBySide';
 
-const versionName = (version: Pick<VersionSummary, 'number' | 'label'>) => `Version ${version.number}: ${version.label}`;
+const versionName = (version: Pick<VersionSummary, 'number' | 'label'> | null) => (version ? `Version ${version.number}: ${version.label}` : LIVE_NAME);
+
+/** The "Til" choice that compares with the live draft, as editors see it now. */
+export const LIVE = '';
+const LIVE_NAME = 'Det aktuelle udkast';
 
 const BLOCK_NAMES: Record<string, string> = { heading: 'overskrift', paragraph: 'afsnit' };
 const CHANGE_NAMES: Record<BlockChangeKind, string> = { ADDED: 'Tilføjet', REMOVED: 'Fjernet', CHANGED: 'Ændret' };
@@ -29,8 +33,14 @@ export function VersionCompareDialog({ versions, initialFromId, initialToId, onC
   const [to, setTo] = useState(initialToId);
   const [mode, setMode] = useState<Mode>('inline');
   const same = from === to;
-  const { data, loading, error } = useQuery(COMPARE_VERSIONS, { variables: { fromVersionId: from, toVersionId: to }, skip: same });
-  const comparison = !same && data?.compareVersions.from.id === from && data.compareVersions.to.id === to ? data.compareVersions : null;
+  const live = to === LIVE;
+  const { data, loading, error } = useQuery(COMPARE_VERSIONS, {
+    variables: { fromVersionId: from, toVersionId: live ? null : to },
+    skip: same,
+    // The live draft changes while the dialog is closed: compare it afresh each time.
+    fetchPolicy: live ? 'network-only' : 'cache-first',
+  });
+  const comparison = !same && data?.compareVersions.from.id === from && (data.compareVersions.to?.id ?? LIVE) === to ? data.compareVersions : null;
   const counts = comparison ? countChanges(comparison.changes) : null;
 
   return (
@@ -49,6 +59,8 @@ export function VersionCompareDialog({ versions, initialFromId, initialToId, onC
         <button
           type="button"
           className="small compare-controls__swap"
+          disabled={live}
+          title={live ? 'Det aktuelle udkast kan kun stå som "Til"' : undefined}
           onClick={() => {
             setFrom(to);
             setTo(from);
@@ -59,6 +71,7 @@ export function VersionCompareDialog({ versions, initialFromId, initialToId, onC
         <div>
           <label htmlFor={toId}>Til version</label>
           <select id={toId} value={to} onChange={(event) => setTo(event.target.value)}>
+            <option value={LIVE}>{LIVE_NAME}</option>
             {versions.map((version) => (
               <option key={version.id} value={version.id}>
                 {versionName(version)}

@@ -40,7 +40,7 @@ export const AGREEMENT_VERSION = graphql(`
 `);
 
 export const COMPARE_VERSIONS = graphql(`
-  query CompareVersions($fromVersionId: ID!, $toVersionId: ID!) {
+  query CompareVersions($fromVersionId: ID!, $toVersionId: ID) {
     compareVersions(fromVersionId: $fromVersionId, toVersionId: $toVersionId) {
       from {
         ...VersionSummaryFields

@@ -11,6 +11,7 @@ export const IMPORT_KIND_OPTIONS: Array<{ value: ImportKind; label: string }> = 
   { value: 'FOCUS_AREA', label: 'Fokusområde' },
   { value: 'PRINCIPLE', label: 'Princip' },
   { value: 'GOAL', label: 'Mål' },
+  { value: 'ANNEX', label: 'Tillæg' },
   { value: 'OTHER', label: 'Andet' },
   { value: 'SUBHEADING', label: 'Underoverskrift i afsnittet ovenfor' },
 ];
@@ -21,6 +22,7 @@ export const SECTION_KIND_LABELS: Record<SectionKind, string> = {
   FOCUS_AREA: 'Fokusområde',
   PRINCIPLE: 'Princip',
   GOAL: 'Mål',
+  ANNEX: 'Tillæg',
   OTHER: 'Andet',
 };
 
