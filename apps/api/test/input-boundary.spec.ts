@@ -511,6 +511,8 @@ describe('one input boundary for every operation', () => {
     });
 
     it('keeps the phase when the approval requests cannot be queued', async () => {
+      // The step before Godkendelse, as the process leaves it.
+      await db.query(`UPDATE agreements SET phase = 'PROCESSING' WHERE id = $1`, [agreementId]);
       const before = await fingerprint();
       await breakJobQueue('approval-request');
       const answer = await post(app.url, 'mutation($i: SetAgreementPhaseInput!) { setAgreementPhase(input: $i) { phase } }', { i: { agreementId, phase: 'APPROVAL' } }, secretariat);
