@@ -385,8 +385,8 @@ describe('one input boundary for every operation', () => {
 
     it('refuses an approval decided in 1970 (CHECK, 23514)', async () => {
       await expect(
-        db.query(`INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "recorded_by")
-                  SELECT $1, o."id", 'APPROVED', '1970-01-01', u."id" FROM "organisations" o, "users" u LIMIT 1`, [agreementId]),
+        db.query(`INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "recorded_by", "version_id")
+                  SELECT $1, o."id", 'APPROVED', '1970-01-01', u."id", v."id" FROM "organisations" o, "users" u, "agreement_versions" v WHERE v."agreement_id" = $1 LIMIT 1`, [agreementId]),
       ).rejects.toMatchObject({ code: '23514' });
     });
 

@@ -62,7 +62,7 @@ export class TimelineResolver {
     resolve: ({ approvalRecorded: a }: { approvalRecorded: Approval }) => ({
       ...a,
       recordedAt: new Date(a.recordedAt),
-      version: { ...a.version, createdAt: new Date(a.version.createdAt), finalLockedAt: a.version.finalLockedAt ? new Date(a.version.finalLockedAt) : null },
+      version: a.version && { ...a.version, createdAt: new Date(a.version.createdAt), finalLockedAt: a.version.finalLockedAt ? new Date(a.version.finalLockedAt) : null },
     }),
   })
   approvalRecorded(@Context() context: LiveContext, @Args('agreementId', { type: () => ID }) agreementId: string) {
