@@ -224,9 +224,11 @@ export class TimelineService {
     if (input.documentId) {
       const [doc] = await this.db.query<Array<{ organisation_id: string }>>('SELECT "organisation_id" FROM "attachments" WHERE "id" = $1', [input.documentId]);
       if (!doc) throw badInput('Beslutningsdokumentet findes ikke. Upload det igen.');
-      // A party's decision is documented by the party's own upload, never by a file someone else
-      // uploaded (its id could have leaked through another approval).
-      if (doc.organisation_id !== party.id) {
+      // A party's decision is documented by the party's own upload, or one the region's secretariat
+      // made on its behalf while recording it (most parties have no accounts), never by a file a
+      // third organisation uploaded (its id could have leaked through another approval).
+      const onBehalf = doc.organisation_id === user.organisationId && (await this.scoped.may(user, 'agreement', agreement.id, 'change'));
+      if (doc.organisation_id !== party.id && !onBehalf) {
         throw forbidden(`Beslutningsdokumentet skal være uploadet af ${party.name} selv. Upload partens eget dokument, og prøv igen.`);
       }
     }
