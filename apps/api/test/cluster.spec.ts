@@ -76,6 +76,14 @@ describe('two instances with Redis', () => {
     const agreementId = agreements.data?.agreements[0].id;
     const orgs = await graphql<{ organisations: Array<{ id: string; name: string }> }>(onA, '{ organisations(kind: MUNICIPALITY) { id name } }', {}, secretariat);
     const gladsaxe = orgs.data?.organisations.find((o) => o.name === 'Gladsaxe Kommune')?.id;
+    // Decisions are recorded in Godkendelse on a locked final version: take the agreement there.
+    for (const phase of ['HEARING', 'PROCESSING', 'APPROVAL']) {
+      const moved = await graphql(onA, 'mutation($i: SetAgreementPhaseInput!) { setAgreementPhase(input: $i) { phase } }', { i: { agreementId, phase } }, secretariat);
+      expect(moved.errors).toBeUndefined();
+    }
+    const versions = await graphql<{ agreement: { versions: Array<{ id: string }> } }>(onA, 'query($a: ID!) { agreement(id: $a) { versions { id } } }', { a: agreementId }, secretariat);
+    const locked = await graphql(onA, 'mutation($i: LockFinalVersionInput!) { lockFinalVersion(input: $i) { id } }', { i: { agreementId, versionId: versions.data?.agreement.versions[0].id } }, secretariat);
+    expect(locked.errors).toBeUndefined();
     type Event = { data?: { approvalRecorded?: { decision: string; decidedAt: string; organisation: { name: string } } } };
     const subscription = subscribe<Event>(`http://127.0.0.1:${b.port}`, 'subscription($a: ID!) { approvalRecorded(agreementId: $a) { decision decidedAt organisation { name } } }', { a: agreementId }, secretariat);
     // Each decision is recorded on instance A (a new date each time): the events must reach

@@ -17,10 +17,19 @@ const CREATE_VERSION = 'mutation($i: CreateVersionInput!) { createVersion(input:
 
 type Gql = (query: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, any> | null; errors?: unknown[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Freezes a version and records every required party's approval: the final-approval lock, through the API. */
+/**
+ * Freezes a version, takes the agreement through the process to Godkendelse, locks the version
+ * as final and records every required party's approval: the final-approval lock, through the API.
+ */
 async function lockByApprovals(gql: Gql, agreementId: string): Promise<void> {
   const version = await gql(CREATE_VERSION, { i: { agreementId, label: 'Endelig' } });
   expect(version.errors).toBeUndefined();
+  for (const phase of ['HEARING', 'PROCESSING', 'APPROVAL']) {
+    const moved = await gql('mutation($i: SetAgreementPhaseInput!) { setAgreementPhase(input: $i) { phase } }', { i: { agreementId, phase } });
+    expect(moved.errors).toBeUndefined();
+  }
+  const locked = await gql('mutation($i: LockFinalVersionInput!) { lockFinalVersion(input: $i) { id } }', { i: { agreementId, versionId: version.data?.createVersion.id } });
+  expect(locked.errors).toBeUndefined();
   const pending: Array<{ id: string }> = (await gql(STATUS, { id: agreementId })).data?.agreement.approvalStatus.pending ?? [];
   expect(pending.length).toBeGreaterThan(0);
   for (const party of pending) {

@@ -215,3 +215,18 @@ export async function insertNotification(db: Client, agreementId: string, organi
   );
   return rows.rows[0].id;
 }
+
+/**
+ * Brings an agreement to where decisions are recorded: phase APPROVAL (set by SQL, as the
+ * process would have left it, without the approval requests a phase change sends) and its
+ * newest version locked as the final version through the API. Returns that version's id.
+ */
+export async function readyForApproval(app: TestApp, db: Client, agreementId: string, secretariatToken: string): Promise<string> {
+  await db.query(`UPDATE "agreements" SET "phase" = 'APPROVAL' WHERE "id" = $1`, [agreementId]);
+  const locked = (await db.query<{ id: string }>(`SELECT "id" FROM "agreement_versions" WHERE "agreement_id" = $1 AND "final_locked_at" IS NOT NULL ORDER BY "number" DESC LIMIT 1`, [agreementId])).rows[0];
+  if (locked) return locked.id;
+  let newest = (await db.query<{ id: string }>(`SELECT "id" FROM "agreement_versions" WHERE "agreement_id" = $1 ORDER BY "number" DESC LIMIT 1`, [agreementId])).rows[0]?.id;
+  if (!newest) newest = (await must(app, 'mutation($i: CreateVersionInput!) { createVersion(input: $i) { id } }', { i: { agreementId, label: 'Endelig version' } }, secretariatToken, 'createVersion')).createVersion.id as string;
+  await must(app, 'mutation($i: LockFinalVersionInput!) { lockFinalVersion(input: $i) { id } }', { i: { agreementId, versionId: newest } }, secretariatToken, 'lockFinalVersion');
+  return newest;
+}

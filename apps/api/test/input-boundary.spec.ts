@@ -385,8 +385,8 @@ describe('one input boundary for every operation', () => {
 
     it('refuses an approval decided in 1970 (CHECK, 23514)', async () => {
       await expect(
-        db.query(`INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "recorded_by")
-                  SELECT $1, o."id", 'APPROVED', '1970-01-01', u."id" FROM "organisations" o, "users" u LIMIT 1`, [agreementId]),
+        db.query(`INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "recorded_by", "version_id")
+                  SELECT $1, o."id", 'APPROVED', '1970-01-01', u."id", v."id" FROM "organisations" o, "users" u, "agreement_versions" v WHERE v."agreement_id" = $1 LIMIT 1`, [agreementId]),
       ).rejects.toMatchObject({ code: '23514' });
     });
 
@@ -511,6 +511,8 @@ describe('one input boundary for every operation', () => {
     });
 
     it('keeps the phase when the approval requests cannot be queued', async () => {
+      // The step before Godkendelse, as the process leaves it.
+      await db.query(`UPDATE agreements SET phase = 'PROCESSING' WHERE id = $1`, [agreementId]);
       const before = await fingerprint();
       await breakJobQueue('approval-request');
       const answer = await post(app.url, 'mutation($i: SetAgreementPhaseInput!) { setAgreementPhase(input: $i) { phase } }', { i: { agreementId, phase: 'APPROVAL' } }, secretariat);

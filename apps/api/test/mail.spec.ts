@@ -38,6 +38,8 @@ describe('the outbox by e-mail (SMTP_URL)', () => {
   it('mails approval requests to the people of each party once, and marks them sent', async () => {
     const token = await app.login(demo('sekretariat'));
     const [{ id }] = (await db.query('SELECT id FROM agreements')).rows;
+    // The step before Godkendelse, as the process leaves it.
+    await db.query(`UPDATE agreements SET phase = 'PROCESSING' WHERE id = $1`, [id]);
     const moved = await app.gql('mutation($i: SetAgreementPhaseInput!) { setAgreementPhase(input: $i) { phase } }', { i: { agreementId: id, phase: 'APPROVAL' } }, token);
     expect(moved.errors).toBeUndefined();
     await pollUntil(async () => received.length, (n) => n >= 2, 20_000);

@@ -855,6 +855,13 @@ const MUTATIONS: Row[] = [
         i: { agreementId: agreementOf(w, t).id, organisationId, decision: 'APPROVED', decidedAt: '2027-06-01' },
       });
     },
+  },  {
+    operation: 'lockFinalVersion',
+    targets: AGREEMENT_CHANGE,
+    run: (w, c, t) =>
+      mutation(w, c, 'lockFinalVersion', 'mutation($i: LockFinalVersionInput!) { lockFinalVersion(input: $i) { id } }', {
+        i: { agreementId: agreementOf(w, t).id, versionId: agreementOf(w, t).versionId },
+      }),
   },
 ];
 

@@ -43,11 +43,26 @@ describe('reference data', () => {
     const containing = (municipality: string) =>
       clusters.filter((c) => c.municipalities.some((m) => m.name === municipality)).map((c) => c.name).sort();
     expect(containing('Rødovre Kommune')).toEqual(['Midt', 'Syd']);
-    expect(containing('København Kommune')).toEqual(['Byen', 'Syd']);
-    expect(containing('Bornholm Kommune')).toEqual(['Bornholm']);
+    expect(containing('Københavns Kommune')).toEqual(['Byen', 'Syd']);
+    expect(containing('Bornholms Regionskommune')).toEqual(['Bornholm']);
     // Every municipality of the region is in at least one cluster.
     for (const municipality of region('H').municipalities) expect(containing(municipality.name).length).toBeGreaterThan(0);
     expect(clusters.find((c) => c.name === 'Syd')?.municipalities).toHaveLength(11);
+  });
+
+  it('names all 51 municipalities by their official names', () => {
+    const names = (code: string) => region(code).municipalities.map((m) => m.name).sort((a, b) => a.localeCompare(b, 'da'));
+    const official = (list: string) => list.split(', ').sort((a, b) => a.localeCompare(b, 'da'));
+    expect(names('H')).toEqual(
+      official(
+        'Albertslund Kommune, Allerød Kommune, Ballerup Kommune, Bornholms Regionskommune, Brøndby Kommune, Dragør Kommune, Egedal Kommune, Fredensborg Kommune, Frederiksberg Kommune, Frederikssund Kommune, Furesø Kommune, Gentofte Kommune, Gladsaxe Kommune, Glostrup Kommune, Gribskov Kommune, Halsnæs Kommune, Helsingør Kommune, Herlev Kommune, Hillerød Kommune, Hvidovre Kommune, Høje-Taastrup Kommune, Hørsholm Kommune, Ishøj Kommune, Københavns Kommune, Lyngby-Taarbæk Kommune, Rudersdal Kommune, Rødovre Kommune, Tårnby Kommune, Vallensbæk Kommune',
+      ),
+    );
+    expect(names('S')).toEqual(
+      official(
+        'Aabenraa Kommune, Assens Kommune, Billund Kommune, Esbjerg Kommune, Faaborg-Midtfyn Kommune, Fanø Kommune, Fredericia Kommune, Haderslev Kommune, Kerteminde Kommune, Kolding Kommune, Langeland Kommune, Middelfart Kommune, Nordfyns Kommune, Nyborg Kommune, Odense Kommune, Svendborg Kommune, Sønderborg Kommune, Tønder Kommune, Varde Kommune, Vejen Kommune, Vejle Kommune, Ærø Kommune',
+      ),
+    );
   });
 
   it('gives Syddanmark four clusters covering its municipalities once each', () => {

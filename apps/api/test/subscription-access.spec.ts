@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { waitFor } from './collab-client';
 import { failureOf, subscribe, Subscription, triggerUntilDelivered } from './subscription-client';
+import { readyForApproval } from './factories';
 import { demo, startTestApp, TestApp } from './test-app';
 
 const HEARING_EVENT = 'subscription($h: ID!) { hearingResponseReceived(hearingId: $h) { reference summary submittedBy organisation { name } comments { text } } }';
@@ -55,6 +56,7 @@ describe('who may follow what over graphql-ws', () => {
         (SELECT c.id FROM clusters c JOIN regions r ON r.id = c.region_id WHERE r.code = 'H' AND c.name = 'Midt') AS midt`)
     ).rows;
     agreementId = row.agreement;
+    await readyForApproval(app, db, agreementId, tokens.sekretariat);
     patientOrgId = row.patients;
     gladsaxeId = row.gladsaxe;
     midtClusterId = row.midt;

@@ -4,6 +4,13 @@ import { connectCollab } from './collab-client';
 import { demo, startTestApp, TestApp } from './test-app';
 
 const RECORD = 'mutation($i: RecordApprovalInput!) { recordApproval(input: $i) { decision decidedAt organisation { name } } }';
+const PHASE = 'mutation($i: SetAgreementPhaseInput!) { setAgreementPhase(input: $i) { phase } }';
+const LOCK = 'mutation($i: LockFinalVersionInput!) { lockFinalVersion(input: $i) { id number finalLockedAt } }';
+const APPROVALS = `query($id: ID!) { agreement(id: $id) { lockedFinalVersion { id number }
+  approvals { organisation { name } versionId version { number } superseded changesUrl }
+  approvalStatus { approved pending { name } onSupersededVersion { name } parties { organisation { name } decision superseded } } } }`;
+const MILESTONE_DONE = 'query($id: ID!) { agreement(id: $id) { milestones { title done } } agreementDashboard(agreementId: $id) { effectiveDateStatus daysToEffectiveDate } }';
+const APPROVED_BY_ALL = 'Regionsrådet og alle 29 kommuner har godkendt aftalen';
 const STATUS = `query($id: ID!) { agreement(id: $id) { phase currentPhase finalVersion { number }
   approvalStatus { required approved rejected pending { name } rejectedBy { name } } } }`;
 
@@ -53,6 +60,56 @@ describe('timeline and approvals', () => {
     expect(status.pending).toHaveLength(31);
   });
 
+  it('follows the process one step at a time: a jump that skips a step says which step comes next', async () => {
+    const jump = await app.gql(PHASE, { i: { agreementId, phase: 'APPROVAL' } }, secretariat);
+    expect(jump.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(jump.errors?.[0].message).toBe('Aftalen kan ikke springe fra Udarbejdelse af udkast til Godkendelse. Næste trin er Høring; faserne følges i rækkefølge.');
+    expect((await db.query('SELECT phase FROM agreements WHERE id = $1', [agreementId])).rows[0].phase).toBe('DRAFTING');
+    expect((await app.gql(PHASE, { i: { agreementId, phase: 'HEARING' } }, secretariat)).data?.setAgreementPhase.phase).toBe('HEARING');
+    expect((await app.gql(PHASE, { i: { agreementId, phase: 'PROCESSING' } }, secretariat)).data?.setAgreementPhase.phase).toBe('PROCESSING');
+    const skip = await app.gql(PHASE, { i: { agreementId, phase: 'IN_FORCE' } }, secretariat);
+    expect(skip.errors?.[0].message).toContain('Næste trin er Godkendelse');
+  });
+
+  it('tells the truth about the status while the agreement is not approved: no milestone of approval done, no "trådt i kraft"', async () => {
+    const result = await app.gql(MILESTONE_DONE, { id: agreementId }, secretariat);
+    const done = Object.fromEntries((result.data?.agreement.milestones as Array<{ title: string; done: boolean }>).map((m) => [m.title, m.done]));
+    // Their dates (2023) have passed, but the events have not happened.
+    expect(done[APPROVED_BY_ALL]).toBe(false);
+    expect(done['SSU godkender det endelige udkast']).toBe(false);
+    expect(done['Sundhedsaftale 2024–2027 træder i kraft']).toBe(false);
+    // The input round's deadline is behind the agreement's phase: done.
+    expect(done['Frist for klyngernes input til sekretariatet for SSU']).toBe(true);
+    expect(result.data?.agreementDashboard.effectiveDateStatus).toBe('Planlagt ikrafttræden var 1. januar 2024; aftalen er ikke godkendt endnu og er ikke trådt i kraft');
+  });
+
+  it('accepts a decision only in phase APPROVAL with a locked final version (CONFLICT saying what to do otherwise)', async () => {
+    const gladsaxe = await app.login(demo('kommune.gladsaxe'));
+    const early = await app.gql(RECORD, { i: { agreementId, organisationId: org['Gladsaxe Kommune'], decision: 'APPROVED', decidedAt: '2023-11-14' } }, gladsaxe);
+    expect(early.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(early.errors?.[0].message).toBe(
+      'Beslutninger kan først registreres, når aftalen er i fasen Godkendelse med en låst endelig version. Aftalen er i fasen Behandling af høringssvar: sekretariatet fører den frem til Godkendelse og låser den endelige version.',
+    );
+    const [{ id: newest }] = (await db.query('SELECT id FROM agreement_versions WHERE agreement_id = $1 ORDER BY number DESC LIMIT 1', [agreementId])).rows;
+    const lockEarly = await app.gql(LOCK, { i: { agreementId, versionId: newest } }, secretariat);
+    expect(lockEarly.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(lockEarly.errors?.[0].message).toBe('Den endelige version låses i fasen Godkendelse. Aftalen er i fasen Behandling af høringssvar; før den frem til Godkendelse først.');
+    // The phase as the process leaves it (moving it by the API sends the approval requests, tested below).
+    await db.query(`UPDATE agreements SET phase = 'APPROVAL' WHERE id = $1`, [agreementId]);
+    const unlocked = await app.gql(RECORD, { i: { agreementId, organisationId: org['Gladsaxe Kommune'], decision: 'APPROVED', decidedAt: '2023-11-14' } }, gladsaxe);
+    expect(unlocked.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(unlocked.errors?.[0].message).toBe('Der er ikke låst en endelig version endnu. Sekretariatet låser den endelige version under Godkendelser; derefter kan beslutningerne registreres.');
+    expect((await db.query('SELECT count(*)::int AS n FROM approvals WHERE agreement_id = $1', [agreementId])).rows[0].n).toBe(0);
+    const byMunicipality = await app.gql(LOCK, { i: { agreementId, versionId: newest } }, gladsaxe);
+    expect(byMunicipality.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const locked = await app.gql(LOCK, { i: { agreementId, versionId: newest } }, secretariat);
+    expect(locked.errors).toBeUndefined();
+    expect(locked.data?.lockFinalVersion.finalLockedAt).toEqual(expect.any(String));
+    const again = await app.gql(LOCK, { i: { agreementId, versionId: newest } }, secretariat);
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0].message).toBe(`Version ${locked.data?.lockFinalVersion.number} er allerede låst som endelig version.`);
+  });
+
   it('lets a municipality record only its own decision; the secretariat any', async () => {
     const gladsaxe = await app.login(demo('kommune.gladsaxe'));
     const own = await app.gql(RECORD, { i: { agreementId, organisationId: org['Gladsaxe Kommune'], decision: 'APPROVED', decidedAt: '2023-11-14', meetingReference: 'KB 14.11.2023 pkt. 7' } }, gladsaxe);
@@ -73,6 +130,15 @@ describe('timeline and approvals', () => {
     expect(rows.rows[0].n).toBe(2);
     const bad = await app.gql(RECORD, { i: { agreementId, organisationId: org['Gladsaxe Kommune'], decision: 'APPROVED', decidedAt: '2023-13-01' } }, gladsaxe);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('records the locked final version with each decision', async () => {
+    const a = (await app.gql(APPROVALS, { id: agreementId }, secretariat)).data?.agreement;
+    expect(a.approvals).toHaveLength(2);
+    for (const approval of a.approvals) {
+      expect(approval).toMatchObject({ versionId: a.lockedFinalVersion.id, version: { number: a.lockedFinalVersion.number }, superseded: false, changesUrl: null });
+    }
+    expect(a.approvalStatus.onSupersededVersion).toEqual([]);
   });
 
   it('sends approval requests once per undecided party when the phase moves to APPROVAL', async () => {
@@ -134,9 +200,39 @@ describe('timeline and approvals', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('marks decisions on an earlier final version superseded, lists those parties, and offers each a comparison DOCX', async () => {
+    const created = await app.gql('mutation($i: CreateVersionInput!) { createVersion(input: $i) { id number } }', { i: { agreementId, label: 'Endelig version, rettet' } }, secretariat);
+    expect(created.errors).toBeUndefined();
+    const older = (await app.gql(APPROVALS, { id: agreementId }, secretariat)).data?.agreement.lockedFinalVersion;
+    const relock = await app.gql(LOCK, { i: { agreementId, versionId: older.id } }, secretariat);
+    expect(relock.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const locked = await app.gql(LOCK, { i: { agreementId, versionId: created.data?.createVersion.id } }, secretariat);
+    expect(locked.errors).toBeUndefined();
+    // Locking an older version than the final one now is refused, and says what to do.
+    const backwards = await app.gql(LOCK, { i: { agreementId, versionId: older.id } }, secretariat);
+    expect(backwards.errors?.[0].message).toBe(`Version ${created.data?.createVersion.number} er låst som endelig version. Vælg en nyere version end den, eller gem udkastet som en ny version først.`);
+
+    const a = (await app.gql(APPROVALS, { id: agreementId }, secretariat)).data?.agreement;
+    expect(a.lockedFinalVersion.number).toBe(created.data?.createVersion.number);
+    expect(a.approvalStatus.onSupersededVersion.map((o: { name: string }) => o.name)).toEqual(['Gentofte Kommune', 'Gladsaxe Kommune']);
+    expect(a.approvalStatus.approved).toBe(0);
+    expect(a.approvalStatus.pending).toHaveLength(31);
+    const gladsaxeParty = a.approvalStatus.parties.find((p: { organisation: { name: string } }) => p.organisation.name === 'Gladsaxe Kommune');
+    expect(gladsaxeParty).toEqual({ organisation: { name: 'Gladsaxe Kommune' }, decision: null, superseded: true });
+    const gladsaxeApproval = a.approvals.find((x: { organisation: { name: string } }) => x.organisation.name === 'Gladsaxe Kommune');
+    expect(gladsaxeApproval).toMatchObject({ superseded: true, version: { number: older.number } });
+    expect(gladsaxeApproval.changesUrl).toBe(`/files/agreements/${agreementId}/compare.docx?from=${older.id}&to=${a.lockedFinalVersion.id}`);
+    // The party itself opens its "changed since you approved" document.
+    const res = await fetch(`${app.url}${gladsaxeApproval.changesUrl}`, { headers: { authorization: `Bearer ${await app.login(demo('kommune.gladsaxe'))}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('locks the final version when every party has approved', async () => {
     const parties = (await app.gql(STATUS, { id: agreementId }, secretariat)).data?.agreement.approvalStatus;
-    const names: string[] = [...parties.pending.map((o: { name: string }) => o.name), 'Gentofte Kommune'];
+    const names: string[] = parties.pending.map((o: { name: string }) => o.name);
+    const finalNumber = (await app.gql(APPROVALS, { id: agreementId }, secretariat)).data?.agreement.lockedFinalVersion.number;
     for (const name of names) {
       const r = await app.gql(RECORD, { i: { agreementId, organisationId: org[name], decision: 'APPROVED', decidedAt: '2023-12-01' } }, secretariat);
       expect(r.errors).toBeUndefined();
@@ -146,7 +242,14 @@ describe('timeline and approvals', () => {
     expect(status.phase).toBe('SUBMITTED');
     // 1 January 2024 has passed: the agreement is in force.
     expect(status.currentPhase).toBe('IN_FORCE');
-    expect(status.finalVersion).toEqual({ number: 1 });
+    expect(status.finalVersion).toEqual({ number: finalNumber });
+    const truth = await app.gql(MILESTONE_DONE, { id: agreementId }, secretariat);
+    const done = Object.fromEntries((truth.data?.agreement.milestones as Array<{ title: string; done: boolean }>).map((m) => [m.title, m.done]));
+    expect(done[APPROVED_BY_ALL]).toBe(true);
+    expect(done['Sundhedsaftale 2024–2027 træder i kraft']).toBe(true);
+    expect(truth.data?.agreementDashboard.effectiveDateStatus).toBe('Trådt i kraft 1. januar 2024');
+    const skipping = await app.gql(PHASE, { i: { agreementId, phase: 'APPROVAL' } }, secretariat);
+    expect(skipping.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 
     const [{ id: versionId }] = (await db.query(`SELECT id FROM agreement_versions WHERE number = 1 AND agreement_id = $1`, [agreementId])).rows;
     const restore = await app.gql('mutation($v: ID!) { restoreVersion(versionId: $v) { id } }', { v: versionId }, secretariat);
@@ -157,6 +260,6 @@ describe('timeline and approvals', () => {
     expect(editor.provider.authorizedScope).toBe('readonly');
     editor.destroy();
     const change = await app.gql(RECORD, { i: { agreementId, organisationId: org['Gladsaxe Kommune'], decision: 'REJECTED', decidedAt: '2023-12-02' } }, secretariat);
-    expect(change.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(change.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { UPLOAD_CLEANUP_QUEUE, UploadCleanupService } from '../src/hearings/upload-cleanup.service';
+import { readyForApproval } from './factories';
 import { demo, startTestApp, TestApp } from './test-app';
 
 const RECORD = 'mutation($i: RecordApprovalInput!) { recordApproval(input: $i) { id documentId organisation { name } } }';
@@ -27,6 +28,7 @@ describe('uploads: shared limits, the quota, the daily cleanup and decision docu
     await db.connect();
     org = Object.fromEntries((await db.query<{ id: string; name: string }>('SELECT id, name FROM organisations')).rows.map((r) => [r.name, r.id]));
     agreementId = (await db.query<{ id: string }>(`SELECT a.id FROM agreements a JOIN regions r ON r.id = a.region_id WHERE r.code = 'H'`)).rows[0].id;
+    await readyForApproval(app, db, agreementId, await app.login(demo('sekretariat')));
   });
   // Each test spends its own allowance; within a test the limits hold as they would.
   beforeEach(async () => {
@@ -169,21 +171,29 @@ describe('uploads: shared limits, the quota, the daily cleanup and decision docu
       for (const documentId of [foreign, secretariatsOwn]) {
         const result = await app.gql(RECORD, { i: { agreementId, organisationId: org['Gladsaxe Kommune'], decision: 'APPROVED', decidedAt: '2026-11-01', documentId } }, gladsaxe);
         expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-        expect(result.errors?.[0].message).toBe('Beslutningsdokumentet er uploadet af en anden organisation. Upload jeres eget dokument, og prøv igen.');
+        expect(result.errors?.[0].message).toBe('Beslutningsdokumentet skal være uploadet af Gladsaxe Kommune selv. Upload partens eget dokument, og prøv igen.');
         expect(result.data?.recordApproval ?? null).toBeNull();
       }
       expect(await approvalOf(org['Gladsaxe Kommune'])).toEqual([]);
       expect(await audits()).toBe(before);
     });
 
-    it('lets the secretariat record a party’s decision with the party’s or its own upload, not a third organisation’s', async () => {
+    it('lets the secretariat record a party’s decision with the party’s upload or one it made on the party’s behalf, not a third organisation’s', async () => {
       const herlev = org['Herlev Kommune'];
       const refused = await app.gql(RECORD, { i: { agreementId, organisationId: herlev, decision: 'APPROVED', decidedAt: '2026-11-02', documentId: foreign } }, secretariat);
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0].message).toBe('Beslutningsdokumentet skal være uploadet af Herlev Kommune selv. Upload partens eget dokument, og prøv igen.');
       expect(await approvalOf(herlev)).toEqual([]);
-      const accepted = await app.gql(RECORD, { i: { agreementId, organisationId: herlev, decision: 'APPROVED', decidedAt: '2026-11-02', documentId: secretariatsOwn } }, secretariat);
-      expect(accepted.errors).toBeUndefined();
+      const onBehalf = await app.gql(RECORD, { i: { agreementId, organisationId: herlev, decision: 'APPROVED', decidedAt: '2026-11-02', documentId: secretariatsOwn } }, secretariat);
+      expect(onBehalf.errors).toBeUndefined();
       expect(await approvalOf(herlev)).toEqual([{ document_id: secretariatsOwn }]);
+      expect((await download(secretariatsOwn, secretariat)).status).toBe(200);
+      const gladsaxes = (await upload(gladsaxe, pdf())).body.id as string;
+      const accepted = await app.gql(RECORD, { i: { agreementId, organisationId: org['Gladsaxe Kommune'], decision: 'APPROVED', decidedAt: '2026-11-02', documentId: gladsaxes } }, secretariat);
+      expect(accepted.errors).toBeUndefined();
+      expect(await approvalOf(org['Gladsaxe Kommune'])).toEqual([{ document_id: gladsaxes }]);
+      // The region's secretariat opens the decision document it recorded.
+      expect((await download(gladsaxes, secretariat)).status).toBe(200);
     });
 
     it('lets the region’s secretariat, ADMIN and the party download the decision document; nobody else', async () => {

@@ -81,9 +81,39 @@ test.describe('timeline and approvals', () => {
     await expect(page.locator('.tl-today line')).toHaveCount(1);
     await expectAccessible(page, 'timeline');
 
-    // ——— Approvals ———
+    // ——— An approval can be recorded only after the final version is locked ———
     await tabs(page).getByRole('link', { name: 'Godkendelser' }).click();
     await expect(page.getByRole('heading', { name: 'Godkendelser', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('no-final-version')).toHaveText('Beslutninger registreres i fasen Godkendelse, når sekretariatet har låst den endelige version.');
+    await expect(page.getByRole('form', { name: 'Registrér beslutning' })).toHaveCount(0);
+
+    // The phases follow the process: a jump is refused with the step that comes next.
+    await tabs(page).getByRole('link', { name: 'Tidslinje' }).click();
+    const phaseForm = page.getByRole('form', { name: 'Flyt til fase' });
+    const original = await phaseForm.getByLabel('Ny fase').inputValue();
+    expect(original).toBe('DRAFTING');
+    await phaseForm.getByLabel('Ny fase').selectOption({ label: 'Godkendelse' });
+    await phaseForm.getByRole('button', { name: 'Flyt til fase' }).click();
+    await expect(page.getByText('Aftalen kan ikke springe fra Udarbejdelse af udkast til Godkendelse. Næste trin er Høring; faserne følges i rækkefølge.')).toBeVisible();
+    for (const label of ['Høring', 'Behandling af høringssvar']) {
+      await phaseForm.getByLabel('Ny fase').selectOption({ label });
+      await phaseForm.getByRole('button', { name: 'Flyt til fase' }).click();
+      await expect(phaseForm.getByRole('status')).toHaveText(`Aftalen er flyttet til fasen ${label}.`);
+    }
+    // ——— Moving to the approval phase puts approval requests in the outbox ———
+    await phaseForm.getByLabel('Ny fase').selectOption({ label: 'Godkendelse' });
+    await phaseForm.getByRole('button', { name: 'Flyt til fase' }).click();
+    await expect(phaseForm.getByRole('status')).toHaveText('Aftalen er flyttet til fasen Godkendelse. Anmodninger om godkendelse er lagt i udbakken.');
+    await expect(page.locator('.tl-phase-badge')).toHaveText('Fase: Godkendelse');
+
+    // In Godkendelse, still no decisions until the secretariat locks the final version.
+    await tabs(page).getByRole('link', { name: 'Godkendelser' }).click();
+    await expect(page.getByTestId('no-final-version')).toHaveText('Der er ikke låst en endelig version endnu. Beslutninger kan registreres, når sekretariatet har låst den.');
+    await expect(page.getByRole('form', { name: 'Registrér beslutning' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Lås som endelig version' }).click();
+    await expect(page.getByTestId('locked-final-version')).toContainText('Parterne beslutter om version');
+
+    // ——— Approvals ———
     const count = page.locator('.ap-summary__count');
     await expect(count).toHaveText(/^\d+ af 31 har godkendt$/);
     const approvedBefore = Number((await count.innerText()).split(' ')[0]);
@@ -163,16 +193,7 @@ test.describe('timeline and approvals', () => {
     await expect(page.getByRole('progressbar', { name: 'Godkendelser' })).toHaveAttribute('aria-valuenow', String(approvedBefore + 1));
     await expect(page.getByRole('listitem', { name: 'Høringssvar', exact: true })).toContainText('modtaget');
 
-    // ——— Moving to the approval phase puts approval requests in the outbox ———
-    await tabs(page).getByRole('link', { name: 'Tidslinje' }).click();
-    const phaseForm = page.getByRole('form', { name: 'Flyt til fase' });
-    const original = await phaseForm.getByLabel('Ny fase').inputValue();
-    expect(original).not.toBe('APPROVAL');
-    await phaseForm.getByLabel('Ny fase').selectOption({ label: 'Godkendelse' });
-    await phaseForm.getByRole('button', { name: 'Flyt til fase' }).click();
-    await expect(phaseForm.getByRole('status')).toHaveText('Aftalen er flyttet til fasen Godkendelse. Anmodninger om godkendelse er lagt i udbakken.');
-    await expect(page.locator('.tl-phase-badge')).toHaveText('Fase: Godkendelse');
-
+    // ——— The approval requests sent when the phase moved to Godkendelse are in the outbox ———
     await tabs(page).getByRole('link', { name: 'Overblik' }).click();
     const outbox = page.getByRole('region', { name: /^Udbakke/ });
     // Requests are written by the job queue; the dashboard refreshes itself.

@@ -35,4 +35,11 @@ export class AgreementVersion {
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the secretariat locked this version as the final version the parties approve.' })
+  @Column({ name: 'final_locked_at', type: 'timestamptz', nullable: true })
+  finalLockedAt!: Date | null;
+
+  @Column({ name: 'final_locked_by', type: 'uuid', nullable: true })
+  finalLockedById!: string | null;
 }

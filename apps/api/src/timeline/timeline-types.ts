@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { DateScalar } from '../common/date.scalar';
 import { Organisation } from '../organisations/organisation.entity';
 
@@ -81,6 +82,21 @@ export class Approval {
 
   @Field()
   recordedAt!: Date;
+
+  @Field(() => ID, { description: 'The locked final version the decision was made on.' })
+  versionId!: string;
+
+  @Field(() => AgreementVersion)
+  version!: AgreementVersion;
+
+  @Field({ description: 'A later final version has been locked since: the party decides again on that one.' })
+  superseded!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'When superseded: a DOCX (GET with the bearer token) of the current final version with every change since the approved one as tracked changes.',
+  })
+  changesUrl!: string | null;
 }
 
 @ObjectType({ description: 'Who must approve, who has, who has rejected, who is pending.' })
@@ -100,6 +116,9 @@ export class ApprovalStatus {
   @Field(() => [Organisation])
   rejectedBy!: Organisation[];
 
+  @Field(() => [Organisation], { description: 'Parties whose decision was made on an earlier final version than the one locked now.' })
+  onSupersededVersion!: Organisation[];
+
   @Field(() => [ApprovalParty], { description: 'Every required party with its decision, for the grid.' })
   parties!: ApprovalParty[];
 }
@@ -114,6 +133,9 @@ export class ApprovalParty {
 
   @Field(() => DateScalar, { nullable: true })
   decidedAt!: string | null;
+
+  @Field({ description: 'Its decision was on an earlier final version (it counts as pending).' })
+  superseded!: boolean;
 }
 
 @ObjectType()
@@ -150,6 +172,9 @@ export class AgreementDashboard {
 
   @Field(() => Int, { description: 'Days until the effective date (negative once in force).' })
   daysToEffectiveDate!: number;
+
+  @Field({ description: 'What is true about the effective date in the phase the agreement is in, in Danish ("Trådt i kraft …" only in IN_FORCE).' })
+  effectiveDateStatus!: string;
 
   @Field(() => Int)
   inputsReceived!: number;

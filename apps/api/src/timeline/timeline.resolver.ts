@@ -9,7 +9,7 @@ import { AgreementsService } from '../agreements/agreements.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { Role } from '../auth/role.enum';
-import { CreateMilestoneInput, RecordApprovalInput, SetAgreementPhaseInput } from './dtos/timeline.inputs';
+import { CreateMilestoneInput, LockFinalVersionInput, RecordApprovalInput, SetAgreementPhaseInput } from './dtos/timeline.inputs';
 import { AgreementDashboard, Approval, ApprovalStatus, Milestone, Notification } from './timeline-types';
 import { TimelineService } from './timeline.service';
 
@@ -26,6 +26,12 @@ export class TimelineResolver {
   @Mutation(() => Approval, { description: 'A party’s decision; a municipality records its own, the secretariat any.' })
   recordApproval(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: RecordApprovalInput): Promise<Approval> {
     return this.timeline.recordApproval(user, input, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => AgreementVersion, { description: 'Locks a version as the final version the parties approve (phase APPROVAL); a later one supersedes earlier decisions.' })
+  lockFinalVersion(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: LockFinalVersionInput): Promise<AgreementVersion> {
+    return this.timeline.lockFinalVersion(user, input, requestId);
   }
 
   @Roles(Role.SECRETARIAT)
@@ -52,7 +58,12 @@ export class TimelineResolver {
 
   @Subscription(() => Approval, {
     description: 'Each decision recorded on the agreement, as it happens (on any instance).',
-    resolve: (payload: { approvalRecorded: Approval }) => ({ ...payload.approvalRecorded, recordedAt: new Date(payload.approvalRecorded.recordedAt) }),
+    // The payload may have crossed instances as JSON: its moments are strings again.
+    resolve: ({ approvalRecorded: a }: { approvalRecorded: Approval }) => ({
+      ...a,
+      recordedAt: new Date(a.recordedAt),
+      version: a.version && { ...a.version, createdAt: new Date(a.version.createdAt), finalLockedAt: a.version.finalLockedAt ? new Date(a.version.finalLockedAt) : null },
+    }),
   })
   approvalRecorded(@Context() context: LiveContext, @Args('agreementId', { type: () => ID }) agreementId: string) {
     return this.live.follow<Agreement>(context, TOPICS.approval(agreementId), {
@@ -79,7 +90,12 @@ export class TimelineResolver {
     return this.timeline.approvalStatus(agreement);
   }
 
-  @ResolveField(() => AgreementVersion, { nullable: true })
+  @ResolveField(() => AgreementVersion, { nullable: true, description: 'The version locked as final in the approval phase: the text the parties decide on now.' })
+  lockedFinalVersion(@Parent() agreement: Agreement): Promise<AgreementVersion | null> {
+    return this.timeline.lockedFinalVersion(agreement.id);
+  }
+
+  @ResolveField(() => AgreementVersion, { nullable: true, description: 'The approved version, once every party has approved it (the draft is then locked for good).' })
   finalVersion(@Parent() agreement: Agreement): Promise<AgreementVersion | null> {
     return this.timeline.finalVersion(agreement);
   }

@@ -1,10 +1,10 @@
-import { danishDate, danishToday, daysBetween } from '@aftalerum/dates';
+import { danishDate, danishToday, daysBetween, formatDanishDate } from '@aftalerum/dates';
 import { Inject, Injectable } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { PUB_SUB, TOPICS } from '../live/pub-sub';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { AgreementPhase } from '../agreements/agreement-phase.enum';
+import { AgreementPhase, nextPhase, PHASE_NAMES, PHASE_ORDER } from '../agreements/agreement-phase.enum';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
@@ -12,12 +12,12 @@ import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
 import { AuthUser } from '../auth/auth-user';
 import { parseIsoDate } from '../common/date.scalar';
-import { badInput, forbidden, notFound } from '../common/domain-error';
+import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { CollaborationService } from '../collaboration/collaboration.service';
 import { RemindersService } from '../notifications/reminders.service';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
-import { CreateMilestoneInput, RecordApprovalInput } from './dtos/timeline.inputs';
+import { CreateMilestoneInput, LockFinalVersionInput, RecordApprovalInput } from './dtos/timeline.inputs';
 import { Approval, ApprovalDecision, ApprovalStatus, Milestone, MilestoneKind, MilestoneLink } from './timeline-types';
 
 const byName = (a: Organisation, b: Organisation) => a.name.localeCompare(b.name, 'da');
@@ -31,7 +31,12 @@ interface ApprovalRow {
   note: string | null;
   document_id: string | null;
   recorded_at: Date;
+  version_id: string;
 }
+
+const APPROVAL_COLUMNS = `"id", "organisation_id", "decision", to_char("decided_at", 'YYYY-MM-DD') AS "decided_at", "meeting_reference", "note", "document_id", "recorded_at", "version_id"`;
+
+const phaseIndex = (phase: string | null | undefined) => PHASE_ORDER.indexOf(phase as AgreementPhase);
 
 @Injectable()
 export class TimelineService {
@@ -50,6 +55,8 @@ export class TimelineService {
    * and hearings put there themselves, in date order.
    */
   async milestones(agreementId: string): Promise<Milestone[]> {
+    const agreement = await this.db.getRepository(Agreement).findOneBy({ id: agreementId });
+    const current = agreement ? phaseIndex(this.effectivePhase(agreement)) : -1;
     const stored = await this.db.query<Array<Record<string, unknown>>>(
       `SELECT "id", "title", "kind", to_char("date", 'YYYY-MM-DD') AS "date", "phase", "description", "link_type", "link_id", "done"
          FROM "milestones" WHERE "agreement_id" = $1`,
@@ -64,7 +71,7 @@ export class TimelineService {
       description: (m.description as string) ?? null,
       linkType: (m.link_type as MilestoneLink) ?? null,
       linkId: (m.link_id as string) ?? null,
-      done: m.done as boolean,
+      done: this.happened(m.kind as MilestoneKind, (m.phase as string) ?? null, m.done as boolean, current),
       derived: false,
     }));
     const hearings = await this.db.query<Array<{ id: string; title: string; opens_at: Date; closes_at: Date }>>(
@@ -86,6 +93,20 @@ export class TimelineService {
       }
     }
     return result.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.title.localeCompare(b.title, 'da')));
+  }
+
+  /**
+   * Whether a milestone's event has happened, not whether its date has passed: a deadline, a
+   * decision or a submission of a phase is done once the agreement has gone past that phase (the
+   * approvals are in when it has left APPROVAL), the effective date once it is in force. A meeting
+   * of a phase that has begun, and a milestone of no phase, keep what the secretariat marked.
+   */
+  private happened(kind: MilestoneKind, phase: string | null, marked: boolean, current: number): boolean {
+    const of = phaseIndex(phase);
+    if (of < 0) return marked;
+    if (of === PHASE_ORDER.length - 1) return current >= of;
+    if (kind === MilestoneKind.MEETING) return marked && current >= of;
+    return current > of;
   }
 
   private derived(id: string, title: string, kind: MilestoneKind, at: Date, phase: string, linkType: MilestoneLink, linkId: string): Milestone {
@@ -122,17 +143,30 @@ export class TimelineService {
   }
 
   async approvals(agreementId: string): Promise<Approval[]> {
-    const rows = await this.db.query<ApprovalRow[]>(
-      `SELECT "id", "organisation_id", "decision", to_char("decided_at", 'YYYY-MM-DD') AS "decided_at", "meeting_reference", "note", "document_id", "recorded_at"
-         FROM "approvals" WHERE "agreement_id" = $1 ORDER BY "decided_at", "recorded_at"`,
-      [agreementId],
-    );
+    const rows = await this.db.query<ApprovalRow[]>(`SELECT ${APPROVAL_COLUMNS} FROM "approvals" WHERE "agreement_id" = $1 ORDER BY "decided_at", "recorded_at"`, [agreementId]);
     const orgs = new Map((await this.db.getRepository(Organisation).findBy({ id: In(rows.map((r) => r.organisation_id)) })).map((o) => [o.id, o]));
-    return rows.map((r) => this.toApproval(r, orgs.get(r.organisation_id) as Organisation));
+    const versions = new Map((await this.db.getRepository(AgreementVersion).findBy({ id: In(rows.map((r) => r.version_id)) })).map((v) => [v.id, v]));
+    const final = await this.lockedFinalVersion(agreementId);
+    return rows.map((r) => this.toApproval(agreementId, r, orgs.get(r.organisation_id) as Organisation, versions.get(r.version_id) as AgreementVersion, final));
   }
 
-  private toApproval(r: ApprovalRow, organisation: Organisation): Approval {
+  /** The final version the parties approve now: the newest version the secretariat locked as final. */
+  lockedFinalVersion(agreementId: string, manager = this.db.manager): Promise<AgreementVersion | null> {
+    return manager
+      .getRepository(AgreementVersion)
+      .createQueryBuilder('v')
+      .where('v.agreementId = :agreementId AND v.finalLockedAt IS NOT NULL', { agreementId })
+      .orderBy('v.number', 'DESC')
+      .getOne();
+  }
+
+  private toApproval(agreementId: string, r: ApprovalRow, organisation: Organisation, version: AgreementVersion, final: AgreementVersion | null): Approval {
+    const superseded = Boolean(final && final.id !== r.version_id);
     return {
+      versionId: r.version_id,
+      version,
+      superseded,
+      changesUrl: superseded && final ? `/files/agreements/${agreementId}/compare.docx?from=${r.version_id}&to=${final.id}` : null,
       id: r.id,
       organisation,
       decision: r.decision,
@@ -146,7 +180,10 @@ export class TimelineService {
 
   async approvalStatus(agreement: Agreement): Promise<ApprovalStatus> {
     const parties = await this.requiredParties(agreement);
-    const decisions = new Map((await this.approvals(agreement.id)).map((a) => [a.organisation.id, a]));
+    const all = await this.approvals(agreement.id);
+    // Only a decision on the final version locked now counts; one on an earlier final version is to be made again.
+    const decisions = new Map(all.filter((a) => !a.superseded).map((a) => [a.organisation.id, a]));
+    const superseded = new Set(all.filter((a) => a.superseded).map((a) => a.organisation.id));
     const approved = parties.filter((p) => decisions.get(p.id)?.decision === ApprovalDecision.APPROVED);
     const rejected = parties.filter((p) => decisions.get(p.id)?.decision === ApprovalDecision.REJECTED);
     return {
@@ -155,18 +192,21 @@ export class TimelineService {
       rejected: rejected.length,
       pending: parties.filter((p) => !decisions.has(p.id)),
       rejectedBy: rejected,
+      onSupersededVersion: parties.filter((p) => superseded.has(p.id)),
       parties: parties.map((organisation) => ({
         organisation,
         decision: decisions.get(organisation.id)?.decision ?? null,
         decidedAt: decisions.get(organisation.id)?.decidedAt ?? null,
+        superseded: superseded.has(organisation.id),
       })),
     };
   }
 
   /**
-   * Records a party's decision. A municipality records its own; the secretariat any party's.
-   * When the last required party approves, the agreement moves on to SUBMITTED and the
-   * newest version (or the live draft, frozen now) becomes the final, locked version.
+   * Records a party's decision on the locked final version. A municipality records its own; the
+   * secretariat any party's. Only in phase APPROVAL with a final version locked; the decision
+   * records that version. When every required party has approved it, the agreement moves on to
+   * SUBMITTED and that version becomes the approved one (the draft is locked for good).
    */
   async recordApproval(user: AuthUser, input: RecordApprovalInput, requestId: string | null): Promise<Approval> {
     const agreement = await this.scoped.one(user, 'agreement', input.agreementId);
@@ -175,44 +215,53 @@ export class TimelineService {
     const party = parties.find((p) => p.id === input.organisationId);
     if (!party) throw badInput('Organisationen skal ikke godkende denne aftale.');
     if (!this.scoped.mayRecordApproval(user, agreement, party.id)) throw forbidden('Du kan kun registrere din egen kommunes beslutning.');
-    if (agreement.finalVersionId) throw badInput('Aftalen er allerede godkendt af alle parter; beslutningerne kan ikke ændres.');
+    if (agreement.finalVersionId) throw conflict('Aftalen er allerede godkendt af alle parter; beslutningerne kan ikke ændres.');
+    if (agreement.phase !== AgreementPhase.APPROVAL) {
+      throw conflict(
+        `Beslutninger kan først registreres, når aftalen er i fasen Godkendelse med en låst endelig version. Aftalen er i fasen ${PHASE_NAMES[agreement.phase]}: sekretariatet fører den frem til Godkendelse og låser den endelige version.`,
+      );
+    }
     if (input.documentId) {
       const [doc] = await this.db.query<Array<{ organisation_id: string }>>('SELECT "organisation_id" FROM "attachments" WHERE "id" = $1', [input.documentId]);
       if (!doc) throw badInput('Beslutningsdokumentet findes ikke. Upload det igen.');
-      // A party's decision is documented by the party or by the secretariat recording it, never
-      // by a file someone else uploaded (its id could have leaked through another approval).
-      if (doc.organisation_id !== user.organisationId && doc.organisation_id !== party.id) {
-        throw forbidden('Beslutningsdokumentet er uploadet af en anden organisation. Upload jeres eget dokument, og prøv igen.');
+      // A party's decision is documented by the party's own upload, or one the region's secretariat
+      // made on its behalf while recording it (most parties have no accounts), never by a file a
+      // third organisation uploaded (its id could have leaked through another approval).
+      const onBehalf = doc.organisation_id === user.organisationId && (await this.scoped.may(user, 'agreement', agreement.id, 'change'));
+      if (doc.organisation_id !== party.id && !onBehalf) {
+        throw forbidden(`Beslutningsdokumentet skal være uploadet af ${party.name} selv. Upload partens eget dokument, og prøv igen.`);
       }
     }
 
     let lockedNow = false;
     const approval = await this.db.transaction(async (manager) => {
       await manager.query('SELECT 1 FROM "agreements" WHERE "id" = $1 FOR UPDATE', [agreement.id]);
+      const final = await this.lockedFinalVersion(agreement.id, manager);
+      if (!final) {
+        throw conflict('Der er ikke låst en endelig version endnu. Sekretariatet låser den endelige version under Godkendelser; derefter kan beslutningerne registreres.');
+      }
       const [row] = await manager.query<ApprovalRow[]>(
-        `INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "meeting_reference", "note", "document_id", "recorded_by")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "meeting_reference", "note", "document_id", "recorded_by", "version_id")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT ("agreement_id", "organisation_id") DO UPDATE SET "decision" = EXCLUDED."decision", "decided_at" = EXCLUDED."decided_at",
            "meeting_reference" = EXCLUDED."meeting_reference", "note" = EXCLUDED."note", "document_id" = EXCLUDED."document_id",
-           "recorded_by" = EXCLUDED."recorded_by", "recorded_at" = now()
-         RETURNING "id", "organisation_id", "decision", to_char("decided_at", 'YYYY-MM-DD') AS "decided_at", "meeting_reference", "note", "document_id", "recorded_at"`,
-        [agreement.id, party.id, input.decision, input.decidedAt, input.meetingReference?.trim() || null, input.note?.trim() || null, input.documentId ?? null, user.id],
+           "recorded_by" = EXCLUDED."recorded_by", "recorded_at" = now(), "version_id" = EXCLUDED."version_id"
+         RETURNING ${APPROVAL_COLUMNS}`,
+        [agreement.id, party.id, input.decision, input.decidedAt, input.meetingReference?.trim() || null, input.note?.trim() || null, input.documentId ?? null, user.id, final.id],
       );
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'approval.record',
         entityType: 'approval',
         entityId: row.id,
-        data: { agreementId: agreement.id, organisationId: party.id, decision: input.decision, decidedAt: input.decidedAt },
+        data: { agreementId: agreement.id, organisationId: party.id, decision: input.decision, decidedAt: input.decidedAt, versionId: final.id },
         requestId,
       });
       const [{ approved }] = await manager.query<Array<{ approved: number }>>(
-        `SELECT count(*)::int AS approved FROM "approvals" WHERE "agreement_id" = $1 AND "decision" = 'APPROVED' AND "organisation_id" = ANY($2::uuid[])`,
-        [agreement.id, parties.map((p) => p.id)],
+        `SELECT count(*)::int AS approved FROM "approvals" WHERE "agreement_id" = $1 AND "decision" = 'APPROVED' AND "version_id" = $3 AND "organisation_id" = ANY($2::uuid[])`,
+        [agreement.id, parties.map((p) => p.id), final.id],
       );
       if (approved === parties.length) {
-        const final = await manager.findOne(AgreementVersion, { where: { agreementId: agreement.id }, order: { number: 'DESC' } });
-        if (!final) throw badInput('Aftalen har ingen version at låse. Lås en version af udkastet først.');
         await manager.update(Agreement, { id: agreement.id }, { finalVersionId: final.id, phase: AgreementPhase.SUBMITTED });
         await this.audit.record(manager, {
           actorId: user.id,
@@ -230,7 +279,8 @@ export class TimelineService {
       // Editors on every instance are closed and reconnect read-only from now on.
       this.collaboration.draftAccessChanged({ agreementId: agreement.id });
     }
-    const recorded = this.toApproval(approval, party);
+    const version = await this.db.getRepository(AgreementVersion).findOneByOrFail({ id: approval.version_id });
+    const recorded = this.toApproval(agreement.id, approval, party, version, version);
     void this.pubSub.publish(TOPICS.approval(agreement.id), { approvalRecorded: { ...recorded, agreementId: agreement.id } });
     return recorded;
   }
@@ -241,12 +291,78 @@ export class TimelineService {
     if (agreement.finalVersionId && phase !== AgreementPhase.SUBMITTED && phase !== AgreementPhase.IN_FORCE) {
       throw badInput('Aftalen er godkendt af alle parter og kan ikke føres tilbage til en tidligere fase.');
     }
+    this.checkStep(agreement, phase);
     await this.db.transaction(async (manager) => {
       await manager.update(Agreement, { id: agreement.id }, { phase });
       await this.audit.record(manager, { actorId: user.id, action: 'agreement.phase', entityType: 'agreement', entityId: agreement.id, data: { from: agreement.phase, to: phase }, requestId });
       if (phase === AgreementPhase.APPROVAL) await this.reminders.requestApprovals(manager, agreement.id);
     });
     return this.db.getRepository(Agreement).findOneByOrFail({ id: agreement.id });
+  }
+
+  /**
+   * The process goes one step at a time: forward only to the next phase (back to an earlier one
+   * to revise is allowed until every party has approved). SUBMITTED follows from the approvals.
+   */
+  private checkStep(agreement: Agreement, phase: AgreementPhase): void {
+    const from = phaseIndex(agreement.phase);
+    const to = phaseIndex(phase);
+    if (to <= from) return;
+    const next = nextPhase(agreement.phase);
+    if (to > from + 1) {
+      throw conflict(
+        `Aftalen kan ikke springe fra ${PHASE_NAMES[agreement.phase]} til ${PHASE_NAMES[phase]}. Næste trin er ${next ? PHASE_NAMES[next] : 'ingen'}; faserne følges i rækkefølge.`,
+      );
+    }
+    if (phase === AgreementPhase.SUBMITTED && !agreement.finalVersionId) {
+      throw conflict('Aftalen sendes til Sundhedsstyrelsen, når alle parter har godkendt den endelige version; det sker af sig selv ved den sidste godkendelse.');
+    }
+  }
+
+  /**
+   * Locks a version as the final version the parties approve, in phase APPROVAL. A later final
+   * version supersedes the decisions made on an earlier one: those parties decide again.
+   */
+  async lockFinalVersion(user: AuthUser, input: LockFinalVersionInput, requestId: string | null): Promise<AgreementVersion> {
+    const agreement = await this.agreements.getManageable(user, input.agreementId);
+    if (agreement.finalVersionId) throw conflict('Aftalen er godkendt af alle parter, og den endelige version er låst.');
+    if (agreement.phase !== AgreementPhase.APPROVAL) {
+      throw conflict(`Den endelige version låses i fasen Godkendelse. Aftalen er i fasen ${PHASE_NAMES[agreement.phase]}; før den frem til Godkendelse først.`);
+    }
+    const version = await this.scoped.one(user, 'version', input.versionId);
+    if (version.agreementId !== agreement.id) throw notFound('Versionen');
+    await this.db.transaction(async (manager) => {
+      await manager.query('SELECT 1 FROM "agreements" WHERE "id" = $1 FOR UPDATE', [agreement.id]);
+      const current = await this.lockedFinalVersion(agreement.id, manager);
+      if (current && current.number >= version.number) {
+        throw conflict(
+          current.id === version.id
+            ? `Version ${version.number} er allerede låst som endelig version.`
+            : `Version ${current.number} er låst som endelig version. Vælg en nyere version end den, eller gem udkastet som en ny version først.`,
+        );
+      }
+      await manager.update(AgreementVersion, { id: version.id }, { finalLockedAt: new Date(), finalLockedById: user.id });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'agreement.final-version',
+        entityType: 'agreement',
+        entityId: agreement.id,
+        data: { versionId: version.id, number: version.number, supersedes: current?.id ?? null },
+        requestId,
+      });
+    });
+    return this.db.getRepository(AgreementVersion).findOneByOrFail({ id: version.id });
+  }
+
+  /** What is true about the effective date for the phase the agreement is in, in Danish. */
+  effectiveDateStatus(agreement: Agreement, today = danishToday()): string {
+    const phase = this.effectivePhase(agreement);
+    const date = formatDanishDate(agreement.effectiveDate);
+    const days = daysBetween(today, agreement.effectiveDate);
+    if (phase === AgreementPhase.IN_FORCE) return `Trådt i kraft ${date}`;
+    if (phase === AgreementPhase.SUBMITTED) return days > 0 ? `Godkendt af alle parter; træder i kraft ${date} (om ${days === 1 ? '1 dag' : `${days} dage`})` : `Godkendt af alle parter; træder i kraft ${date}`;
+    if (days >= 0) return `Planlagt ikrafttræden ${date} (om ${days === 1 ? '1 dag' : `${days} dage`}); aftalen er ikke godkendt endnu`;
+    return `Planlagt ikrafttræden var ${date}; aftalen er ikke godkendt endnu og er ikke trådt i kraft`;
   }
 
   /** The phase as of today: a submitted agreement is in force from its effective date. */
@@ -292,6 +408,7 @@ export class TimelineService {
       phase: this.effectivePhase(agreement),
       nextDeadline: next,
       daysToEffectiveDate: daysBetween(today, agreement.effectiveDate),
+      effectiveDateStatus: this.effectiveDateStatus(agreement, today),
       inputsReceived: inputs,
       hearingResponses: counts.responses,
       hearingComments: counts.comments,

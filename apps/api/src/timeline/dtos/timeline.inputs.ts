@@ -91,3 +91,14 @@ export class SetAgreementPhaseInput {
   @IsEnum(AgreementPhase, { message: 'Ukendt fase.' })
   phase!: AgreementPhase;
 }
+
+@InputType()
+export class LockFinalVersionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'agreementId skal være et gyldigt id.' })
+  agreementId!: string;
+
+  @Field(() => ID, { description: 'The version to lock as the final version the parties approve.' })
+  @IsUUID('all', { message: 'versionId skal være et gyldigt id.' })
+  versionId!: string;
+}

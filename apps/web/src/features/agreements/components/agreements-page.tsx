@@ -48,7 +48,10 @@ export function AgreementsPage() {
                   <dt>Ikrafttræden</dt>
                   <dd>
                     {formatDate(agreement.effectiveDate)}{' '}
-                    <span className="muted">({days > 0 ? `om ${days} dage` : days === 0 ? 'i dag' : 'trådt i kraft'})</span>
+                    {/* "trådt i kraft" only when it is: in phase IN_FORCE, not because the date has passed. */}
+                    <span className="muted">
+                      ({agreement.currentPhase === 'IN_FORCE' ? 'trådt i kraft' : days > 0 ? `om ${days} dage` : days === 0 ? 'planlagt i dag' : 'planlagt; ikke trådt i kraft'})
+                    </span>
                   </dd>
                 </div>
                 <div>

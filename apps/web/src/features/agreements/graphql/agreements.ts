@@ -10,6 +10,7 @@ export const AGREEMENTS = graphql(`
       periodEnd
       effectiveDate
       phase
+      currentPhase
       documentName
       region {
         id

@@ -77,7 +77,8 @@ export function DashboardPage() {
             progress={span > 0 ? { value: elapsed, max: span, text: effectiveDateText(agreement.effectiveDate, today, inForce, formatDate(agreement.effectiveDate)) } : undefined}
             tone={inForce ? 'good' : undefined}
           >
-            {d.daysToEffectiveDate >= 0 ? `${plural(d.daysToEffectiveDate, 'dag', 'dage')} til ikrafttræden` : `${plural(-d.daysToEffectiveDate, 'dag', 'dage')} siden ikrafttrædelsesdatoen`}
+            {/* What is true for the phase, from the server: never "N dage siden ikrafttrædelsesdatoen" before it is in force. */}
+            {d.effectiveDateStatus}
           </Card>
           <Card
             title="Input modtaget"

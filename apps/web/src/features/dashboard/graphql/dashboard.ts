@@ -27,6 +27,7 @@ export const AGREEMENT_DASHBOARD = graphql(`
         date
       }
       daysToEffectiveDate
+      effectiveDateStatus
       inputsReceived
       hearingResponses
       hearingComments

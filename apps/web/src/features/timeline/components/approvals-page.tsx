@@ -10,7 +10,9 @@ import { LIVE_REFRESH_MS, SAFETY_REFRESH_MS, useApprovalEvents } from '../hooks/
 import { PARTY_STATUS_LABELS, PartyStatus, plural } from '../lib/labels';
 import { AgreementHeader, PageState } from './agreement-header';
 import { ApprovalForm } from './approval-form';
+import { useDownload } from '../../hearings/hooks/use-download';
 import { DecisionDocument } from './decision-document';
+import { FinalVersionPanel } from './final-version-panel';
 
 type Filter = 'ALL' | PartyStatus;
 
@@ -40,7 +42,9 @@ export function ApprovalsPage() {
 
   const status = agreement.approvalStatus;
   const ownParty = user?.role === 'MUNICIPALITY' ? status.parties.find((p) => p.organisation.id === user.organisation.id) : undefined;
-  const recordable = agreement.finalVersion ? [] : agreement.canEdit ? status.parties : ownParty ? [ownParty] : [];
+  // Decisions are recorded in Godkendelse on a locked final version, until every party has approved it.
+  const open = !agreement.finalVersion && agreement.phase === 'APPROVAL' && Boolean(agreement.lockedFinalVersion);
+  const recordable = !open ? [] : agreement.canEdit ? status.parties : ownParty ? [ownParty] : [];
   const decisions = [...agreement.approvals].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
 
   return (
@@ -75,12 +79,22 @@ export function ApprovalsPage() {
         {events.announcement}
       </p>
 
+      <FinalVersionPanel
+        agreementId={agreement.id}
+        phase={agreement.phase}
+        canEdit={agreement.canEdit}
+        approvedByAll={Boolean(agreement.finalVersion)}
+        locked={agreement.lockedFinalVersion ?? null}
+        versions={agreement.versions}
+        superseded={status.onSupersededVersion.map((o) => o.name)}
+      />
+
       <Summary status={status} headingId={`${id}-summary`} />
 
       <PartyGrid status={status} headingId={`${id}-grid`} ownId={ownParty?.organisation.id ?? null} live={events.live} />
 
       {recordable.length > 0 && <ApprovalForm agreementId={agreement.id} parties={recordable} fixed={!agreement.canEdit} />}
-      {!agreement.finalVersion && recordable.length === 0 && (
+      {open && recordable.length === 0 && (
         <p className="card tl-note">
           {user?.role === 'MUNICIPALITY'
             ? 'Din kommune skal ikke godkende denne aftale.'
@@ -103,6 +117,7 @@ export function ApprovalsPage() {
                   <th scope="col">Møde</th>
                   <th scope="col">Note</th>
                   <th scope="col">Dokument</th>
+                  <th scope="col">Version</th>
                 </tr>
               </thead>
               <tbody>
@@ -129,6 +144,10 @@ export function ApprovalsPage() {
                         <span className="muted">–</span>
                       )}
                     </td>
+                    <td data-label="Version">
+                      Version {a.version.number}
+                      {a.superseded && a.changesUrl && <ChangedSince url={a.changesUrl} organisation={a.organisation.name} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -137,6 +156,24 @@ export function ApprovalsPage() {
         )}
       </section>
     </section>
+  );
+}
+
+/** A decision on an earlier final version: the Word comparison of what changed since the party decided. */
+function ChangedSince({ url, organisation }: { url: string; organisation: string }) {
+  const { busy, error, download } = useDownload('aendret-siden-godkendelsen.docx');
+  return (
+    <span className="tl-table__description">
+      Afløst af en senere endelig version.{' '}
+      <button type="button" className="small" onClick={() => void download(url)} disabled={busy} aria-label={`Hent ændringerne siden ${organisation} besluttede (DOCX)`}>
+        {busy ? 'Henter…' : 'Ændret siden godkendelsen (DOCX)'}
+      </button>
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -60,6 +60,7 @@ export const APPROVAL_STATUS_FIELDS = graphql(`
       }
       decision
       decidedAt
+      superseded
     }
   }
 `);
@@ -92,10 +93,44 @@ export const AGREEMENT_APPROVALS = graphql(`
         note
         documentId
         recordedAt
+        versionId
+        version {
+          id
+          number
+          label
+        }
+        superseded
+        changesUrl
       }
       approvalStatus {
         ...ApprovalStatusFields
+        onSupersededVersion {
+          id
+          name
+        }
       }
+      lockedFinalVersion {
+        id
+        number
+        label
+        finalLockedAt
+      }
+      versions {
+        id
+        number
+        label
+        createdAt
+      }
+    }
+  }
+`);
+
+export const LOCK_FINAL_VERSION = graphql(`
+  mutation LockFinalVersion($input: LockFinalVersionInput!) {
+    lockFinalVersion(input: $input) {
+      id
+      number
+      finalLockedAt
     }
   }
 `);
