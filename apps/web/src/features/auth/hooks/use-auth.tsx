@@ -1,4 +1,4 @@
-import { useApolloClient, useMutation, useQuery } from '@apollo/client';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { CurrentUser, LOGOUT, ME } from '../graphql/auth';
 import { hasSession, SESSION_EXPIRED_EVENT, SESSION_EXPIRED_MESSAGE } from '../lib/session';

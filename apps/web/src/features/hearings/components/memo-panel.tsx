@@ -1,4 +1,4 @@
-import { useApolloClient } from '@apollo/client';
+import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { HEARING_MEMO } from '../graphql/hearings';
@@ -45,6 +45,7 @@ export function MemoTools({ hearingId }: { hearingId: string }) {
     setProblem(null);
     try {
       const result = await client.query({ query: HEARING_MEMO, variables: { hearingId }, fetchPolicy: 'network-only' });
+      if (!result.data) throw new Error('Notatet kunne ikke hentes. Prøv igen.');
       const next = { ...result.data.hearingMemo, at: new Date() };
       setMemo(next);
       return next;
