@@ -33,7 +33,9 @@ export function createApolloClient(onUnauthenticated: () => void): ApolloClient 
   return new ApolloClient({
     link: ApolloLink.from([errors, ApolloLink.split(isSubscription, live, ApolloLink.from([csrf, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]))]),
     cache: new InMemoryCache(),
-    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+    // A refetch keeps what is on screen (Apollo Client 3's behaviour): `loading` does not turn
+    // true again, so a page never swaps its content, and a half-done form, for a spinner.
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: false } },
   });
 }
 

@@ -53,7 +53,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [client, logout]);
 
   const value = useMemo<AuthState>(
-    () => ({ user: signedIn ? (data?.me ?? null) : null, signedIn, loading: signedIn && loading, notice, signIn, signOut }),
+    () => ({ user: signedIn ? (data?.me ?? null) : null, signedIn, loading: signedIn && loading && !data, notice, signIn, signOut }),
     [signedIn, data, loading, notice, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
