@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -59,20 +60,46 @@ async function invitationSecret(config: AppConfig, loginSecret: string): Promise
 
 const NOT_THE_WEB_APP = /^\/(graphql|collab|health|api|files)(\/|$|\?)/;
 
-/** Serves the built web app, with index.html for every client-side route. */
+/** Vite's content-hashed output (`assets/<name>-<hash>.js|css|…`): never changes under its name. */
+const HASHED_ASSET = /^\/assets\/.+-[\w-]{8,}\.\w+$/;
+const SOURCE_MAP = /\.map$/i;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves the built web app, with index.html for every client-side route. Files go out as the
+ * brotli or gzip copy written at build time when the browser accepts one; hashed assets are
+ * cached for a year, everything else (index.html first) is revalidated; source maps never go out.
+ */
 function serveWebApp(app: NestExpressApplication, dir: string): void {
   const index = path.join(dir, 'index.html');
   if (!existsSync(index)) {
     new Logger('Web').warn(`No built web app in ${dir}; run "npm run build" to serve the UI.`);
     return;
   }
-  app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-    if (file.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
-  } });
+  const files = expressStaticGzip(dir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: {
+      index: false,
+      cacheControl: false,
+      setHeaders: (res) => {
+        // The path asked for, not the .br/.gz file it was rewritten to.
+        const asked = (res as unknown as { req: Request }).req.originalUrl.split('?')[0];
+        res.setHeader('Cache-Control', HASHED_ASSET.test(asked) ? IMMUTABLE : 'no-cache');
+      },
+    },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || NOT_THE_WEB_APP.test(req.path) || !req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_WEB_APP.test(req.path)) return next();
+    if (SOURCE_MAP.test(req.path)) return res.status(404).type('text/plain').send('Ikke fundet.');
+    files(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      if (req.method !== 'GET' || !req.accepts('html') || req.path.startsWith('/assets/')) return next();
+      // A client-side route: the app's index.html (compressed like any other file).
+      req.url = '/index.html';
+      files(req, res, next);
+    });
   });
 }
 

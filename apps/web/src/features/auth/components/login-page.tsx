@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client';
+import { useMutation } from '@apollo/client/react';
 import { FormEvent, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { LOGIN } from '../graphql/auth';

@@ -1,6 +1,6 @@
-import { useApolloClient, useMutation, useQuery } from '@apollo/client';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { CurrentUser, LOGOUT, ME } from '../graphql/auth';
+import { CurrentUser, LOGOUT, ME, USE_SESSION_COOKIE } from '../graphql/auth';
 import { hasSession, SESSION_EXPIRED_EVENT, SESSION_EXPIRED_MESSAGE } from '../lib/session';
 
 interface AuthState {
@@ -10,8 +10,11 @@ interface AuthState {
   loading: boolean;
   /** Why the person was sent to the login screen (an ended session), if so. */
   notice: string | null;
-  /** After `login` (or an invitation) set the session cookie. */
-  signIn(): Promise<void>;
+  /**
+   * After `login` set the session cookie; with `token` (a new account's, from an invitation),
+   * first moves that session into the cookie. The token is used once and never kept.
+   */
+  signIn(token?: string): Promise<void>;
   /** Ends the session on the server, then forgets everything cached. */
   signOut(): Promise<void>;
 }
@@ -35,7 +38,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener(SESSION_EXPIRED_EVENT, expired);
   }, [client]);
 
-  const signIn = useCallback(async () => {
+  const signIn = useCallback(async (token?: string) => {
+    if (token) await client.mutate({ mutation: USE_SESSION_COOKIE, context: { headers: { authorization: `Bearer ${token}` } } });
     setNotice(null);
     setSignedIn(true);
     await client.resetStore();
@@ -49,7 +53,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [client, logout]);
 
   const value = useMemo<AuthState>(
-    () => ({ user: signedIn ? (data?.me ?? null) : null, signedIn, loading: signedIn && loading, notice, signIn, signOut }),
+    () => ({ user: signedIn ? (data?.me ?? null) : null, signedIn, loading: signedIn && loading && !data, notice, signIn, signOut }),
     [signedIn, data, loading, notice, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,8 +1,7 @@
-import { useApolloClient } from '@apollo/client';
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { COLLABORATION_TOKEN } from '../../auth/graphql/auth';
+import { useCollaborationToken } from '../../auth/hooks/use-collaboration-token';
 
 /** What the person sees about the connection to the live draft. */
 export type ConnectionState = 'connecting' | 'saving' | 'saved' | 'notSaving' | 'reconnecting' | 'refused';
@@ -87,7 +86,7 @@ export function connectionStateOf(s: ProviderSnapshot): ConnectionState {
 export function useCollaboration(documentName: string, user: { name: string; color: string }): CollaborationState {
   const [collaboration, setCollaboration] = useState<Collaboration | null>(null);
   const [snapshot, setSnapshot] = useState<ProviderSnapshot>(INITIAL);
-  const client = useApolloClient();
+  const collaborationToken = useCollaborationToken();
 
   useEffect(() => {
     const ydoc = new Y.Doc();
@@ -98,8 +97,7 @@ export function useCollaboration(documentName: string, user: { name: string; col
       // A fresh collaboration token for this document on every (re)connect: it is short-lived
       // and bound to the session, so a reconnect after signing out or a changed role is refused.
       token: async () => {
-        const result = await client.mutate({ mutation: COLLABORATION_TOKEN, variables: { documentName }, fetchPolicy: 'no-cache' }).catch(() => null);
-        return result?.data?.collaborationToken.token ?? '';
+        return collaborationToken(documentName);
       },
     });
     provider.setAwarenessField('user', user);
@@ -157,7 +155,7 @@ export function useCollaboration(documentName: string, user: { name: string; col
       ydoc.destroy();
     };
     // The name and colour are set once per document; the caret extension keeps them in awareness.
-  }, [documentName, user, client]);
+  }, [documentName, user, collaborationToken]);
 
   return {
     collaboration,

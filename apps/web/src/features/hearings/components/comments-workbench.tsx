@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
 import type { JSONContent } from '@aftalerum/editor';
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';

@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { AGREEMENT_HEARINGS, HearingSummary, READABLE_HEARINGS } from '../graphql/hearings';

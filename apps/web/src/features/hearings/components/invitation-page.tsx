@@ -1,20 +1,13 @@
-import { useApolloClient, useMutation } from '@apollo/client';
+import { useMutation } from '@apollo/client/react';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { useAuth } from '../../auth/hooks/use-auth';
-import { USE_SESSION_COOKIE } from '../../auth/graphql/auth';
-import { ACCEPT_INVITATION, CONFIRM_INVITATION } from '../graphql/hearings';
+import { ACCEPT_INVITATION, CONFIRM_INVITATION, SentInvitationCode } from '../graphql/hearings';
 import { PublicLayout } from './public-layout';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const time = new Intl.DateTimeFormat('da-DK', { timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
-
-interface Sent {
-  acceptanceId: string;
-  email: string;
-  expiresAt: string;
-}
 
 /**
  * The invitation link's landing page (no login), in two steps: the person gives their name and
@@ -26,13 +19,12 @@ export function InvitationPage({ token }: { token: string }) {
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [sent, setSent] = useState<Sent | null>(null);
+  const [sent, setSent] = useState<SentInvitationCode | null>(null);
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const [accept, { loading: accepting }] = useMutation(ACCEPT_INVITATION);
   const [confirm, { loading: confirming }] = useMutation(CONFIRM_INVITATION);
-  const client = useApolloClient();
   const heading = useRef<HTMLHeadingElement>(null);
   const codeField = useRef<HTMLInputElement>(null);
 
@@ -80,8 +72,7 @@ export function InvitationPage({ token }: { token: string }) {
       const confirmed = result.data?.confirmHearingInvitation;
       if (!confirmed) return;
       // The new account's token is used once, to move its session into the cookie; it is never kept.
-      await client.mutate({ mutation: USE_SESSION_COOKIE, context: { headers: { authorization: `Bearer ${confirmed.token}` } } });
-      await signIn();
+      await signIn(confirmed.token);
       navigate(`/hoeringer/${confirmed.hearingId}/svar`, { replace: true });
     } catch (caught) {
       setProblem(errorMessage(caught));

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client';
+import { useMutation } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { Invitation, REISSUE_INVITATION, WITHDRAW_INVITATION } from '../graphql/hearings';

@@ -1,16 +1,12 @@
-import { useApolloClient } from '@apollo/client';
+import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
-import { HEARING_MEMO } from '../graphql/hearings';
+import { HEARING_MEMO, HearingMemo } from '../graphql/hearings';
 import { useDownload } from '../hooks/use-download';
 import { formatTime } from '../lib/time';
 
-interface Memo {
-  html: string;
-  docxUrl: string;
-  pdfUrl: string;
-  at: Date;
-}
+/** The memo as last fetched, and when. */
+type Memo = HearingMemo & { at: Date };
 
 /**
  * The hearing memo (høringsnotat), generated from the replies each time it is asked for:
@@ -45,6 +41,7 @@ export function MemoTools({ hearingId }: { hearingId: string }) {
     setProblem(null);
     try {
       const result = await client.query({ query: HEARING_MEMO, variables: { hearingId }, fetchPolicy: 'network-only' });
+      if (!result.data) throw new Error('Notatet kunne ikke hentes. Prøv igen.');
       const next = { ...result.data.hearingMemo, at: new Date() };
       setMemo(next);
       return next;

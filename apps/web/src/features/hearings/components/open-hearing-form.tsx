@@ -1,5 +1,5 @@
 import { addDays, danishToday } from '@aftalerum/dates';
-import { useMutation, useQuery } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { FormEvent, useId, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';

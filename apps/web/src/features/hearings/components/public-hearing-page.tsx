@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { PUBLIC_HEARING } from '../graphql/hearings';

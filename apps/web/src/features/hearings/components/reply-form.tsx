@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client';
+import { useMutation } from '@apollo/client/react';
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { HearingComment, REPLY_TO_COMMENT } from '../graphql/hearings';

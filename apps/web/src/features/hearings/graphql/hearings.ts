@@ -1,9 +1,11 @@
 import { graphql } from '../../../gql';
 import type {
+  AcceptHearingInvitationMutation,
   AgreementHearingsQuery,
   HearingCommentFieldsFragment,
   HearingCommentsQueryVariables,
   HearingInvitationFieldsFragment,
+  HearingMemoQuery,
   HearingOrganisationsQuery,
   HearingProcessingQuery,
   HearingQuery,
@@ -12,6 +14,9 @@ import type {
 } from '../../../gql/graphql';
 
 export type HearingSummary = HearingSummaryFieldsFragment;
+export type HearingMemo = HearingMemoQuery['hearingMemo'];
+/** Where the confirmation code went, and until when it holds. */
+export type SentInvitationCode = AcceptHearingInvitationMutation['acceptHearingInvitation'];
 export type AgreementWithHearings = AgreementHearingsQuery['agreements'][number];
 export type OrganisationOption = HearingOrganisationsQuery['organisations'][number];
 export type HearingComment = HearingCommentFieldsFragment;

@@ -1,5 +1,5 @@
 import { formatDanishTime } from '@aftalerum/dates';
-import { useMutation } from '@apollo/client';
+import { useMutation } from '@apollo/client/react';
 import { FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import {

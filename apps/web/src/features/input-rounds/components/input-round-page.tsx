@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { INPUT_ROUND, InputRoundDetail } from '../graphql/input-rounds';

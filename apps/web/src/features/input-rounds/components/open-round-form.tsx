@@ -1,6 +1,6 @@
 import { addDays, danishToday } from '@aftalerum/dates';
 import { fromDanishWallClock } from '@aftalerum/dates';
-import { useMutation, useQuery } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';

@@ -1,5 +1,5 @@
 import { fromDanishWallClock } from '@aftalerum/dates';
-import { useMutation, useQuery } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { FormEvent, useId, useMemo, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { EXTEND_DEADLINE, INPUT_MATRIX, INPUT_ROUND, InputItem, InputRoundDetail } from '../graphql/input-rounds';

@@ -1,5 +1,5 @@
 import { formatDanishShortDateTime } from '@aftalerum/dates';
-import { useApolloClient, useQuery } from '@apollo/client';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useId, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';

@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
 import { useId, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';

@@ -1,4 +1,4 @@
-import { useSubscription } from '@apollo/client';
+import { useSubscription } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { APPROVAL_RECORDED } from '../graphql/timeline';
 import { PARTY_STATUS_LABELS } from '../lib/labels';

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client';
+import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { errorMessage } from '../../../lib/apollo';

@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
 import { Fragment, useId, useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { errorMessage } from '../../../lib/apollo';

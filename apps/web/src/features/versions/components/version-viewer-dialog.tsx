@@ -1,5 +1,5 @@
 import { draftExtensions, JSONContent } from '@aftalerum/editor';
-import { useQuery } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useMemo } from 'react';
 import { Dialog } from '../../../components/dialog';

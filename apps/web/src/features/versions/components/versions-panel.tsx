@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { formatDateTime } from '../../../lib/format';

@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { WORD_AGREEMENTS } from '../graphql/word';

@@ -6,11 +6,11 @@ import { defineConfig } from 'vitest/config';
  * a DOM (an editor, a link to click) asks for happy-dom with `// @vitest-environment happy-dom`.
  */
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   resolve: {
     alias: {
-      '@aftalerum/editor': path.resolve(__dirname, '../../libs/editor/src/index.ts'),
-      '@aftalerum/dates': path.resolve(__dirname, '../../libs/dates/src/index.ts'),
+      '@aftalerum/editor': path.resolve(import.meta.dirname, '../../libs/editor/src/index.ts'),
+      '@aftalerum/dates': path.resolve(import.meta.dirname, '../../libs/dates/src/index.ts'),
     },
   },
   test: {
