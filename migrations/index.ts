@@ -11,6 +11,7 @@ import { InvitationLinks1763900000030 } from './1763900000030-invitation-links';
 import { Sessions1763900000040 } from './1763900000040-sessions';
 import { UploadQuota1763900000050 } from './1763900000050-upload-quota';
 import { InvitationCodes1763900000051 } from './1763900000051-invitation-codes';
+import { HearingReplies1763900000070 } from './1763900000070-hearing-replies';
 
 /** Every migration in the order it runs. New migrations are appended here. */
-export const MIGRATIONS = [Foundation1763900000000, ReferenceData1763900000001, DraftsAndVersions1763900000002, InputRounds1763900000003, Hearings1763900000004, Timeline1763900000005, DateRangeChecks1763900000006, HealthProbe1763900000010, RateLimits1763900000020, InvitationLinks1763900000030, Sessions1763900000040, UploadQuota1763900000050, InvitationCodes1763900000051];
+export const MIGRATIONS = [Foundation1763900000000, ReferenceData1763900000001, DraftsAndVersions1763900000002, InputRounds1763900000003, Hearings1763900000004, Timeline1763900000005, DateRangeChecks1763900000006, HealthProbe1763900000010, RateLimits1763900000020, InvitationLinks1763900000030, Sessions1763900000040, UploadQuota1763900000050, InvitationCodes1763900000051, HearingReplies1763900000070];
