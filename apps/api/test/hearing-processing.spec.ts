@@ -32,6 +32,7 @@ describe('processing a hearing: attachments, answers to general remarks, the mem
   let hearingId: string;
   let responseId: string;
   let attachmentId: string;
+  let links: Map<string, { id: string; link: string }>;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -44,6 +45,7 @@ describe('processing a hearing: attachments, answers to general remarks, the mem
     const invited = [await organisationId(db, 'Danske Patienter'), await organisationId(db, 'Hjerteforeningen')];
     const hearing = await openHearing(app, secretariat, demo.versionId, invited);
     hearingId = hearing.id;
+    links = hearing.invitations;
     const filed = await submitResponse(app, danskePatienter, hearingId, invited[0]);
     responseId = filed.id;
     attachmentId = filed.attachmentId;
@@ -171,6 +173,34 @@ describe('processing a hearing: attachments, answers to general remarks, the mem
       ]),
     );
     expect(texts.join('\n').toLowerCase()).not.toContain('journalnummer');
+  });
+
+  it('an invitation link’s landing page names the organisation, the hearing and the deadline; a withdrawn link names nothing', async () => {
+    const PREVIEW = 'query($t: String!) { invitationPreview(token: $t) { hearingId organisationName hearingTitle agreementTitle closesAt status } }';
+    const hjerte = links.get(await organisationId(db, 'Hjerteforeningen')) as { id: string; link: string };
+    const token = hjerte.link.split('/').pop();
+    const preview = await must(app, PREVIEW, { t: token }, undefined, 'preview');
+    const hearing = (await db.query('SELECT title, closes_at FROM hearings WHERE id = $1', [hearingId])).rows[0];
+    expect(preview.invitationPreview).toEqual({
+      hearingId,
+      organisationName: 'Hjerteforeningen',
+      hearingTitle: hearing.title,
+      agreementTitle: expect.any(String),
+      closesAt: new Date(hearing.closes_at).toISOString(),
+      status: 'OPEN',
+    });
+    expect((await must(app, PREVIEW, { t: `${token}x` }, undefined, 'preview')).invitationPreview).toBeNull();
+    await must(app, 'mutation($id: ID!) { withdrawHearingInvitation(invitationId: $id) { id } }', { id: hjerte.id }, secretariat, 'withdraw');
+    expect((await must(app, PREVIEW, { t: token }, undefined, 'preview')).invitationPreview).toBeNull();
+  });
+
+  it('the hearings list knows the organisation has answered, with the response as filed', async () => {
+    const mine = await must(app, '{ hearings { id myResponse { id reference receiptUrl comments { text } } } }', {}, danskePatienter, 'hearings');
+    const listed = mine.hearings.find((h: { id: string }) => h.id === hearingId);
+    expect(listed.myResponse).toMatchObject({ id: responseId, receiptUrl: `/files/hearing-responses/${responseId}/receipt.pdf`, comments: [{ text: 'Pårørende bør nævnes.' }] });
+    const other = await app.login(DEMO_ACCOUNTS.uninvitedOrganisation);
+    const theirs = await must(app, '{ hearings { id myResponse { id } } }', {}, other, 'hearings');
+    expect(theirs.hearings.find((h: { id: string }) => h.id === hearingId)).toBeUndefined();
   });
 
   it('the public page shows the replies and the memo once published, not before', async () => {

@@ -472,6 +472,19 @@ const QUERIES: Row[] = [
     },
   },
   {
+    operation: 'invitationPreview',
+    // The landing page of a link: anyone holding a live link sees what it is for; a withdrawn link tells nothing (null).
+    targets: { 'Danske Patienter’s link to hearing H': EVERYONE, 'Kræftens Bekæmpelse’s withdrawn link to hearing H3': NOBODY },
+    prepare: async (w, t) => {
+      if (!t.includes('withdrawn')) return w.hearings.H.invitations.get(w.orgs.DP)?.link as string;
+      const invitation = w.scratch.H.invitations.get(w.orgs.KB) as { id: string; link: string };
+      await must(w.app, 'mutation($id: ID!) { withdrawHearingInvitation(invitationId: $id) { id } }', { id: invitation.id }, w.tokens.hSecretariat, 'withdraw');
+      return invitation.link;
+    },
+    run: async (w, c, _t, link) =>
+      observe(await gql(w, c, 'query($t: String!) { invitationPreview(token: $t) { organisationName hearingTitle closesAt } }', { t: link.split('/').pop() }), 'invitationPreview'),
+  },
+  {
     operation: 'inputRound',
     targets: ROUND_READ,
     run: async (w, c, t) => observe(await gql(w, c, 'query($id: ID!) { inputRound(id: $id) { id title participants { organisation { id } } } }', { id: roundOf(w, t) }), 'inputRound'),

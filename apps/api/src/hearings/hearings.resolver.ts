@@ -203,6 +203,12 @@ export class HearingsResolver {
     return this.hearings.loadDraft(user, hearing.id);
   }
 
+  @ResolveField(() => HearingResponse, { nullable: true, description: 'The latest response your organisation filed to this hearing, if any ("Besvaret").' })
+  async myResponse(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<HearingResponse | null> {
+    const own = (await this.hearings.responses(user, hearing)).filter((r) => r.organisationId === user.organisationId);
+    return own.at(-1) ?? null;
+  }
+
   @ResolveField(() => Boolean, { description: 'Whether your organisation is invited to answer.' })
   invited(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<boolean> {
     return this.hearings.isInvited(hearing.id, user.organisationId);
