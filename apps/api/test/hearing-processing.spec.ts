@@ -19,7 +19,7 @@ function pdfTexts(pdf: Buffer): string[] {
   return texts;
 }
 
-const RESPONSE = `query($id: ID!) { hearing(id: $id) { responses { id reference summary reply outcome sha256 filedText
+const RESPONSE = `query($id: ID!) { hearing(id: $id) { responses { id reference summary reply outcome sender sha256 filedText
   attachments { id fileName contentType size url } comments { id text } } } }`;
 const REPLY = 'mutation($i: ResponseReplyInput!) { replyToHearingResponse(input: $i) { id reply outcome repliedAt } }';
 
@@ -152,6 +152,7 @@ describe('processing a hearing: attachments, answers to general remarks, the mem
       attachments: [{ fileName: 'bemærkninger.pdf', sha256: attachment }],
     });
     expect(response?.filedText).toBe(rebuilt);
+    expect(response?.sender).toBe('Sekretariatet for Sundhedssamarbejdsudvalget (SSU), Region Hovedstaden');
     expect(filed.comments).toHaveLength(1);
     const sha256 = createHash('sha256').update(rebuilt, 'utf8').digest('hex');
     expect(response?.sha256).toBe(sha256);

@@ -206,6 +206,9 @@ test.describe('the hearing', () => {
     expect(reference).toMatch(/^SA24-H\d*-\d{4}$/);
     await expect(receipt).toContainText(/Modtaget\d{1,2}\. \w+ \d{4} kl\. \d{2}\.\d{2}\.\d{2}/);
     await expect(receipt).toContainText('Hanne Hjerte, Hjerteforeningen');
+    await expect(receipt).toContainText('AfsenderSekretariatet for Sundhedssamarbejdsudvalget (SSU), Region Hovedstaden');
+    await expect(receipt).toContainText('HøringsudkastVersion 1: Høringsudkast');
+    await expect(receipt).toContainText(/SHA-256[0-9a-f]{64}/);
     await expect(receipt).toContainText('2 kommentarer og generelle bemærkninger');
     await expect(receipt).toContainText('Må offentliggøres, når høringen er afsluttet');
     const receiptDownload = org.waitForEvent('download');

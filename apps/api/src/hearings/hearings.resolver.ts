@@ -261,6 +261,11 @@ export class HearingResponsesResolver {
     return this.hearings.attachmentsOf(user, response);
   }
 
+  @ResolveField(() => String, { description: 'Who sends the receipt: the SSU secretariat of the region.' })
+  sender(@Parent() response: HearingResponse): Promise<string> {
+    return this.hearings.senderOf(response);
+  }
+
   @ResolveField(() => String, { description: 'SHA-256 (hex) of filedText: the receipt prints it, so the response as filed can be verified.' })
   sha256(@Parent() response: HearingResponse): Promise<string> {
     return this.hearings.sha256(response);

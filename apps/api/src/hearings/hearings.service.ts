@@ -167,6 +167,15 @@ export class HearingsService {
     return responseSha256(await this.filedText(response));
   }
 
+  /** Who sends a response's receipt: the SSU secretariat of the region of the hearing's agreement. */
+  async senderOf(response: HearingResponse): Promise<string> {
+    const [row] = await this.db.query<Array<{ name: string }>>(
+      `SELECT g."name" FROM "hearings" h JOIN "agreements" a ON a."id" = h."agreement_id" JOIN "regions" g ON g."id" = a."region_id" WHERE h."id" = $1`,
+      [response.hearingId],
+    );
+    return secretariatName(row);
+  }
+
   /** The receipt of a response the caller was allowed, as PDF. */
   async receiptPdf(response: HearingResponse): Promise<Buffer> {
     const hearing = await this.getOrFail(response.hearingId);

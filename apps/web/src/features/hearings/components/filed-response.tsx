@@ -24,6 +24,10 @@ export function FiledResponse({ response, blocks }: { response: HearingResponse;
           <dd className="hd-receipt__reference">{response.reference}</dd>
         </div>
         <div>
+          <dt>Afsender af kvitteringen</dt>
+          <dd>{response.sender}</dd>
+        </div>
+        <div>
           <dt>Modtaget</dt>
           <dd>
             <time dateTime={response.receivedAt}>{formatDateTimeWithSeconds(response.receivedAt)}</time>

@@ -87,6 +87,7 @@ export function HearingResponsePage() {
           ) : receipt ? (
             <ResponseReceipt
               response={receipt}
+              versionLabel={`Version ${hearing.version.number}: ${hearing.version.label}`}
               onAnother={
                 hearing.status === 'OPEN'
                   ? () => {

@@ -134,6 +134,7 @@ export const RESPONSE_FIELDS = graphql(`
     repliedAt
     receiptUrl
     submittedBy
+    sender
     sha256
     organisation {
       id
