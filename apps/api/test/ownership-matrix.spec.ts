@@ -423,6 +423,22 @@ const QUERIES: Row[] = [
       ),
   },
   {
+    operation: 'hearing',
+    variant: 'hearing { responses { attachments } }',
+    targets: RESPONSE_READ,
+    run: async (w, c, t) => {
+      const { id, attachmentId } = responseOf(w, t);
+      return observe(
+        await gql(w, c, 'query($id: ID!) { hearing(id: $id) { responses { id attachments { id url } } } }', { id: responseHearing(w, t).id }),
+        'hearing',
+        (value) => {
+          const response = ((value as { responses?: Array<{ id: string; attachments: Array<{ id: string }> }> }).responses ?? []).find((r) => r.id === id);
+          return Boolean(response && (!attachmentId || response.attachments.some((a) => a.id === attachmentId)));
+        },
+      );
+    },
+  },
+  {
     operation: 'hearings',
     targets: HEARING_READ,
     run: async (w, c, t) => observe(await gql(w, c, '{ hearings { id title } }'), 'hearings', lists(hearingOf(w, t).id)),
@@ -454,6 +470,19 @@ const QUERIES: Row[] = [
       if (JSON.stringify(got) !== JSON.stringify(wanted)) return unexpected(null, `outbox rows ${got.length}, wanted ${wanted.length}`);
       return { ...observed, detail: `${got.length} of the test's ${all.size} notifications` };
     },
+  },
+  {
+    operation: 'invitationPreview',
+    // The landing page of a link: anyone holding a live link sees what it is for; a withdrawn link tells nothing (null).
+    targets: { 'Danske Patienter’s link to hearing H': EVERYONE, 'Kræftens Bekæmpelse’s withdrawn link to hearing H3': NOBODY },
+    prepare: async (w, t) => {
+      if (!t.includes('withdrawn')) return w.hearings.H.invitations.get(w.orgs.DP)?.link as string;
+      const invitation = w.scratch.H.invitations.get(w.orgs.KB) as { id: string; link: string };
+      await must(w.app, 'mutation($id: ID!) { withdrawHearingInvitation(invitationId: $id) { id } }', { id: invitation.id }, w.tokens.hSecretariat, 'withdraw');
+      return invitation.link;
+    },
+    run: async (w, c, _t, link) =>
+      observe(await gql(w, c, 'query($t: String!) { invitationPreview(token: $t) { organisationName hearingTitle closesAt } }', { t: link.split('/').pop() }), 'invitationPreview'),
   },
   {
     operation: 'inputRound',
@@ -841,6 +870,20 @@ const MUTATIONS: Row[] = [
       mutation(w, c, 'replyToHearingComment', 'mutation($i: ReplyInput!) { replyToHearingComment(input: $i) { id } }', {
         i: { commentId: (region(t) === 'S' ? w.responses.S : w.responses.DP).commentId, reply: unique('Tak'), outcome: 'NOTED' },
       }),
+  },
+  {
+    operation: 'replyToHearingResponse',
+    targets: { 'the general remarks of Danske Patienter (hearing H)': MANAGERS.H, 'the general remarks of Ældre Sagen (hearing S)': MANAGERS.S },
+    run: (w, c, t) =>
+      mutation(w, c, 'replyToHearingResponse', 'mutation($i: ResponseReplyInput!) { replyToHearingResponse(input: $i) { id } }', {
+        i: { responseId: (region(t) === 'S' ? w.responses.S : w.responses.DP).id, reply: unique('Tak'), outcome: 'NOTED' },
+      }),
+  },
+  {
+    operation: 'publishHearingMemo',
+    // The test hearings are open: the secretariat's publication is refused as too early (CONFLICT), anyone else's as not theirs.
+    targets: { 'hearing H (Danske Patienter, Hjerteforeningen invited)': MANAGERS.H, 'hearing S (Syddanmark, Ældre Sagen invited)': MANAGERS.S },
+    run: (w, c, t) => mutation(w, c, 'publishHearingMemo', 'mutation($i: PublishHearingMemoInput!) { publishHearingMemo(input: $i) { id } }', { i: { hearingId: hearingOf(w, t).id } }),
   },
   {
     operation: 'recordApproval',

@@ -118,6 +118,8 @@ test.describe('the hearing', () => {
     await expect(org.getByRole('alert')).toHaveText(/^Invitationslinket er erstattet af et nyere link/);
     await org.goto(link);
     await expect(org.getByRole('heading', { name: 'Invitation til at afgive høringssvar' })).toBeVisible();
+    // The landing page names the organisation, the hearing and the deadline.
+    await expect(org.getByRole('definition')).toHaveText(['Hjerteforeningen', `${title} (${AGREEMENT})`, /^\d{1,2}\. \w+ \d{4} kl\. 12\.00$/]);
     await expectAccessible(org, 'invitation');
     await org.getByLabel('Dit navn').fill('Hanne Hjerte');
     const hanne = `hanne.${Date.now()}@hjerteforeningen.test`;
@@ -191,6 +193,9 @@ test.describe('the hearing', () => {
     await expect(response.getByRole('checkbox', { name: 'Må offentliggøres, når høringen er afsluttet' })).toBeChecked();
     await expect(response.getByText(/^Kladden fra .+ er hentet frem\.$/)).toBeVisible();
 
+    // An attachment goes with the response.
+    await response.getByLabel('Vedhæft bilag').setInputFiles({ name: 'bemærkninger.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await expect(response.getByText('bemærkninger.pdf')).toBeVisible();
     // A double click submits once (one idempotency key per form).
     await response.getByRole('button', { name: 'Indsend høringssvar' }).dblclick();
     const receipt = org.getByRole('region', { name: 'Høringssvaret er modtaget' });
@@ -201,6 +206,9 @@ test.describe('the hearing', () => {
     expect(reference).toMatch(/^SA24-H\d*-\d{4}$/);
     await expect(receipt).toContainText(/Modtaget\d{1,2}\. \w+ \d{4} kl\. \d{2}\.\d{2}\.\d{2}/);
     await expect(receipt).toContainText('Hanne Hjerte, Hjerteforeningen');
+    await expect(receipt).toContainText('AfsenderSekretariatet for Sundhedssamarbejdsudvalget (SSU), Region Hovedstaden');
+    await expect(receipt).toContainText('HøringsudkastVersion 1: Høringsudkast');
+    await expect(receipt).toContainText(/SHA-256[0-9a-f]{64}/);
     await expect(receipt).toContainText('2 kommentarer og generelle bemærkninger');
     await expect(receipt).toContainText('Må offentliggøres, når høringen er afsluttet');
     const receiptDownload = org.waitForEvent('download');
@@ -208,6 +216,20 @@ test.describe('the hearing', () => {
     const pdf = await receiptDownload;
     expect(pdf.suggestedFilename()).toBe(`kvittering-${reference}.pdf`);
     expect(await firstBytes(pdf, 4)).toBe('%PDF');
+    // Opened again, the page shows what was filed, not an empty form; the hearings list says "Besvaret".
+    await org.reload();
+    const filed = org.getByRole('region', { name: 'Jeres høringssvar er indsendt' });
+    await expect(filed).toContainText(reference);
+    await expect(filed).toContainText('Pårørende skal nævnes som en del af det fælles populationsansvar.');
+    await expect(filed).toContainText('Hjerteforeningen bakker op om aftalens visioner.');
+    await expect(filed.getByRole('blockquote')).toHaveText('»den politiske ramme«');
+    await expect(filed.getByRole('button', { name: 'bemærkninger.pdf fra Hjerteforeningen' })).toBeVisible();
+    await expect(org.getByRole('form', { name: 'Jeres høringssvar' })).toHaveCount(0);
+    await org.goto('/hoeringer');
+    const listed = org.getByRole('listitem').filter({ has: org.getByRole('link', { name: title, exact: true }) });
+    await expect(listed.getByText('Besvaret', { exact: true })).toBeVisible();
+    await expect(listed).toContainText(`kvitteringsnummer ${reference}`);
+    await expect(listed.getByRole('button', { name: `Hent kvittering (PDF) for ${reference}` })).toBeVisible();
     await other.close();
 
     // ——— The secretariat sees the response arrive, replies, and downloads the memo. ———
@@ -216,6 +238,21 @@ test.describe('the hearing', () => {
     await expect(responses).toContainText(`${reference} · modtaget`);
     await expect(responses).toContainText('afgivet af Hanne Hjerte · 2 kommentarer');
     await expect(hjerte).toContainText('Har svaret');
+
+    // The secretariat opens the attachment and answers the general remarks.
+    const filedByHjerte = responses.getByRole('listitem').filter({ hasText: reference });
+    const attachmentDownload = page.waitForEvent('download');
+    await filedByHjerte.getByRole('button', { name: 'bemærkninger.pdf fra Hjerteforeningen' }).click();
+    const attachment = await attachmentDownload;
+    expect(attachment.suggestedFilename()).toBe('bemærkninger.pdf');
+    expect(await firstBytes(attachment, 5)).toBe('%PDF-');
+    const generalReply = 'Tak for opbakningen til aftalens visioner.';
+    const general = filedByHjerte.getByRole('form', { name: 'Svar på de generelle bemærkninger fra Hjerteforeningen' });
+    await general.getByLabel('Sekretariatets svar på de generelle bemærkninger').fill(generalReply);
+    await general.getByLabel('Udfald').selectOption({ label: 'Noteret' });
+    await general.getByRole('button', { name: /^Gem svar/ }).click();
+    await expect(filedByHjerte.getByText(generalReply)).toBeVisible();
+    await expect(filedByHjerte.getByText('Udfald: Noteret')).toBeVisible();
 
     // The heat map counts the comments per paragraph, in words.
     const heatmap = page.getByRole('article', { name: 'Varmekort over høringsudkastet' });
@@ -256,6 +293,8 @@ test.describe('the hearing', () => {
     await page.getByRole('button', { name: 'Vis høringsnotatet' }).click();
     await expect(page.getByRole('heading', { name: 'Høringsnotat', level: 2 })).toBeFocused();
     await expect(page.frameLocator('iframe[title="Høringsnotat"]').getByText(reply)).toBeVisible();
+    // The general remarks carry the secretariat's answer in the memo, not "Ikke besvaret endnu".
+    await expect(page.frameLocator('iframe[title="Høringsnotat"]').getByText(generalReply)).toBeVisible();
     const memoDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Hent høringsnotat (DOCX)' }).click();
     const docx = await memoDownload;
@@ -266,6 +305,11 @@ test.describe('the hearing', () => {
   test('the public page shows the hearing draft and, once closed, the published responses; a forged invitation is refused', async ({ page }) => {
     await signIn(page, 'sekretariat@aftalerum.test');
     await page.getByRole('link', { name: `Høringer for ${AGREEMENT}` }).click();
+    // The demo hearing has closed: the secretariat publishes its memo.
+    await page.getByRole('link', { name: 'Behandl høringssvar i Bred høring over Sundhedsaftale 2024–2027' }).click();
+    await page.getByRole('button', { name: /^Offentliggør høringsnotatet/ }).click();
+    await expect(page.getByText(/^(Høringsnotatet er offentliggjort på den offentlige høringsside\.|Offentliggjort .+\.)$/)).toBeVisible();
+    await page.getByRole('link', { name: '← Høringer' }).first().click();
     await page.getByRole('link', { name: 'Offentlig side for Bred høring over Sundhedsaftale 2024–2027' }).click();
     await expect(page.getByRole('heading', { name: 'Bred høring over Sundhedsaftale 2024–2027', level: 1 })).toBeVisible();
     const publicUrl = page.url();
@@ -281,6 +325,10 @@ test.describe('the hearing', () => {
     await expect(published.getByRole('heading', { level: 3 })).toHaveText(['Dansk Sygeplejeråd, Kreds Hovedstaden', 'Danske Patienter', 'Hjerteforeningen']);
     await expect(published).not.toContainText('SIND');
     await expect(published).not.toContainText('Demo-bruger');
+    // The published memo, with the secretariat's replies.
+    const memo = page.getByRole('region', { name: 'Høringsnotat' });
+    await expect(memo.getByText(/^Offentliggjort /)).toBeVisible();
+    await expect(page.frameLocator('iframe[title="Høringsnotat"]').getByRole('heading', { name: 'Høringsnotat', level: 1 })).toBeVisible();
     await expectAccessible(page, 'public page');
 
     await page.goto('/hoering/invitation/00000000-0000-4000-8000-000000000000.forfalsket-signatur');

@@ -263,6 +263,22 @@ export class ScopedData {
   }
 
   /**
+   * The attachments filed with a response, for whoever may read the response (its organisation,
+   * the secretariat of the region, ADMIN); FORBIDDEN for anyone else.
+   */
+  async responseAttachments(user: AuthUser | null, responseId: string): Promise<Attachment[]> {
+    const response = await this.one(user, 'hearingResponse', responseId);
+    return this.db
+      .getRepository(Attachment)
+      .createQueryBuilder('a')
+      .innerJoin('hearing_response_attachments', 'x', 'x.attachment_id = a.id')
+      .where('x.response_id = :id', { id: response.id })
+      .orderBy('a.createdAt', 'ASC')
+      .addOrderBy('a.filename', 'ASC')
+      .getMany();
+  }
+
+  /**
    * Whose rows of `data` under the row `kind`/`id` the user may read: everyone's (the
    * secretariat of the region, ADMIN), only their own organisation's (the submitter), or none.
    */

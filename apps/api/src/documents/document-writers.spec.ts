@@ -75,11 +75,13 @@ const memoModel: MemoModel = {
     { organisationName: dirty('Gentofte Kommune'), kindLabel: 'Kommune', reference: dirty('H-2027-0001'), receivedAt: new Date('2027-09-20T10:00:00Z'), late: false, summary: dirty('Generelt positive.'), comments: 2 },
   ],
   sections: [{ title: dirty('Fælles populationsansvar'), blocks: [{ text: dirty('Vi tager fælles ansvar.'), comments: [comment(LINES), comment(dirty('Anden bemærkning.'))] }] }],
+  notAnswered: [dirty('Herlev Kommune')],
   general: [comment(dirty('Generelt.'))],
   changes: [
     { blockId: 'b1', change: BlockChangeKind.CHANGED, type: 'paragraph', sectionTitle: dirty('Vision'), before: dirty('Før'), after: dirty('Efter') },
   ] as MemoModel['changes'],
   comparedWith: dirty('det nuværende udkast'),
+  comparedVersionId: null,
 };
 
 const sections = collectSections(draft);
@@ -180,10 +182,14 @@ describe('every document writer writes text with control characters as a valid f
         submittedByName: dirty('Anne Hansen'),
         hearingTitle: dirty('Offentlig høring'),
         agreementTitle: dirty('Sundhedsaftale'),
-        comments: 2,
+        senderName: dirty('Sekretariatet for Sundhedssamarbejdsudvalget (SSU), Region Hovedstaden'),
+        versionLabel: dirty('version 3, Høringsudkast'),
+        summary: LINES,
+        comments: [{ about: dirty('Generel bemærkning'), quote: dirty('fælles ansvar'), text: LINES }],
         attachments: [dirty('bilag.pdf')],
         publish: true,
         late: false,
+        sha256: 'a'.repeat(64),
       }),
     );
     expect(receipt).toEqual(expect.arrayContaining([expect.stringMatching(/^Organisation: Gentofte Kommune +Gentofte Kommune$/), expect.stringMatching(/^Bilag: bilag\.pdf +bilag\.pdf$/)]));

@@ -3,6 +3,7 @@ import {
   Get,
   Param,
   Post,
+  Query,
   Res,
   UploadedFile,
   UseFilters,
@@ -72,10 +73,10 @@ export class HearingFilesController {
 
   /** The hearing memo as PDF, for the secretariat. */
   @Get('hearings/:id/memo.pdf')
-  async memoPdf(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+  async memoPdf(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query('compareWith') compareWith: string | undefined, @Res() res: Response): Promise<void> {
     const hearing = await this.hearings.getOrFail(id);
     await this.hearings.requireManage(user, hearing);
-    const pdf = await this.memo.pdf(hearing);
+    const pdf = await this.memo.pdf(hearing, { compareWithVersionId: typeof compareWith === 'string' && compareWith ? compareWith : null });
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="hoeringsnotat.pdf"`);
     res.end(pdf);
@@ -83,10 +84,10 @@ export class HearingFilesController {
 
   /** The hearing memo as DOCX, for the secretariat. */
   @Get('hearings/:id/memo.docx')
-  async memoDocx(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+  async memoDocx(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query('compareWith') compareWith: string | undefined, @Res() res: Response): Promise<void> {
     const hearing = await this.hearings.getOrFail(id);
     await this.hearings.requireManage(user, hearing);
-    const docx = await this.memo.docx(hearing);
+    const docx = await this.memo.docx(hearing, { compareWithVersionId: typeof compareWith === 'string' && compareWith ? compareWith : null });
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     res.setHeader('Content-Disposition', `attachment; filename="hoeringsnotat.docx"`);
     res.end(docx);

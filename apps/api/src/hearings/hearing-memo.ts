@@ -39,12 +39,16 @@ export interface MemoModel {
   closesAt: Date;
   generatedAt: Date;
   respondents: MemoRespondent[];
+  /** The invited organisations that did not answer, by name. */
+  notAnswered: string[];
   /** In the order of the hearing draft: each section with the comments on its blocks. */
   sections: Array<{ title: string; blocks: Array<{ text: string; comments: MemoComment[] }> }>;
   general: MemoComment[];
   /** What changed from the hearing draft to the version compared with. */
   changes: BlockChange[];
   comparedWith: string;
+  /** The version compared with; null: the live draft. */
+  comparedVersionId: string | null;
 }
 
 const dateTime = { format: (instant: Date) => formatDanishDateTime(instant) };
@@ -104,11 +108,12 @@ export function memoHtml(given: MemoModel): string {
 </header>
 <section><h2>1. Hvem har svaret</h2>
   <p>${model.respondents.length} høringssvar er modtaget.</p>
-  <table><thead><tr><th>Organisation</th><th>Type</th><th>Journalnummer</th><th>Modtaget</th><th>Kommentarer</th></tr></thead><tbody>
+  <table><thead><tr><th>Organisation</th><th>Type</th><th>Kvitteringsnummer</th><th>Modtaget</th><th>Kommentarer</th></tr></thead><tbody>
   ${model.respondents
     .map((r) => `<tr><td>${escape(r.organisationName)}</td><td>${escape(r.kindLabel)}</td><td>${escape(r.reference)}</td><td>${escape(dateTime.format(r.receivedAt))}${r.late ? ' (sent)' : ''}</td><td>${r.comments}</td></tr>`)
     .join('')}
   </tbody></table>
+  ${model.notAnswered.length ? `<p class="not-answered"><strong>Ikke svaret:</strong> ${model.notAnswered.map(escape).join(', ')}.</p>` : ''}
 </section>
 <section><h2>2. Bemærkninger og svar, ordnet efter aftalens opbygning</h2>
 ${model.sections
@@ -147,6 +152,7 @@ export async function memoDocx(given: MemoModel): Promise<Buffer> {
           ],
         }),
     ),
+    ...(model.notAnswered.length ? [new Paragraph({ children: [new TextRun({ text: 'Ikke svaret: ', bold: true }), new TextRun(`${model.notAnswered.join(', ')}.`)] })] : []),
     new Paragraph({ text: '2. Bemærkninger og svar', heading: HeadingLevel.HEADING_1 }),
   ];
   const point = (c: MemoComment): Paragraph[] => [

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { CommentOutcome } from './hearing-comment.entity';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A submitted hearing response (høringssvar). Immutable once submitted. */
@@ -16,7 +17,7 @@ export class HearingResponse {
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId!: string;
 
-  @Field({ description: 'Journal-style receipt reference, e.g. SA24-H-0042.' })
+  @Field({ description: 'The receipt number (kvitteringsnummer), e.g. SA24-H-0042.' })
   @Column({ type: 'text' })
   reference!: string;
 
@@ -44,4 +45,19 @@ export class HearingResponse {
   @Field()
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'The secretariat’s answer to the general remarks (the summary).' })
+  @Column({ type: 'text', nullable: true })
+  reply!: string | null;
+
+  @Field(() => CommentOutcome, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  outcome!: CommentOutcome | null;
+
+  @Column({ name: 'replied_by', type: 'uuid', nullable: true })
+  repliedById!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'replied_at', type: 'timestamptz', nullable: true })
+  repliedAt!: Date | null;
 }

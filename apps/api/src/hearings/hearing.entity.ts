@@ -45,6 +45,17 @@ export class Hearing {
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the secretariat published the hearing memo on the public page; null while unpublished.' })
+  @Column({ name: 'memo_published_at', type: 'timestamptz', nullable: true })
+  memoPublishedAt!: Date | null;
+
+  @Column({ name: 'memo_published_by', type: 'uuid', nullable: true })
+  memoPublishedById!: string | null;
+
+  /** The version the published memo compares the hearing draft with (null: the default). */
+  @Column({ name: 'memo_compared_version_id', type: 'uuid', nullable: true })
+  memoComparedVersionId!: string | null;
 }
 
 /** The status the clock gives a hearing at `now`. */

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { HearingFilesController } from './hearing-files.controller';
 import { HearingMemoService } from './hearing-memo.service';
-import { AgreementHearingsResolver, HearingCommentsResolver, HearingResponsesResolver, HearingsResolver } from './hearings.resolver';
+import { AgreementHearingsResolver, AttachmentsResolver, HearingCommentsResolver, HearingResponsesResolver, HearingsResolver } from './hearings.resolver';
 import { HearingsService } from './hearings.service';
 import { InvitationCodesResolver } from './invitation-codes.resolver';
 import { InvitationCodesService } from './invitation-codes.service';
@@ -16,7 +16,7 @@ import { ReadableHearingsResolver } from './readable-hearings.resolver';
 @Module({
   imports: [AgreementsModule, AccessModule],
   controllers: [HearingFilesController],
-  providers: [HearingsService, PublicHearingService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, PublicHearingResolver, ReadableHearingsResolver, UploadLimits, UploadCleanupService, InvitationCodesService, InvitationCodesResolver],
+  providers: [HearingsService, PublicHearingService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, AttachmentsResolver, PublicHearingResolver, ReadableHearingsResolver, UploadLimits, UploadCleanupService, InvitationCodesService, InvitationCodesResolver],
   exports: [HearingsService],
 })
 export class HearingsModule {}

@@ -10,7 +10,8 @@ import { forbidden } from '../common/domain-error';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
 import { ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
-import { ReplyInput } from './dtos/reply.input';
+import { PublishHearingMemoInput, ReplyInput, ResponseReplyInput } from './dtos/reply.input';
+import { Attachment } from './attachment.entity';
 import { SaveHearingDraftInput, SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
 import {
   BlockCommentCount,
@@ -20,6 +21,7 @@ import {
 } from './dtos/hearing-types';
 import { CommentOutcome, HearingComment } from './hearing-comment.entity';
 import { HearingMemoService } from './hearing-memo.service';
+import { memoHtml } from './hearing-memo';
 import { HearingResponse } from './hearing-response.entity';
 import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
 import { HearingsService } from './hearings.service';
@@ -95,11 +97,36 @@ export class HearingsResolver {
   }
 
   @Roles(Role.SECRETARIAT)
+  @Mutation(() => HearingResponse, { description: 'Answers a response’s general remarks (its summary) with a reply and an outcome; shown in processing and the memo.' })
+  replyToHearingResponse(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: ResponseReplyInput): Promise<HearingResponse> {
+    return this.hearings.replyToResponse(user, input, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
+  @Mutation(() => Hearing, { description: 'Publishes the memo, with the secretariat’s replies, on the public hearing page (once the hearing has closed).' })
+  publishHearingMemo(@CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Args('input') input: PublishHearingMemoInput): Promise<Hearing> {
+    return this.hearings.publishMemo(user, input, requestId);
+  }
+
+  @Roles(Role.SECRETARIAT)
   @Query(() => HearingMemo, { description: 'The hearing memo (høringsnotat) generated from the replies.' })
-  async hearingMemo(@CurrentUser() user: AuthUser, @Args('hearingId', { type: () => ID }) hearingId: string): Promise<HearingMemo> {
+  async hearingMemo(
+    @CurrentUser() user: AuthUser,
+    @Args('hearingId', { type: () => ID }) hearingId: string,
+    @Args('compareWithVersionId', { type: () => ID, nullable: true, description: 'Default: the latest version someone named after the hearing draft.' })
+    compareWithVersionId?: string | null,
+  ): Promise<HearingMemo> {
     const hearing = await this.hearings.getOrFail(hearingId);
     await this.hearings.requireManage(user, hearing);
-    return { html: await this.memo.html(hearing), docxUrl: `/files/hearings/${hearing.id}/memo.docx`, pdfUrl: `/files/hearings/${hearing.id}/memo.pdf` };
+    const model = await this.memo.model(hearing, { compareWithVersionId });
+    const query = compareWithVersionId ? `?compareWith=${encodeURIComponent(compareWithVersionId)}` : '';
+    return {
+      html: memoHtml(model),
+      docxUrl: `/files/hearings/${hearing.id}/memo.docx${query}`,
+      pdfUrl: `/files/hearings/${hearing.id}/memo.pdf${query}`,
+      comparedWith: model.comparedWith,
+      comparedVersionId: model.comparedVersionId,
+    };
   }
 
   @Roles(Role.SECRETARIAT)
@@ -176,6 +203,12 @@ export class HearingsResolver {
     return this.hearings.loadDraft(user, hearing.id);
   }
 
+  @ResolveField(() => HearingResponse, { nullable: true, description: 'The latest response your organisation filed to this hearing, if any ("Besvaret").' })
+  async myResponse(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<HearingResponse | null> {
+    const own = (await this.hearings.responses(user, hearing)).filter((r) => r.organisationId === user.organisationId);
+    return own.at(-1) ?? null;
+  }
+
   @ResolveField(() => Boolean, { description: 'Whether your organisation is invited to answer.' })
   invited(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<boolean> {
     return this.hearings.isInvited(hearing.id, user.organisationId);
@@ -184,6 +217,18 @@ export class HearingsResolver {
   @ResolveField(() => Boolean)
   canManage(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<boolean> {
     return this.hearings.canManage(user, hearing);
+  }
+
+  @ResolveField(() => [AgreementVersion], { description: 'The versions the memo can be compared with, newest first (secretariat only).' })
+  async memoComparableVersions(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<AgreementVersion[]> {
+    await this.hearings.requireManage(user, hearing);
+    return (await this.memo.comparableVersions(hearing)).versions;
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The memo’s default comparison: the latest later version someone named (never a safety version); null: the live draft.' })
+  async memoDefaultVersionId(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<string | null> {
+    await this.hearings.requireManage(user, hearing);
+    return (await this.memo.comparableVersions(hearing)).defaultId;
   }
 }
 
@@ -209,6 +254,39 @@ export class HearingResponsesResolver {
   @ResolveField(() => String)
   submittedBy(@Parent() response: HearingResponse): string {
     return response.submittedByName;
+  }
+
+  @ResolveField(() => [Attachment], { description: 'The files filed with the response: for its organisation and the secretariat of the region.' })
+  attachments(@Parent() response: HearingResponse, @CurrentUser() user: AuthUser): Promise<Attachment[]> {
+    return this.hearings.attachmentsOf(user, response);
+  }
+
+  @ResolveField(() => String, { description: 'Who sends the receipt: the SSU secretariat of the region.' })
+  sender(@Parent() response: HearingResponse): Promise<string> {
+    return this.hearings.senderOf(response);
+  }
+
+  @ResolveField(() => String, { description: 'SHA-256 (hex) of filedText: the receipt prints it, so the response as filed can be verified.' })
+  sha256(@Parent() response: HearingResponse): Promise<string> {
+    return this.hearings.sha256(response);
+  }
+
+  @ResolveField(() => String, { description: 'The response as filed, in canonical JSON (see the format in response-digest.ts); the replies are not part of it.' })
+  filedText(@Parent() response: HearingResponse): Promise<string> {
+    return this.hearings.filedText(response);
+  }
+}
+
+@Resolver(() => Attachment)
+export class AttachmentsResolver {
+  @ResolveField(() => String, { description: 'The file name as uploaded.' })
+  fileName(@Parent() attachment: Attachment): string {
+    return attachment.filename;
+  }
+
+  @ResolveField(() => String, { description: 'GET with the bearer token (or the session cookie).' })
+  url(@Parent() attachment: Attachment): string {
+    return `/files/attachments/${attachment.id}`;
   }
 }
 

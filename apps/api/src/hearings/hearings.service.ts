@@ -19,11 +19,12 @@ import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
 import { Region } from '../organisations/region.entity';
 import { ExtendHearingDeadlineInput, OpenHearingInput } from './dtos/open-hearing.input';
-import { ReplyInput } from './dtos/reply.input';
+import { PublishHearingMemoInput, ReplyInput, ResponseReplyInput } from './dtos/reply.input';
 import { SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
 import { Attachment } from './attachment.entity';
 import { HearingComment } from './hearing-comment.entity';
 import { receiptPdf } from './receipt-pdf';
+import { canonicalResponse, responseSha256 } from './response-digest';
 import { UploadLimits } from './upload-limits';
 import { HearingResponse } from './hearing-response.entity';
 import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
@@ -138,26 +139,73 @@ export class HearingsService {
     return this.db.getRepository(Attachment).createQueryBuilder('a').addSelect('a.data').where('a.id = :id', { id: attachment.id }).getOneOrFail();
   }
 
+  /** The attachments filed with a response, for those who may read the response. */
+  attachmentsOf(user: AuthUser, response: HearingResponse): Promise<Attachment[]> {
+    return this.scoped.responseAttachments(user, response.id);
+  }
+
+  /** The response as filed, in the canonical text its receipt's SHA-256 is the hash of (response-digest.ts). */
+  async filedText(response: HearingResponse): Promise<string> {
+    const attachments = await this.db.query<Array<{ filename: string; sha256: string }>>(
+      'SELECT a."filename", a."sha256" FROM "hearing_response_attachments" x JOIN "attachments" a ON a."id" = x."attachment_id" WHERE x."response_id" = $1',
+      [response.id],
+    );
+    return canonicalResponse({
+      reference: response.reference,
+      hearingId: response.hearingId,
+      organisationId: response.organisationId,
+      receivedAt: response.receivedAt,
+      summary: response.summary,
+      publish: response.publish,
+      late: response.late,
+      comments: (await this.commentsOf(response.id)).map((c) => ({ position: c.position, blockId: c.blockId, quote: c.quote, text: c.text })),
+      attachments: attachments.map((a) => ({ fileName: a.filename, sha256: a.sha256 })),
+    });
+  }
+
+  async sha256(response: HearingResponse): Promise<string> {
+    return responseSha256(await this.filedText(response));
+  }
+
+  /** Who sends a response's receipt: the SSU secretariat of the region of the hearing's agreement. */
+  async senderOf(response: HearingResponse): Promise<string> {
+    const [row] = await this.db.query<Array<{ name: string }>>(
+      `SELECT g."name" FROM "hearings" h JOIN "agreements" a ON a."id" = h."agreement_id" JOIN "regions" g ON g."id" = a."region_id" WHERE h."id" = $1`,
+      [response.hearingId],
+    );
+    return secretariatName(row);
+  }
+
   /** The receipt of a response the caller was allowed, as PDF. */
   async receiptPdf(response: HearingResponse): Promise<Buffer> {
     const hearing = await this.getOrFail(response.hearingId);
     const agreement = await this.db.getRepository(Agreement).findOneByOrFail({ id: hearing.agreementId });
-    const organisation = await this.organisationOf(response);
+    const [organisation, region, version, comments] = await Promise.all([
+      this.organisationOf(response),
+      this.db.getRepository(Region).findOneByOrFail({ id: agreement.regionId }),
+      this.db.getRepository(AgreementVersion).findOneByOrFail({ id: hearing.versionId }),
+      this.commentsOf(response.id),
+    ]);
     const attachments = await this.db.query<Array<{ filename: string }>>(
-      'SELECT a."filename" FROM "hearing_response_attachments" x JOIN "attachments" a ON a."id" = x."attachment_id" WHERE x."response_id" = $1',
+      'SELECT a."filename" FROM "hearing_response_attachments" x JOIN "attachments" a ON a."id" = x."attachment_id" WHERE x."response_id" = $1 ORDER BY a."created_at", a."filename"',
       [response.id],
     );
+    const blocks = await this.versionBlocks(version.id);
     return receiptPdf({
       reference: response.reference,
       receivedAt: response.receivedAt,
+      senderName: secretariatName(region),
       organisationName: organisation.name,
       submittedByName: response.submittedByName,
       hearingTitle: hearing.title,
       agreementTitle: agreement.title,
-      comments: (await this.commentsOf(response.id)).length,
+      versionLabel: `version ${version.number}, ${version.label}`,
+      summary: response.summary,
+      comments: comments.map((c) => ({ about: c.blockId ? blockLabel(blocks.get(c.blockId)?.text) : 'Generel bemærkning', quote: c.quote, text: c.text })),
       attachments: attachments.map((a) => a.filename),
       publish: response.publish,
       late: response.late,
+      sha256: await this.sha256(response),
     });
   }
 
@@ -506,6 +554,46 @@ export class HearingsService {
     });
   }
 
+  /** The secretariat's answer to a response's general remarks (its summary), audited like a comment's reply. */
+  async replyToResponse(user: AuthUser, input: ResponseReplyInput, requestId: string | null): Promise<HearingResponse> {
+    const response = await this.scoped.one(user, 'hearingResponse', input.responseId, 'change');
+    if (!response.summary) throw badInput('Høringssvaret har ingen generelle bemærkninger at besvare. Besvar kommentarerne hver for sig.');
+    return this.db.transaction(async (manager) => {
+      await manager.update(HearingResponse, { id: response.id }, { reply: input.reply.trim(), outcome: input.outcome, repliedById: user.id, repliedAt: new Date() });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'hearing.response.reply',
+        entityType: 'hearing_response',
+        entityId: response.id,
+        data: { outcome: input.outcome },
+        requestId,
+      });
+      return manager.findOneByOrFail(HearingResponse, { id: response.id });
+    });
+  }
+
+  /** Publishes the hearing memo on the public page (with the secretariat's replies), compared with the chosen version. */
+  async publishMemo(user: AuthUser, input: PublishHearingMemoInput, requestId: string | null): Promise<Hearing> {
+    const hearing = await this.scoped.one(user, 'hearing', input.hearingId, 'change');
+    if (hearingStatus(hearing) !== HearingStatus.CLOSED) throw conflict('Høringsnotatet kan først offentliggøres, når høringen er afsluttet.');
+    if (input.compareWithVersionId) {
+      const version = await this.db.getRepository(AgreementVersion).findOneBy({ id: input.compareWithVersionId, agreementId: hearing.agreementId });
+      if (!version) throw badInput('Den valgte version hører ikke til aftalen. Vælg en af aftalens versioner.');
+    }
+    return this.db.transaction(async (manager) => {
+      await manager.update(Hearing, { id: hearing.id }, { memoPublishedAt: new Date(), memoPublishedById: user.id, memoComparedVersionId: input.compareWithVersionId || null });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'hearing.memo.publish',
+        entityType: 'hearing',
+        entityId: hearing.id,
+        data: { compareWithVersionId: input.compareWithVersionId || null },
+        requestId,
+      });
+      return manager.findOneByOrFail(Hearing, { id: hearing.id });
+    });
+  }
+
   /** Comments per block of the hearing version (the heat map). */
   async blockCounts(hearingId: string) {
     const rows = await this.db.query<Array<{ block_id: string; comments: number; answered: number }>>(
@@ -550,6 +638,16 @@ export class HearingsService {
     return rows.map((r) => byId.get(r.id)).filter((c): c is HearingComment => Boolean(c));
   }
 }
+
+/** Who sends a receipt: the SSU secretariat of the agreement's region. */
+export const secretariatName = (region: Pick<Region, 'name'>) => `Sekretariatet for Sundhedssamarbejdsudvalget (SSU), ${region.name}`;
+
+/** A block of the hearing draft as a receipt names it: its first words. */
+const blockLabel = (text: string | undefined) => {
+  if (!text) return 'Et afsnit, der ikke længere findes';
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  return `Til afsnittet »${trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed}«`;
+};
 
 /** Organisations that run a hearing rather than answer it: the SSU and similar bodies, regions. */
 const NOT_INVITABLE = new Set<OrganisationKind>([OrganisationKind.COMMITTEE, OrganisationKind.REGION]);

@@ -1,6 +1,6 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public, RequestId } from '../auth/decorators';
-import { ConfirmInvitationInput, InvitationCodeSent } from './dtos/confirm-invitation.input';
+import { ConfirmInvitationInput, InvitationCodeSent, InvitationPreview } from './dtos/confirm-invitation.input';
 import { InvitationAcceptance } from './dtos/hearing-types';
 import { AcceptInvitationInput } from './dtos/open-hearing.input';
 import { InvitationCodesService } from './invitation-codes.service';
@@ -9,6 +9,12 @@ import { InvitationCodesService } from './invitation-codes.service';
 @Resolver()
 export class InvitationCodesResolver {
   constructor(private readonly codes: InvitationCodesService) {}
+
+  @Public()
+  @Query(() => InvitationPreview, { nullable: true, description: 'What an invitation link is for: the organisation, the hearing and its deadline; null for a link that does not work.' })
+  invitationPreview(@Args('token') token: string): Promise<InvitationPreview | null> {
+    return this.codes.preview(token.slice(0, 300));
+  }
 
   @Public()
   @Mutation(() => InvitationCodeSent, {

@@ -13,7 +13,8 @@ import { isLimitReached, sharedLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { RemindersService } from '../notifications/reminders.service';
 import { User } from '../users/user.entity';
-import { ConfirmInvitationInput, InvitationCodeSent } from './dtos/confirm-invitation.input';
+import { ConfirmInvitationInput, InvitationCodeSent, InvitationPreview } from './dtos/confirm-invitation.input';
+import { hearingStatus } from './hearing.entity';
 import { InvitationAcceptance } from './dtos/hearing-types';
 import { AcceptInvitationInput } from './dtos/open-hearing.input';
 import { verifyInvitationToken } from './invitation-token';
@@ -79,6 +80,32 @@ export class InvitationCodesService {
    * organisation through the invitation link, pending, and mails it a one-time code. The link
    * works only while the hearing is not closed and the link is neither withdrawn nor replaced.
    */
+  /**
+   * What a link is for (organisation, hearing, deadline), for its landing page; null when the link
+   * is not genuine, replaced or withdrawn (it tells nothing then).
+   */
+  async preview(token: string): Promise<InvitationPreview | null> {
+    const verified = verifyInvitationToken(this.invitationSecret, token.trim());
+    if (!verified) return null;
+    const rows = await this.db.query<Array<{ hearing_id: string; nonce: string; withdrawn_at: Date | null; opens_at: Date; closes_at: Date; title: string; organisation: string; agreement: string }>>(
+      `SELECT i."hearing_id", i."nonce", i."withdrawn_at", h."opens_at", h."closes_at", h."title", o."name" AS organisation, a."title" AS agreement
+         FROM "hearing_invitations" i JOIN "hearings" h ON h."id" = i."hearing_id"
+         JOIN "organisations" o ON o."id" = i."organisation_id" JOIN "agreements" a ON a."id" = h."agreement_id"
+        WHERE i."id" = $1`,
+      [verified.invitationId],
+    );
+    const row = rows[0];
+    if (!row || row.nonce !== verified.nonce || row.withdrawn_at) return null;
+    return {
+      hearingId: row.hearing_id,
+      organisationName: row.organisation,
+      hearingTitle: row.title,
+      agreementTitle: row.agreement,
+      closesAt: row.closes_at,
+      status: hearingStatus({ opensAt: row.opens_at, closesAt: row.closes_at }),
+    };
+  }
+
   async accept(input: AcceptInvitationInput, requestId: string | null): Promise<InvitationCodeSent> {
     const invalid = () => new DomainError('UNAUTHENTICATED', 'Invitationslinket er ugyldigt. Bed sekretariatet om et nyt link.');
     const verified = verifyInvitationToken(this.invitationSecret, input.token.trim());

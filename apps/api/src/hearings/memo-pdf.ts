@@ -19,7 +19,8 @@ const winAnsi = (text: string) =>
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
     .replace(/[–—]/g, '-')
-    .replace(/[“”„«»]/g, '"')
+    // »…« is the one quotation style; both signs are in WinAnsi.
+    .replace(/[“”„]/g, '"')
     .replace(/[‘’]/g, "'")
     .replace(/…/g, '...')
     // The bullet the respondents' list is drawn with is in WinAnsi too.
@@ -83,17 +84,18 @@ export async function memoPdf(model: MemoModel): Promise<Buffer> {
   for (const r of model.respondents) {
     w.text(`• ${r.organisationName} (${r.kindLabel}), ${r.reference}, modtaget ${dateTime.format(r.receivedAt)}${r.late ? ', sent' : ''}; ${r.comments} kommentarer.`, { indent: 10 });
   }
+  if (model.notAnswered.length) w.text(`Ikke svaret: ${model.notAnswered.join(', ')}.`, { gapAfter: 8 });
   w.text('2. Bemærkninger og svar', { size: 15, bold: true, gapAfter: 6 });
   const point = (c: MemoComment) => {
     w.text(`${c.organisationName} (${c.reference})`, { bold: true, gapAfter: 1 });
-    if (c.quote) w.text(`"${c.quote}"`, { indent: 14, grey: true, gapAfter: 1 });
+    if (c.quote) w.text(`»${c.quote}«`, { indent: 14, grey: true, gapAfter: 1 });
     w.text(c.text, { gapAfter: 1 });
     w.text(`Sekretariatets svar: ${c.reply ?? 'Ikke besvaret endnu.'}${c.outcome ? ` (${OUTCOME_LABELS[c.outcome]})` : ''}`, { indent: 14, gapAfter: 8 });
   };
   for (const section of model.sections) {
     w.text(section.title, { size: 12.5, bold: true, gapAfter: 4 });
     for (const block of section.blocks) {
-      w.text(`Til afsnittet: "${block.text.slice(0, 160)}"`, { grey: true, gapAfter: 2 });
+      w.text(`Til afsnittet: »${block.text.slice(0, 160)}«`, { grey: true, gapAfter: 2 });
       block.comments.forEach(point);
     }
   }

@@ -6,6 +6,8 @@ import { Agreement } from '../agreements/agreement.entity';
 import { PublicHearing, PublishedResponse } from './dtos/hearing-types';
 import { hearingStatus, HearingStatus } from './hearing.entity';
 import { HearingsService } from './hearings.service';
+import { HearingMemoService } from './hearing-memo.service';
+import { CommentOutcome } from './hearing-comment.entity';
 
 const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/gi;
 
@@ -17,6 +19,7 @@ export const redactEmails = (text: string) => text.replace(EMAIL, '[e-mailadress
 export class PublicHearingService {
   constructor(
     private readonly hearings: HearingsService,
+    private readonly memo: HearingMemoService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -36,9 +39,12 @@ export class PublicHearingService {
       this.db.getRepository(AgreementVersion).findOneByOrFail({ id: hearing.versionId }),
     ]);
     let publishedResponses: PublishedResponse[] = [];
+    // The secretariat's replies become public with the memo.
+    const published = status === HearingStatus.CLOSED && Boolean(hearing.memoPublishedAt);
+    const replied = (text: string | null) => (published && text ? redactEmails(text) : null);
     if (status === HearingStatus.CLOSED) {
-      const rows = await this.db.query<Array<{ id: string; reference: string; received_at: Date; summary: string | null; name: string }>>(
-        `SELECT r."id", r."reference", r."received_at", r."summary", o."name"
+      const rows = await this.db.query<Array<{ id: string; reference: string; received_at: Date; summary: string | null; reply: string | null; outcome: CommentOutcome | null; name: string }>>(
+        `SELECT r."id", r."reference", r."received_at", r."summary", r."reply", r."outcome", o."name"
            FROM "hearing_responses" r JOIN "organisations" o ON o."id" = r."organisation_id"
           WHERE r."hearing_id" = $1 AND r."publish" ORDER BY o."name", r."received_at"`,
         [hearing.id],
@@ -49,7 +55,14 @@ export class PublicHearingService {
           organisationName: row.name,
           receivedAt: row.received_at,
           summary: row.summary ? redactEmails(row.summary) : null,
-          comments: (await this.hearings.commentsOf(row.id)).map((c) => ({ blockId: c.blockId, text: redactEmails(c.text) })),
+          comments: (await this.hearings.commentsOf(row.id)).map((c) => ({
+            blockId: c.blockId,
+            text: redactEmails(c.text),
+            reply: replied(c.reply),
+            outcome: published ? c.outcome : null,
+          })),
+          reply: replied(row.reply),
+          outcome: published ? row.outcome : null,
         })),
       );
     }
@@ -63,6 +76,8 @@ export class PublicHearingService {
       content: JSON.stringify(version.content),
       deadlineChanges: await this.hearings.deadlineChanges(hearing.id),
       publishedResponses,
+      memoPublishedAt: published ? hearing.memoPublishedAt : null,
+      memoHtml: published ? redactEmails(await this.memo.html(hearing, { compareWithVersionId: hearing.memoComparedVersionId, publishedOnly: true })) : null,
     };
   }
 }

@@ -24,3 +24,24 @@ export class InvitationCodeSent {
   @Field({ description: 'The code works until then.' })
   expiresAt!: Date;
 }
+
+@ObjectType({ description: 'What an invitation link is for, shown on its landing page before anyone signs in: no personal data.' })
+export class InvitationPreview {
+  @Field(() => ID)
+  hearingId!: string;
+
+  @Field({ description: 'The organisation invited to answer.' })
+  organisationName!: string;
+
+  @Field()
+  hearingTitle!: string;
+
+  @Field()
+  agreementTitle!: string;
+
+  @Field({ description: 'The hearing deadline.' })
+  closesAt!: Date;
+
+  @Field({ description: 'SCHEDULED, OPEN or CLOSED.' })
+  status!: string;
+}

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AuthPayload } from '../../auth/dtos/auth-payload';
+import { CommentOutcome } from '../hearing-comment.entity';
 
 @ObjectType()
 export class HearingInvitation {
@@ -71,6 +72,12 @@ export class HearingMemo {
 
   @Field({ description: 'GET with the bearer token.' })
   pdfUrl!: string;
+
+  @Field({ description: 'What the hearing draft is compared with, in words (e.g. "version 4 (Efter høringen)").' })
+  comparedWith!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The version compared with; null: the live draft.' })
+  comparedVersionId!: string | null;
 }
 
 @ObjectType({ description: 'A published response on the public hearing page: no personal names or e-mail addresses.' })
@@ -89,6 +96,12 @@ export class PublishedResponse {
 
   @Field(() => [PublishedComment])
   comments!: PublishedComment[];
+
+  @Field(() => String, { nullable: true, description: 'The secretariat’s answer to the general remarks, once the memo is published.' })
+  reply!: string | null;
+
+  @Field(() => CommentOutcome, { nullable: true })
+  outcome!: CommentOutcome | null;
 }
 
 @ObjectType()
@@ -98,6 +111,12 @@ export class PublishedComment {
 
   @Field()
   text!: string;
+
+  @Field(() => String, { nullable: true, description: 'The secretariat’s reply, once the memo is published.' })
+  reply!: string | null;
+
+  @Field(() => CommentOutcome, { nullable: true })
+  outcome!: CommentOutcome | null;
 }
 
 @ObjectType({ description: 'What anyone may see of a hearing: the draft, the deadline, how to answer.' })
@@ -128,4 +147,10 @@ export class PublicHearing {
 
   @Field(() => [PublishedResponse], { description: 'Responses with consent, once the hearing has closed.' })
   publishedResponses!: PublishedResponse[];
+
+  @Field(() => Date, { nullable: true, description: 'When the secretariat published the memo; null while unpublished.' })
+  memoPublishedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The published hearing memo as an HTML page (only responses with consent); null while unpublished.' })
+  memoHtml!: string | null;
 }

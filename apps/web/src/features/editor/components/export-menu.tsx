@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
 import { KeyboardEvent, useId, useRef, useState } from 'react';
 import { AGREEMENT_VERSIONS } from '../../versions/graphql/versions';
 import { downloadFile } from '../../word-import/lib/word-files';

@@ -2,7 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { AGREEMENT_HEARINGS, HearingSummary, READABLE_HEARINGS } from '../graphql/hearings';
+import { useDownload } from '../hooks/use-download';
 import { useNow } from '../hooks/use-now';
+import { formatDateTime } from '../lib/time';
 import { plural } from '../lib/labels';
 import { DeadlineText } from './deadline-text';
 import { OpenHearingForm } from './open-hearing-form';
@@ -81,8 +83,10 @@ function HearingItem({ hearing, now, agreementTitle }: { hearing: HearingSummary
           {hearing.title}
         </Link>
         <StatusBadge status={hearing.status} />
-        {hearing.invited && !hearing.canManage && <span className="hd-tag hd-tag--invited">I er inviteret</span>}
+        {hearing.invited && !hearing.canManage && !hearing.myResponse && <span className="hd-tag hd-tag--invited">I er inviteret</span>}
+        {hearing.myResponse && !hearing.canManage && <span className="hd-tag hd-tag--ok">Besvaret</span>}
       </div>
+      {hearing.myResponse && !hearing.canManage && <AnsweredLine response={hearing.myResponse} hearingId={hearing.id} title={hearing.title} />}
       {agreementTitle && <p className="hd-list__meta muted">Om {agreementTitle}</p>}
       <p className="hd-list__meta">
         <DeadlineText hearing={hearing} now={now} />
@@ -96,7 +100,7 @@ function HearingItem({ hearing, now, agreementTitle }: { hearing: HearingSummary
             Behandl høringssvar<span className="visually-hidden"> i {hearing.title}</span>
           </Link>
         )}
-        {hearing.invited && hearing.status === 'OPEN' && (
+        {hearing.invited && hearing.status === 'OPEN' && !hearing.myResponse && (
           <Link to={`/hoeringer/${hearing.id}/svar`}>
             Afgiv høringssvar<span className="visually-hidden"> til {hearing.title}</span>
           </Link>
@@ -106,5 +110,29 @@ function HearingItem({ hearing, now, agreementTitle }: { hearing: HearingSummary
         </Link>
       </p>
     </li>
+  );
+}
+
+/** "Besvaret": the receipt of the organisation's response and the way to what was filed. */
+function AnsweredLine({ response, hearingId, title }: { response: NonNullable<HearingSummary['myResponse']>; hearingId: string; title: string }) {
+  const receipt = useDownload(`kvittering-${response.reference}.pdf`);
+  return (
+    <div className="hd-list__meta">
+      <p>
+        Besvaret {formatDateTime(response.receivedAt)} · kvitteringsnummer {response.reference} ·{' '}
+        <Link to={`/hoeringer/${hearingId}/svar`}>
+          Se det indsendte høringssvar<span className="visually-hidden"> til {title}</span>
+        </Link>{' '}
+        ·{' '}
+        <button type="button" className="hd-link-button" onClick={() => void receipt.download(response.receiptUrl)} disabled={receipt.busy}>
+          Hent kvittering (PDF)<span className="visually-hidden"> for {response.reference}</span>
+        </button>
+      </p>
+      {receipt.error && (
+        <p className="error" role="alert">
+          {receipt.error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,9 +1,10 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { useAuth } from '../../auth/hooks/use-auth';
-import { ACCEPT_INVITATION, CONFIRM_INVITATION, SentInvitationCode } from '../graphql/hearings';
+import { ACCEPT_INVITATION, CONFIRM_INVITATION, INVITATION_PREVIEW, SentInvitationCode } from '../graphql/hearings';
+import { formatDateTime } from '../lib/time';
 import { PublicLayout } from './public-layout';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -27,6 +28,9 @@ export function InvitationPage({ token }: { token: string }) {
   const [confirm, { loading: confirming }] = useMutation(CONFIRM_INVITATION);
   const heading = useRef<HTMLHeadingElement>(null);
   const codeField = useRef<HTMLInputElement>(null);
+  // What the link is for: the organisation, the hearing and its deadline (null for a link that does not work).
+  const preview = useQuery(INVITATION_PREVIEW, { variables: { token } });
+  const invitation = preview.data?.invitationPreview ?? null;
 
   useEffect(() => {
     document.title = sent ? 'Skriv koden fra din e-mail – Aftalerum' : 'Invitation til høring – Aftalerum';
@@ -151,8 +155,35 @@ export function InvitationPage({ token }: { token: string }) {
           <h1 id="invitation-title" ref={heading} tabIndex={-1}>
             Invitation til at afgive høringssvar
           </h1>
+          {invitation ? (
+            <dl className="hd-receipt__facts hd-invitation__facts">
+              <div>
+                <dt>Organisation</dt>
+                <dd>{invitation.organisationName}</dd>
+              </div>
+              <div>
+                <dt>Høring</dt>
+                <dd>
+                  {invitation.hearingTitle} ({invitation.agreementTitle})
+                </dd>
+              </div>
+              <div>
+                <dt>Høringsfrist</dt>
+                <dd>
+                  <time dateTime={invitation.closesAt}>{formatDateTime(invitation.closesAt)}</time>
+                  {invitation.status === 'CLOSED' ? ' (fristen er overskredet)' : ''}
+                </dd>
+              </div>
+            </dl>
+          ) : (
+            preview.data && (
+              <p className="hd-note" role="note">
+                Linket virker ikke længere: det er trukket tilbage eller erstattet af et nyt. Bed sekretariatet om et nyt link.
+              </p>
+            )
+          )}
           <p>
-            Din organisation er inviteret til at give sine bemærkninger til høringsudkastet til sundhedsaftalen. Skriv dit navn og din e-mailadresse. Vi
+            {invitation ? invitation.organisationName : 'Din organisation'} er inviteret til at give sine bemærkninger til høringsudkastet til sundhedsaftalen. Skriv dit navn og din e-mailadresse. Vi
             sender en kode til adressen, og når du har skrevet den, kommer du direkte til høringen. Navnet står på kvitteringen for jeres høringssvar.
           </p>
           {user && (

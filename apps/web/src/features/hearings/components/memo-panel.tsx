@@ -1,9 +1,9 @@
-import { useApolloClient } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
-import { HEARING_MEMO, HearingMemo } from '../graphql/hearings';
+import { HEARING_MEMO, HearingMemo, MEMO_VERSIONS, PUBLISH_MEMO } from '../graphql/hearings';
 import { useDownload } from '../hooks/use-download';
-import { formatTime } from '../lib/time';
+import { formatDateTime, formatTime } from '../lib/time';
 
 /** The memo as last fetched, and when. */
 type Memo = HearingMemo & { at: Date };
@@ -24,6 +24,26 @@ export function MemoTools({ hearingId }: { hearingId: string }) {
   const pdf = useDownload('hoeringsnotat.pdf');
   const heading = useRef<HTMLHeadingElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  // What the hearing draft is compared with: '' is the default (the latest version someone named).
+  const versions = useQuery(MEMO_VERSIONS, { variables: { id: hearingId } });
+  const [compareWith, setCompareWith] = useState('');
+  const [publish, publishing] = useMutation(PUBLISH_MEMO);
+  const [published, setPublished] = useState('');
+  const choices = versions.data?.hearing?.memoComparableVersions ?? [];
+  const defaultChoice = choices.find((v) => v.id === versions.data?.hearing?.memoDefaultVersionId);
+  const publishedAt = versions.data?.hearing?.memoPublishedAt ?? null;
+
+  async function onPublish() {
+    setProblem(null);
+    setPublished('');
+    try {
+      await publish({ variables: { input: { hearingId, compareWithVersionId: compareWith || null } } });
+      await versions.refetch();
+      setPublished('Høringsnotatet er offentliggjort på den offentlige høringsside.');
+    } catch (caught) {
+      setProblem(errorMessage(caught));
+    }
+  }
 
   useEffect(() => {
     if (!memo) return;
@@ -40,7 +60,7 @@ export function MemoTools({ hearingId }: { hearingId: string }) {
     setBusy(true);
     setProblem(null);
     try {
-      const result = await client.query({ query: HEARING_MEMO, variables: { hearingId }, fetchPolicy: 'network-only' });
+      const result = await client.query({ query: HEARING_MEMO, variables: { hearingId, compareWithVersionId: compareWith || null }, fetchPolicy: 'network-only' });
       if (!result.data) throw new Error('Notatet kunne ikke hentes. Prøv igen.');
       const next = { ...result.data.hearingMemo, at: new Date() };
       setMemo(next);
@@ -71,6 +91,25 @@ export function MemoTools({ hearingId }: { hearingId: string }) {
   const downloadError = docx.error ?? pdf.error;
   return (
     <>
+      <div className="hd-memo-options">
+        <label htmlFor={`${id}-compare`}>Sammenlign høringsudkastet med</label>
+        <select id={`${id}-compare`} value={compareWith} onChange={(e) => setCompareWith(e.target.value)}>
+          <option value="">{defaultChoice ? `Seneste navngivne version: ${defaultChoice.number}. ${defaultChoice.label}` : 'Det nuværende udkast'}</option>
+          {choices.map((v) => (
+            <option key={v.id} value={v.id}>
+              Version {v.number}: {v.label}
+            </option>
+          ))}
+        </select>
+        {versions.data?.hearing?.status === 'CLOSED' && (
+          <button type="button" onClick={() => void onPublish()} disabled={publishing.loading}>
+            {publishedAt ? 'Offentliggør høringsnotatet igen' : 'Offentliggør høringsnotatet'}
+          </button>
+        )}
+        <span className="hd-hint" role="status" aria-live="polite">
+          {published || (publishedAt ? `Offentliggjort ${formatDateTime(publishedAt)}.` : '')}
+        </span>
+      </div>
       <div className="hd-toolbar" role="group" aria-label="Høringsnotat">
         <button type="button" className="primary" onClick={() => void onDownload('docx')} disabled={busy || docx.busy}>
           {docx.busy ? 'Laver høringsnotatet…' : 'Hent høringsnotat (DOCX)'}
@@ -104,7 +143,9 @@ export function MemoTools({ hearingId }: { hearingId: string }) {
               <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
                 Høringsnotat
               </h2>
-              <span className="hd-hint">Dannet kl. {formatTime(memo.at)} ud fra svarene, som de er nu.</span>
+              <span className="hd-hint">
+                Dannet kl. {formatTime(memo.at)} ud fra svarene, som de er nu; sammenlignet med {memo.comparedWith}.
+              </span>
             </div>
             <p className="hd-actions">
               {pageUrl && (

@@ -4,7 +4,8 @@ import { errorMessage } from '../../../lib/apollo';
 import { PUBLIC_HEARING } from '../graphql/hearings';
 import { useNow } from '../hooks/use-now';
 import { draftBlocks, parseDraft } from '../lib/draft';
-import { hearingStatus, plural } from '../lib/labels';
+import type { CommentOutcome } from '../../../gql/graphql';
+import { hearingStatus, OUTCOME_LABELS, plural } from '../lib/labels';
 import { countdown, formatDateTime } from '../lib/time';
 import { DraftView } from './draft-view';
 import { PublicLayout } from './public-layout';
@@ -128,12 +129,14 @@ export function PublicHearingPage({ hearingId }: { hearingId: string }) {
                         {response.reference} · modtaget {formatDateTime(response.receivedAt)} · {plural(response.comments.length, 'kommentar', 'kommentarer')}
                       </p>
                       {response.summary && <p className="hd-published__summary">{response.summary}</p>}
+                      <PublishedReply reply={response.reply} outcome={response.outcome} />
                       {response.comments.length > 0 && (
                         <ul className="hd-published__comments">
                           {response.comments.map((comment, index) => (
                             <li key={index}>
                               <p className="hd-published__about">{comment.blockId && blockMap.get(comment.blockId) ? `Om ${blockMap.get(comment.blockId)?.label}` : 'Generelt'}</p>
                               <p>{comment.text}</p>
+                              <PublishedReply reply={comment.reply} outcome={comment.outcome} />
                             </li>
                           ))}
                         </ul>
@@ -143,9 +146,28 @@ export function PublicHearingPage({ hearingId }: { hearingId: string }) {
                 </ul>
               )}
             </section>
+
+            {hearing.memoHtml && hearing.memoPublishedAt && (
+              <section aria-labelledby="public-memo" className="card hd-memo">
+                <h2 id="public-memo">Høringsnotat</h2>
+                <p className="hd-hint">Offentliggjort {formatDateTime(hearing.memoPublishedAt)}. Sekretariatets svar på høringssvarene, og hvad der er ændret i aftalen.</p>
+                <iframe className="hd-memo__frame" title="Høringsnotat" sandbox="" srcDoc={hearing.memoHtml} />
+              </section>
+            )}
           </>
         )}
       </section>
     </PublicLayout>
+  );
+}
+
+/** The secretariat's reply to a published remark (the page gets it once the memo is published). */
+function PublishedReply({ reply, outcome }: { reply: string | null | undefined; outcome: CommentOutcome | null | undefined }) {
+  if (!reply) return null;
+  return (
+    <p className="hd-filed__reply">
+      <strong>Sekretariatets svar:</strong> {reply}
+      {outcome && ` (${OUTCOME_LABELS[outcome]})`}
+    </p>
   );
 }

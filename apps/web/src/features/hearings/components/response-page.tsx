@@ -10,6 +10,7 @@ import { plural } from '../lib/labels';
 import { formatDateTime } from '../lib/time';
 import { HearingHeader } from './hearing-header';
 import { ResponseForm } from './response-form';
+import { FiledResponse } from './filed-response';
 import { ResponseReceipt } from './response-receipt';
 import '../hearings.css';
 
@@ -21,6 +22,8 @@ export function HearingResponsePage() {
   const hearing = data?.hearing ?? null;
   const [receipt, setReceipt] = useState<HearingResponse | null>(null);
   const [formKey, setFormKey] = useState(0);
+  // Opened again after answering, the page shows what was filed; a new response only on request.
+  const [writingAnother, setWritingAnother] = useState(false);
   const doc = useMemo(() => (hearing ? parseDraft(hearing.version.content) : null), [hearing]);
   const blocks = useMemo(() => draftBlocks(doc), [doc]);
 
@@ -29,6 +32,7 @@ export function HearingResponsePage() {
   }, [hearing]);
 
   const earlier = (hearing?.responses ?? []).filter((r) => r.id !== receipt?.id);
+  const showFiled = !receipt && !writingAnother && earlier.length > 0;
 
   return (
     <section aria-labelledby="hearing-title" className="hd hd--wide">
@@ -66,9 +70,24 @@ export function HearingResponsePage() {
                 </p>
               )}
             </div>
+          ) : showFiled ? (
+            <section className="hd-filed-list" aria-labelledby="filed-title">
+              <h2 id="filed-title">Jeres høringssvar er indsendt</h2>
+              {earlier.map((response) => (
+                <FiledResponse key={response.id} response={response} blocks={blocks} />
+              ))}
+              {hearing.status === 'OPEN' && doc && (
+                <p className="hd-actions">
+                  <button type="button" onClick={() => setWritingAnother(true)}>
+                    Skriv et nyt høringssvar
+                  </button>
+                </p>
+              )}
+            </section>
           ) : receipt ? (
             <ResponseReceipt
               response={receipt}
+              versionLabel={`Version ${hearing.version.number}: ${hearing.version.label}`}
               onAnother={
                 hearing.status === 'OPEN'
                   ? () => {
@@ -90,7 +109,7 @@ export function HearingResponsePage() {
             <ResponseForm key={formKey} hearing={hearing} doc={doc} blocks={blocks} organisation={user.organisation} onSubmitted={setReceipt} />
           )}
 
-          {hearing.invited && earlier.length > 0 && <EarlierResponses responses={earlier} />}
+          {hearing.invited && earlier.length > 0 && !showFiled && <EarlierResponses responses={earlier} />}
         </>
       )}
     </section>

@@ -5,7 +5,7 @@ import { plural } from '../lib/labels';
 import { formatDateTimeWithSeconds } from '../lib/time';
 
 /** The receipt shown right after submitting: the reference, the time stamp and the receipt PDF. */
-export function ResponseReceipt({ response, onAnother }: { response: HearingResponse; onAnother: (() => void) | null }) {
+export function ResponseReceipt({ response, versionLabel, onAnother }: { response: HearingResponse; versionLabel: string; onAnother: (() => void) | null }) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const receipt = useDownload(`kvittering-${response.reference}.pdf`);
@@ -22,6 +22,14 @@ export function ResponseReceipt({ response, onAnother }: { response: HearingResp
         <div>
           <dt>Kvitteringsnummer</dt>
           <dd className="hd-receipt__reference">{response.reference}</dd>
+        </div>
+        <div>
+          <dt>Afsender</dt>
+          <dd>{response.sender}</dd>
+        </div>
+        <div>
+          <dt>Høringsudkast</dt>
+          <dd>{versionLabel}</dd>
         </div>
         <div>
           <dt>Modtaget</dt>
@@ -45,6 +53,10 @@ export function ResponseReceipt({ response, onAnother }: { response: HearingResp
         <div>
           <dt>Offentliggørelse</dt>
           <dd>{response.publish ? 'Må offentliggøres, når høringen er afsluttet' : 'Offentliggøres ikke'}</dd>
+        </div>
+        <div>
+          <dt>SHA-256</dt>
+          <dd className="hd-filed__hash">{response.sha256}</dd>
         </div>
       </dl>
       <div className="hd-actions">

@@ -3,6 +3,8 @@ import { HearingResponse } from '../graphql/hearings';
 import { useDownload } from '../hooks/use-download';
 import { KIND_LABELS, plural } from '../lib/labels';
 import { formatDateTime } from '../lib/time';
+import { AttachmentList } from './attachment-list';
+import { ResponseReplyForm } from './response-reply-form';
 
 /** Every response received, newest last, each with its receipt. */
 export function ResponsesPanel({ responses, liveNote, children }: { responses: HearingResponse[]; liveNote: string; children?: ReactNode }) {
@@ -41,7 +43,14 @@ function ResponseItem({ response }: { response: HearingResponse }) {
         {response.reference} · modtaget {formatDateTime(response.receivedAt)} · afgivet af {response.submittedBy} ·{' '}
         {plural(response.comments.length, 'kommentar', 'kommentarer')}
       </p>
-      {response.summary && <p className="hd-response__summary">{response.summary}</p>}
+      {response.summary && (
+        <>
+          <p className="hd-reply__label">Generelle bemærkninger</p>
+          <p className="hd-response__summary">{response.summary}</p>
+          <ResponseReplyForm response={response} />
+        </>
+      )}
+      <AttachmentList attachments={response.attachments} organisationName={response.organisation.name} />
       <button type="button" className="small" onClick={() => void receipt.download(response.receiptUrl)} disabled={receipt.busy}>
         Hent kvittering (PDF)<span className="visually-hidden"> for {response.reference}</span>
       </button>

@@ -37,6 +37,12 @@ export const SUMMARY_FIELDS = graphql(`
     responseCount
     canManage
     invited
+    myResponse {
+      id
+      reference
+      receivedAt
+      receiptUrl
+    }
     version {
       id
       number
@@ -128,15 +134,73 @@ export const RESPONSE_FIELDS = graphql(`
     late
     publish
     summary
+    reply
+    outcome
+    repliedAt
     receiptUrl
     submittedBy
+    sender
+    sha256
     organisation {
       id
       name
       kind
     }
+    attachments {
+      id
+      fileName
+      contentType
+      size
+      url
+    }
     comments {
       ...HearingCommentFields
+    }
+  }
+`);
+
+export const REPLY_TO_RESPONSE = graphql(`
+  mutation ReplyToHearingResponse($input: ResponseReplyInput!) {
+    replyToHearingResponse(input: $input) {
+      ...HearingResponseFields
+    }
+  }
+`);
+
+export const PUBLISH_MEMO = graphql(`
+  mutation PublishHearingMemo($input: PublishHearingMemoInput!) {
+    publishHearingMemo(input: $input) {
+      id
+      memoPublishedAt
+    }
+  }
+`);
+
+export const MEMO_VERSIONS = graphql(`
+  query HearingMemoVersions($id: ID!) {
+    hearing(id: $id) {
+      id
+      status
+      memoPublishedAt
+      memoDefaultVersionId
+      memoComparableVersions {
+        id
+        number
+        label
+      }
+    }
+  }
+`);
+
+export const INVITATION_PREVIEW = graphql(`
+  query InvitationPreview($token: String!) {
+    invitationPreview(token: $token) {
+      hearingId
+      organisationName
+      hearingTitle
+      agreementTitle
+      closesAt
+      status
     }
   }
 `);
@@ -266,11 +330,13 @@ export const EXTEND_HEARING_DEADLINE = graphql(`
 `);
 
 export const HEARING_MEMO = graphql(`
-  query HearingMemo($hearingId: ID!) {
-    hearingMemo(hearingId: $hearingId) {
+  query HearingMemo($hearingId: ID!, $compareWithVersionId: ID) {
+    hearingMemo(hearingId: $hearingId, compareWithVersionId: $compareWithVersionId) {
       html
       docxUrl
       pdfUrl
+      comparedWith
+      comparedVersionId
     }
   }
 `);
@@ -355,11 +421,17 @@ export const PUBLIC_HEARING = graphql(`
         organisationName
         receivedAt
         summary
+        reply
+        outcome
         comments {
           blockId
           text
+          reply
+          outcome
         }
       }
+      memoPublishedAt
+      memoHtml
     }
   }
 `);

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client';
+import { useMutation } from '@apollo/client/react';
 import { FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { formatDate } from '../../../lib/format';
