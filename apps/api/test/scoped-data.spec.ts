@@ -96,8 +96,9 @@ describe('the scoped data access (access/scoped-data.ts)', () => {
       [gladsaxe, demo('kommune.gladsaxe')],
     );
     await db.query(
-      `INSERT INTO approvals (agreement_id, organisation_id, decision, decided_at, document_id, recorded_by)
-       SELECT $1, $2, 'APPROVED', '2023-11-14', $3, u.id FROM users u WHERE u.email = $4`,
+      `INSERT INTO approvals (agreement_id, organisation_id, decision, decided_at, document_id, recorded_by, version_id)
+       SELECT $1, $2, 'APPROVED', '2023-11-14', $3, u.id, (SELECT v.id FROM agreement_versions v WHERE v.agreement_id = $1 ORDER BY v.number DESC LIMIT 1)
+         FROM users u WHERE u.email = $4`,
       [rows.hAgreement, gladsaxe, rows.attachment, demo('kommune.gladsaxe')],
     );
   });
