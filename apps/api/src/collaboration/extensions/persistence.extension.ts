@@ -1,22 +1,20 @@
 import {
-  beforeHandleMessagePayload,
+  beforeSyncPayload,
   connectedPayload,
+  ConnectionTransactionOrigin,
   Document,
   Extension,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import { Injectable, Logger } from '@nestjs/common';
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isCollaborationContext } from '../collaboration-context';
-import { agreementIdFromDocumentName } from '../document-name';
-import { DraftStoreService, STORE_MERGE_ORIGIN } from '../draft-store.service';
+import { agreementIdFromDocumentName } from '../../drafts/document-name';
+import { DraftStoreService, STORE_MERGE_ORIGIN } from '../../drafts/draft-store.service';
 import { SAVING_FAILED, SAVING_RECOVERED, SavingStatus, savingStatusMessage } from '../saving-status';
 
-// Hocuspocus message types and y-protocols sync message types that carry document updates.
-const MESSAGE_SYNC = 0;
-const MESSAGE_SYNC_REPLY = 4;
+/** The y-protocols sync message types that carry a document update (`beforeSync`'s `type`). */
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -27,19 +25,9 @@ export const MAX_UNLOGGED_BYTES = 8 * 1024 * 1024;
 /** Backoff of the retries while the database refuses writes: 200 ms doubling up to 3.2 s. */
 export const retryDelay = (attempt: number): number => Math.min(200 * 2 ** attempt, 3_200);
 
-/** The Yjs update inside an incoming Hocuspocus message, or null when it carries none. */
-export function updateFromMessage(message: Uint8Array): Uint8Array | null {
-  try {
-    const decoder = decoding.createDecoder(message);
-    decoding.readVarString(decoder);
-    const type = decoding.readVarUint(decoder);
-    if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
-    const syncType = decoding.readVarUint(decoder);
-    if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
-    return decoding.readVarUint8Array(decoder);
-  } catch {
-    return null;
-  }
+/** The Yjs update a sync message of this type carries, or null when it carries none (sync step 1, an empty update). */
+export function updateOfSync(type: number, payload: Uint8Array): Uint8Array | null {
+  return (type === SYNC_STEP_2 || type === SYNC_UPDATE) && payload.length > 2 ? payload : null;
 }
 
 /** An update applied to the live document whose log write the database has not taken yet. */
@@ -82,10 +70,11 @@ class SavingBacklogFull extends Error {
 /**
  * Loads and stores the live drafts, and makes every acknowledged edit durable.
  *
- * Hocuspocus acknowledges an update (sync status) right after it applies it, which it does
- * only after `beforeHandleMessage` resolves. That hook applies the update first (so the
- * other editors get it without waiting for the database), then commits it to the
- * append-only log, and only then lets Hocuspocus acknowledge. The debounced store compacts
+ * Hocuspocus hands every incoming sync message's update to `beforeSync` and acknowledges it
+ * (sync status) right after it applies it, which it does only after that hook resolves. The
+ * hook applies the update first and sends it to the other editors at once (so they never
+ * wait for the database), then commits it to the append-only log, and only then lets
+ * Hocuspocus acknowledge (its own apply is then a no-op). The debounced store compacts
  * the log into the stored state (with the derived JSON and text).
  *
  * Storage failures are survived, never thrown out of a hook: an update whose log write fails
@@ -127,10 +116,10 @@ export class PersistenceExtension implements Extension {
     if (saving && this.failing(saving)) connection.sendStateless(savingStatusMessage(SAVING_FAILED));
   }
 
-  async beforeHandleMessage({ update: message, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
+  async beforeSync({ type, payload, connection, document, documentName, context }: beforeSyncPayload): Promise<void> {
     if (connection.readOnly) return;
-    const update = updateFromMessage(message);
-    if (!update || update.length <= 2) return;
+    const update = updateOfSync(type, payload);
+    if (!update) return;
     const agreementId = agreementIdFromDocumentName(documentName);
     if (!agreementId) return;
     const saving = this.savingOf(documentName);
@@ -146,7 +135,7 @@ export class PersistenceExtension implements Extension {
       changed = transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0;
     };
     document.once('afterTransaction', observe);
-    Y.applyUpdate(document, update, connection);
+    Y.applyUpdate(document, update, { source: 'connection', connection } satisfies ConnectionTransactionOrigin);
     document.off('afterTransaction', observe);
     if (!changed) {
       // Nothing new (a re-sync of what the server has). It may be a resend of an update that
