@@ -1,11 +1,13 @@
 import {
   beforeSyncPayload,
   connectedPayload,
+  Connection,
   ConnectionTransactionOrigin,
   Document,
   Extension,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
+  OutgoingMessage,
 } from '@hocuspocus/server';
 import { Injectable, Logger } from '@nestjs/common';
 import * as Y from 'yjs';
@@ -58,6 +60,39 @@ interface DraftSaving {
   storedRevision: number;
 }
 
+/**
+ * Holds a connection's acknowledgements until the updates they answer are durable, in order,
+ * without holding the connection's next message. Hocuspocus handles one connection's messages
+ * one after another and acknowledges each update (sync status "applied") right after the
+ * `beforeSync` hook resolves; awaiting the log write there would make the writer's next
+ * keystroke wait for the previous commit before anyone sees it. Instead the hook applies the
+ * update, hands its durability to this gate and returns; the gate sends Hocuspocus's own
+ * acknowledgement (recognised as the exact bytes Hocuspocus's OutgoingMessage writes for it on
+ * this connection) only once the oldest held update is durable. Every other message passes at once.
+ */
+class AcknowledgementGate {
+  private readonly held: Array<Promise<void>> = [];
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(connection: Connection) {
+    const acknowledgement = new OutgoingMessage(connection.messageAddress).writeSyncStatus(true).toUint8Array();
+    const send = connection.send.bind(connection);
+    connection.send = (message: Uint8Array): void => {
+      if (!sameBytes(message, acknowledgement)) return send(message);
+      const durable = this.held.shift();
+      const previous = this.tail;
+      this.tail = (durable ? Promise.all([previous, durable]) : previous).then(() => send(message));
+    };
+  }
+
+  /** The next acknowledgement of this connection waits for `durable` (which never rejects). */
+  hold(durable: Promise<void>): void {
+    this.held.push(durable);
+  }
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, index) => byte === b[index]);
+
 /** Thrown only when a document's backlog of unlogged updates is full: the connection closes, the client keeps the edit. */
 class SavingBacklogFull extends Error {
   readonly code = 1013;
@@ -88,6 +123,7 @@ export class PersistenceExtension implements Extension {
   extensionName = 'aftalerum-persistence';
   private readonly logger = new Logger(PersistenceExtension.name);
   private readonly drafts = new Map<string, DraftSaving>();
+  private readonly gates = new WeakMap<Connection, AcknowledgementGate>();
   private stopping = false;
   private readonly inflight = new Set<Promise<unknown>>();
   /** Wakes the stores that wait between retries, at shutdown. */
@@ -129,7 +165,8 @@ export class PersistenceExtension implements Extension {
       throw new SavingBacklogFull(documentName);
     }
     // Apply (and so broadcast) at once, under the origin Hocuspocus itself would use; its own
-    // apply after this hook is then a no-op. The acknowledgement waits for the log below.
+    // apply after this hook is then a no-op. The acknowledgement waits for the log write, but
+    // the connection's next message does not: see AcknowledgementGate.
     let changed = false;
     const observe = (transaction: Y.Transaction) => {
       changed = transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0;
@@ -137,13 +174,19 @@ export class PersistenceExtension implements Extension {
     document.once('afterTransaction', observe);
     Y.applyUpdate(document, update, { source: 'connection', connection } satisfies ConnectionTransactionOrigin);
     document.off('afterTransaction', observe);
+    const gate = this.gateOf(connection);
     if (!changed) {
-      // Nothing new (a re-sync of what the server has). It may be a resend of an update that
-      // is not durable yet: acknowledge only once everything before it is.
-      await Promise.all([...saving.appending, ...saving.unlogged.map((entry) => entry.durable)]);
+      // Nothing new (a re-sync of what the server has). It may be a resend, on a new
+      // connection, of an update that is not durable yet: acknowledge once everything is.
+      gate.hold(Promise.all([...saving.appending, ...saving.unlogged.map((entry) => entry.durable)]).then(() => undefined));
       return;
     }
     const userId = isCollaborationContext(context) ? context.user.id : null;
+    gate.hold(this.makeDurable(documentName, agreementId, saving, update, userId));
+  }
+
+  /** Resolves once `update` is durable (logged, or held and later logged or stored); never rejects. */
+  private async makeDurable(documentName: string, agreementId: string, saving: DraftSaving, update: Uint8Array, userId: string | null): Promise<void> {
     if (!saving.appendFailing) {
       const appending = this.store.appendUpdate(agreementId, update, userId);
       saving.appending.add(appending);
@@ -158,6 +201,15 @@ export class PersistenceExtension implements Extension {
       }
     }
     await this.keepUnlogged(documentName, saving, update, userId);
+  }
+
+  private gateOf(connection: Connection): AcknowledgementGate {
+    let gate = this.gates.get(connection);
+    if (!gate) {
+      gate = new AcknowledgementGate(connection);
+      this.gates.set(connection, gate);
+    }
+    return gate;
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
