@@ -46,17 +46,20 @@ interface Target {
 }
 
 /** One writer and `count` readers on one server: the propagation times of ROUNDS keystrokes. */
-async function runOnce(target: Target, count: number): Promise<ReturnType<typeof summary>> {
+async function runOnce(target: Target, count: number): Promise<number[]> {
   const writer = await connect(target.url, target.name, target.writerToken);
   const readers: BenchClient[] = [];
   for (let i = 0; i < count; i++) readers.push(await connect(target.url, target.name, target.readerToken));
   // Warm up.
   await measurePropagation(writer, readers, firstParagraph, 20);
-  const result = summary(await measurePropagation(writer, readers, firstParagraph, ROUNDS));
+  const latencies = await measurePropagation(writer, readers, firstParagraph, ROUNDS);
   for (const client of [writer, ...readers]) client.destroy();
   await new Promise((resolve) => setTimeout(resolve, 300));
-  console.log(`  ${target.label.padEnd(22)} ${String(count).padStart(2)} readers: p50 ${ms(result.p50)}  p95 ${ms(result.p95)}  p99 ${ms(result.p99)}  (${result.n} deliveries)`);
-  return result;
+  return latencies;
+}
+
+function report(label: string, count: number, result: ReturnType<typeof summary>): void {
+  console.log(`  ${label.padEnd(22)} ${String(count).padStart(2)} readers: p50 ${ms(result.p50)}  p95 ${ms(result.p95)}  p99 ${ms(result.p99)}  (${result.n} deliveries)`);
 }
 
 async function main() {
@@ -89,21 +92,21 @@ async function main() {
     const readerToken = (await login('kommune.gladsaxe@aftalerum.test')).login.token;
     const { agreements } = await gql<{ agreements: Array<{ id: string; documentName: string }> }>(server.url, '{ agreements { id documentName } }', {}, writerToken);
 
-    console.log(`Update propagation, one writer → N readers, ${ROUNDS} keystrokes each (goal: p99 < 10 ms at 50 readers, within 1.2× of bare Hocuspocus)`);
+    console.log(`Update propagation, one writer → N readers, ${ROUNDS} keystrokes per run, two runs per server (goal: p99 < 10 ms at 50 readers, within 1.2× of bare Hocuspocus)`);
     const oursTarget: Target = { label: 'Aftalerum /collab', url: `${server.url.replace('http', 'ws')}/collab`, name: agreements[0].documentName, writerToken, readerToken };
     const bareTarget: Target = { label: 'bare Hocuspocus', url: `ws://127.0.0.1:${bare.configuration.port}`, name: bareName, writerToken: BARE_TOKEN, readerToken: BARE_TOKEN };
-    // Both servers at each fan-out in turn, the order alternating, so neither gets the other's
-    // warmed-up (JIT-compiled) client code or a quieter machine.
+    // Both servers at each fan-out, each twice in the order A B B A (alternating which goes
+    // first), so neither gets the other's warmed-up (JIT-compiled) code or a quieter minute.
     const ours: Record<number, ReturnType<typeof summary>> = {};
     const bareResults: Record<number, ReturnType<typeof summary>> = {};
     for (const [index, count] of READER_COUNTS.entries()) {
-      if (index % 2 === 0) {
-        bareResults[count] = await runOnce(bareTarget, count);
-        ours[count] = await runOnce(oursTarget, count);
-      } else {
-        ours[count] = await runOnce(oursTarget, count);
-        bareResults[count] = await runOnce(bareTarget, count);
-      }
+      const [first, second] = index % 2 === 0 ? [bareTarget, oursTarget] : [oursTarget, bareTarget];
+      const latencies = new Map<Target, number[]>([[first, []], [second, []]]);
+      for (const target of [first, second, second, first]) latencies.get(target)?.push(...(await runOnce(target, count)));
+      ours[count] = summary(latencies.get(oursTarget) ?? []);
+      bareResults[count] = summary(latencies.get(bareTarget) ?? []);
+      report(bareTarget.label, count, bareResults[count]);
+      report(oursTarget.label, count, ours[count]);
     }
     for (const count of READER_COUNTS) {
       console.log(`  ratio at ${String(count).padStart(2)} readers: p50 ${(ours[count].p50 / bareResults[count].p50).toFixed(2)}×  p99 ${(ours[count].p99 / bareResults[count].p99).toFixed(2)}×`);

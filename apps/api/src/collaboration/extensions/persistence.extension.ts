@@ -187,6 +187,9 @@ export class PersistenceExtension implements Extension {
 
   /** Resolves once `update` is durable (logged, or held and later logged or stored); never rejects. */
   private async makeDurable(documentName: string, agreementId: string, saving: DraftSaving, update: Uint8Array, userId: string | null): Promise<void> {
+    // Hocuspocus sends the update to the other editors in a setImmediate queued while it was
+    // applied: the log write starts after that, so its work is never ahead of the broadcast.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (!saving.appendFailing) {
       const appending = this.store.appendUpdate(agreementId, update, userId);
       saving.appending.add(appending);
