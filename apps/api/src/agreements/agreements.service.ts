@@ -8,7 +8,7 @@ import { AuthUser } from '../auth/auth-user';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { Region } from '../organisations/region.entity';
 import { Agreement } from './agreement.entity';
-import { insertDraft } from '../collaboration/draft-store.service';
+import { insertDraft } from '../drafts/draft-store.service';
 import { agreementSkeleton } from './draft-template';
 import { CreateAgreementInput } from './dtos/create-agreement.input';
 

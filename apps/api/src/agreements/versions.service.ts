@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
-import { CollaborationService } from '../collaboration/collaboration.service';
-import { DraftStoreService } from '../collaboration/draft-store.service';
+import { DraftStoreService } from '../drafts/draft-store.service';
+import { LiveDrafts } from '../drafts/live-drafts';
 import * as Y from 'yjs';
 import { DomainError } from '../common/domain-error';
 import { ScopedData } from '../access/scoped-data';
@@ -14,7 +14,7 @@ import { AgreementVersion } from './agreement-version.entity';
 import { Agreement } from './agreement.entity';
 import { AgreementsService } from './agreements.service';
 import { compareDrafts } from './compare-drafts';
-import { deriveDraft, replaceDraftContent } from './draft-codec';
+import { deriveDraft, replaceDraftContent } from '../drafts/draft-codec';
 import { BlockChange } from './dtos/draft-types';
 
 @Injectable()
@@ -22,7 +22,7 @@ export class VersionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly agreements: AgreementsService,
-    private readonly collaboration: CollaborationService,
+    private readonly live: LiveDrafts,
     private readonly audit: AuditService,
     private readonly store: DraftStoreService,
     private readonly scoped: ScopedData,
@@ -32,7 +32,7 @@ export class VersionsService {
 
   /** The live draft's JSON, read from the collaboration document (what editors see now). */
   liveContent(agreementId: string): Promise<JSONContent> {
-    return this.collaboration.readDraft(agreementId, (doc) => deriveDraft(doc).content);
+    return this.live.readDraft(agreementId, (doc) => deriveDraft(doc).content);
   }
 
   /**
@@ -42,7 +42,7 @@ export class VersionsService {
    * document open. Unlike liveContent, it never loads a document just to read it.
    */
   async currentContent(agreementId: string): Promise<JSONContent> {
-    const loaded = this.collaboration.loadedDraft(agreementId);
+    const loaded = this.live.loadedDraft(agreementId);
     if (loaded) {
       const vector = Buffer.from(Y.encodeStateVector(loaded)).toString('base64');
       const cached = this.derived.get(agreementId);
@@ -93,7 +93,7 @@ export class VersionsService {
     await this.db.transaction((manager) =>
       this.freeze(manager, user, agreement.id, `Før gendannelse af version ${version.number}`, current, requestId),
     );
-    await this.collaboration.editDraft(agreement.id, (doc) => replaceDraftContent(doc, version.content, 'restore'));
+    await this.live.editDraft(agreement.id, (doc) => replaceDraftContent(doc, version.content, 'restore'));
     await this.db.transaction((manager) =>
       this.audit.record(manager, {
         actorId: user.id,
@@ -123,7 +123,7 @@ export class VersionsService {
     if (agreement.finalVersionId) throw new DomainError('CONFLICT', 'Aftalen er godkendt af alle parter, og den endelige version er låst. Udkastet kan ikke erstattes.');
     const current = await this.liveContent(agreement.id);
     const safetyVersion = await this.db.transaction((manager) => this.freeze(manager, user, agreement.id, change.safetyLabel, current, requestId));
-    await this.collaboration.editDraft(agreement.id, (doc) => replaceDraftContent(doc, content, change.action));
+    await this.live.editDraft(agreement.id, (doc) => replaceDraftContent(doc, content, change.action));
     await this.db.transaction((manager) =>
       this.audit.record(manager, {
         actorId: user.id,

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Agreement } from '../agreements/agreement.entity';
-import { accessPolicy } from '../access/access-policy';
+import { ScopedData } from '../access/scoped-data';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
-import { notFound } from '../common/domain-error';
-import { agreementIdFromDocumentName, draftDocumentName } from './document-name';
+import { DomainError, notFound } from '../common/domain-error';
+import { agreementIdFromDocumentName, draftDocumentName } from '../drafts/document-name';
 import { DraftAccessService } from './draft-access.service';
+
+const refusedAsNone = (error: unknown): null => {
+  if (error instanceof DomainError && error.code === 'FORBIDDEN') return null;
+  throw error;
+};
 
 /** What a user may do with a document's socket now: its agreement, and whether they may write. */
 export interface DocumentAccess {
@@ -18,13 +20,13 @@ export interface DocumentAccess {
 /**
  * The one decision of who may open which collaboration document, used by the socket's
  * onAuthenticate and before a collaboration token is issued: the access policy of the GraphQL
- * API (accessPolicy.canReadAgreement), then the current role, lock and session
+ * API (through ScopedData), then the current role, lock and session
  * (DraftAccessService). Only the exact `Agreement.documentName` opens a document.
  */
 @Injectable()
 export class CollaborationTokenService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly scoped: ScopedData,
     private readonly access: DraftAccessService,
     private readonly auth: AuthService,
   ) {}
@@ -32,10 +34,11 @@ export class CollaborationTokenService {
   /** The access of `user` (in session `sessionId`) to `documentName`, or null for none (or no such document). */
   async documentAccess(user: AuthUser, sessionId: string | null, documentName: string): Promise<DocumentAccess | null> {
     const agreementId = agreementIdFromDocumentName(documentName);
-    const agreement = agreementId ? await this.db.getRepository(Agreement).findOneBy({ id: agreementId }) : null;
+    // The agreement if the user may read it (the access layer's policy); a refusal is "no document" here.
+    const agreement = agreementId ? await this.scoped.find(user, 'agreement', agreementId).catch(refusedAsNone) : null;
     // Refused before anything is loaded: another spelling of the id would be a second live copy.
-    if (!agreement || documentName !== draftDocumentName(agreement.id) || !accessPolicy.canReadAgreement(user, agreement)) return null;
-    const access = await this.access.decide(user, agreement.id, accessPolicy.canEditDraft(user, agreement) ? 'write' : 'read', sessionId);
+    if (!agreement || documentName !== draftDocumentName(agreement.id)) return null;
+    const access = await this.access.decide(user, agreement.id, this.scoped.mayEditDraft(user, agreement) ? 'write' : 'read', sessionId);
     if (access === 'none') return null;
     return { agreementId: agreement.id, canWrite: access === 'write' };
   }

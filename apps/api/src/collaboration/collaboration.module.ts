@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { DraftsModule } from '../drafts/drafts.module';
 import { CollaborationService } from './collaboration.service';
 import { CollaborationTokenResolver } from './collaboration-token.resolver';
 import { CollaborationTokenService } from './collaboration-token.service';
 import { DraftAccessService } from './draft-access.service';
-import { DraftStoreService } from './draft-store.service';
 import { AuthenticationExtension } from './extensions/authentication.extension';
 import { PersistenceExtension } from './extensions/persistence.extension';
 import { WriteAccessExtension } from './extensions/write-access.extension';
@@ -11,9 +12,9 @@ import { UpgradeDispatcher } from './upgrade-dispatcher';
 
 @Global()
 @Module({
+  imports: [AccessModule, DraftsModule],
   providers: [
     { provide: UpgradeDispatcher, useValue: new UpgradeDispatcher() },
-    DraftStoreService,
     DraftAccessService,
     CollaborationTokenService,
     CollaborationTokenResolver,
@@ -22,6 +23,6 @@ import { UpgradeDispatcher } from './upgrade-dispatcher';
     PersistenceExtension,
     CollaborationService,
   ],
-  exports: [CollaborationService, DraftStoreService, DraftAccessService, UpgradeDispatcher],
+  exports: [CollaborationService, DraftAccessService, UpgradeDispatcher],
 })
 export class CollaborationModule {}

@@ -3,14 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { Server } from 'node:http';
-import { WebSocketServer } from 'ws';
+import type { IncomingMessage, Server } from 'node:http';
+import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { draftDocumentName } from './document-name';
+import { draftDocumentName } from '../drafts/document-name';
+import { LiveDraftHost, LiveDrafts } from '../drafts/live-drafts';
 import { DraftAccessChange, DraftAccessService } from './draft-access.service';
 import { AuthenticationExtension } from './extensions/authentication.extension';
 import { PersistenceExtension } from './extensions/persistence.extension';
-import { SafeRedisExtension } from './extensions/redis.extension';
+import { isSkipFurtherHooks, SafeRedisExtension } from './extensions/redis.extension';
 import { WriteAccessExtension } from './extensions/write-access.extension';
 import { refuseUpgrade, UpgradeDispatcher } from './upgrade-dispatcher';
 import { SessionCookies } from '../auth/session-cookies';
@@ -21,7 +22,7 @@ export const COLLAB_PATH = '/collab';
  * The Hocuspocus collaboration server inside the Nest process, on the same port at /collab.
  */
 @Injectable()
-export class CollaborationService implements OnModuleInit, BeforeApplicationShutdown {
+export class CollaborationService implements LiveDraftHost, OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(CollaborationService.name);
   readonly hocuspocus: Hocuspocus;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
@@ -35,7 +36,9 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
     private readonly access: DraftAccessService,
     config: AppConfig,
     private readonly cookies: SessionCookies,
+    liveDrafts: LiveDrafts,
   ) {
+    liveDrafts.attach(this);
     // Hocuspocus runs the hooks by priority: write access (200) before persistence (100).
     const extensions: Extension[] = [authentication, writeAccess, persistence];
     if (config.REDIS_URL) {
@@ -65,9 +68,33 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
     const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.dispatcher.register(COLLAB_PATH, (request, socket, head) => {
       if (!this.cookies.upgradeAllowed(request)) return refuseUpgrade(socket, 'collab', request, this.logger);
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.hocuspocus.handleConnection(ws, request));
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.connect(ws, request));
     });
     this.dispatcher.attach(server);
+  }
+
+  /**
+   * Hands a socket to Hocuspocus, which since version 4 takes any WebSocket and a Fetch
+   * `Request`, and is fed the socket's messages and close by its host (as its own crossws server does).
+   */
+  private connect(ws: WebSocket, request: IncomingMessage): void {
+    let fetchRequest: Request;
+    try {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      fetchRequest = new Request(new URL(request.url ?? '/', 'http://localhost'), { headers });
+    } catch (error) {
+      this.logger.warn(`Refused a collaboration socket with a malformed request: ${(error as Error).message}`);
+      ws.terminate();
+      return;
+    }
+    const connection = this.hocuspocus.handleConnection(ws, fetchRequest);
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data: Buffer) => connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+    ws.on('close', (code: number, reason: Buffer) => connection.handleClose({ code, reason: reason.toString() }));
+    ws.on('error', (error) => this.logger.warn(`Collaboration socket error: ${error.message}`));
   }
 
   /**
@@ -96,8 +123,9 @@ export class CollaborationService implements OnModuleInit, BeforeApplicationShut
     }
   }
 
+  /** Another instance storing the document at the moment (the Redis lock) is no failure here. */
   private ignoreStoreLock(error: Error): void {
-    if (!/acquire lock/i.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`)) throw error;
+    if (!isSkipFurtherHooks(error)) throw error;
   }
 
   /** The loaded document of an agreement's draft on this instance, if any. */

@@ -109,7 +109,18 @@ export class DraftAccessService implements OnModuleInit, OnModuleDestroy {
   async decide(user: AuthUser, agreementId: string, fallback: DraftAccess, sessionId: SessionId = null): Promise<DraftAccess> {
     const key = `${agreementId}:${user.id}:${sessionId ?? '-'}`;
     const cached = this.decisions.get(key);
-    if (cached && cached.until > Date.now()) return cached.access;
+    const now = Date.now();
+    if (cached && cached.until > now) {
+      // Refreshed ahead, in the background, in the last quarter of its life: someone typing
+      // never waits for the database, and no decision is used after its TTL.
+      if (cached.until - now < DRAFT_ACCESS_TTL_MS / 4) void this.lookupOnce(key, user, agreementId, fallback, sessionId);
+      return cached.access;
+    }
+    return this.lookupOnce(key, user, agreementId, fallback, sessionId);
+  }
+
+  /** The one lookup under way for `key` (started if none); caches its answer. Never rejects. */
+  private lookupOnce(key: string, user: AuthUser, agreementId: string, fallback: DraftAccess, sessionId: SessionId): Promise<DraftAccess> {
     let lookup = this.lookups.get(key);
     if (!lookup) {
       const generation = this.generation;

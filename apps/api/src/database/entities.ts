@@ -1,4 +1,4 @@
-import { AgreementDraft } from '../agreements/agreement-draft.entity';
+import { AgreementDraft } from '../drafts/agreement-draft.entity';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
 import { agreementSkeleton } from '../agreements/draft-template';
-import { insertDraft } from '../collaboration/draft-store.service';
+import { insertDraft } from '../drafts/draft-store.service';
 import { seedDemoHearing } from './demo-hearing';
 import { seedDemoInputRound } from './demo-input-round';
 import { seedDemoTimeline } from './demo-timeline';

@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { Server } from '@hocuspocus/server';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { DraftStoreService } from '../draft-store.service';
+import { DraftStoreService } from '../../drafts/draft-store.service';
 import { PersistenceExtension } from './persistence.extension';
 
 const DOCUMENT = 'agreement:0b6f1c7e-3f4a-4d5b-9c8d-2a1e0f9b7c6d';

@@ -1,22 +1,22 @@
 import {
-  beforeHandleMessagePayload,
+  beforeSyncPayload,
   connectedPayload,
+  Connection,
+  ConnectionTransactionOrigin,
   Document,
   Extension,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
+  OutgoingMessage,
 } from '@hocuspocus/server';
 import { Injectable, Logger } from '@nestjs/common';
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isCollaborationContext } from '../collaboration-context';
-import { agreementIdFromDocumentName } from '../document-name';
-import { DraftStoreService, STORE_MERGE_ORIGIN } from '../draft-store.service';
+import { agreementIdFromDocumentName } from '../../drafts/document-name';
+import { DraftStoreService, STORE_MERGE_ORIGIN } from '../../drafts/draft-store.service';
 import { SAVING_FAILED, SAVING_RECOVERED, SavingStatus, savingStatusMessage } from '../saving-status';
 
-// Hocuspocus message types and y-protocols sync message types that carry document updates.
-const MESSAGE_SYNC = 0;
-const MESSAGE_SYNC_REPLY = 4;
+/** The y-protocols sync message types that carry a document update (`beforeSync`'s `type`). */
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -27,19 +27,9 @@ export const MAX_UNLOGGED_BYTES = 8 * 1024 * 1024;
 /** Backoff of the retries while the database refuses writes: 200 ms doubling up to 3.2 s. */
 export const retryDelay = (attempt: number): number => Math.min(200 * 2 ** attempt, 3_200);
 
-/** The Yjs update inside an incoming Hocuspocus message, or null when it carries none. */
-export function updateFromMessage(message: Uint8Array): Uint8Array | null {
-  try {
-    const decoder = decoding.createDecoder(message);
-    decoding.readVarString(decoder);
-    const type = decoding.readVarUint(decoder);
-    if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
-    const syncType = decoding.readVarUint(decoder);
-    if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
-    return decoding.readVarUint8Array(decoder);
-  } catch {
-    return null;
-  }
+/** The Yjs update a sync message of this type carries, or null when it carries none (sync step 1, an empty update). */
+export function updateOfSync(type: number, payload: Uint8Array): Uint8Array | null {
+  return (type === SYNC_STEP_2 || type === SYNC_UPDATE) && payload.length > 2 ? payload : null;
 }
 
 /** An update applied to the live document whose log write the database has not taken yet. */
@@ -70,6 +60,39 @@ interface DraftSaving {
   storedRevision: number;
 }
 
+/**
+ * Holds a connection's acknowledgements until the updates they answer are durable, in order,
+ * without holding the connection's next message. Hocuspocus handles one connection's messages
+ * one after another and acknowledges each update (sync status "applied") right after the
+ * `beforeSync` hook resolves; awaiting the log write there would make the writer's next
+ * keystroke wait for the previous commit before anyone sees it. Instead the hook applies the
+ * update, hands its durability to this gate and returns; the gate sends Hocuspocus's own
+ * acknowledgement (recognised as the exact bytes Hocuspocus's OutgoingMessage writes for it on
+ * this connection) only once the oldest held update is durable. Every other message passes at once.
+ */
+class AcknowledgementGate {
+  private readonly held: Array<Promise<void>> = [];
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(connection: Connection) {
+    const acknowledgement = new OutgoingMessage(connection.messageAddress).writeSyncStatus(true).toUint8Array();
+    const send = connection.send.bind(connection);
+    connection.send = (message: Uint8Array): void => {
+      if (!sameBytes(message, acknowledgement)) return send(message);
+      const durable = this.held.shift();
+      const previous = this.tail;
+      this.tail = (durable ? Promise.all([previous, durable]) : previous).then(() => send(message));
+    };
+  }
+
+  /** The next acknowledgement of this connection waits for `durable` (which never rejects). */
+  hold(durable: Promise<void>): void {
+    this.held.push(durable);
+  }
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, index) => byte === b[index]);
+
 /** Thrown only when a document's backlog of unlogged updates is full: the connection closes, the client keeps the edit. */
 class SavingBacklogFull extends Error {
   readonly code = 1013;
@@ -82,10 +105,11 @@ class SavingBacklogFull extends Error {
 /**
  * Loads and stores the live drafts, and makes every acknowledged edit durable.
  *
- * Hocuspocus acknowledges an update (sync status) right after it applies it, which it does
- * only after `beforeHandleMessage` resolves. That hook applies the update first (so the
- * other editors get it without waiting for the database), then commits it to the
- * append-only log, and only then lets Hocuspocus acknowledge. The debounced store compacts
+ * Hocuspocus hands every incoming sync message's update to `beforeSync` and acknowledges it
+ * (sync status) right after it applies it, which it does only after that hook resolves. The
+ * hook applies the update first and sends it to the other editors at once (so they never
+ * wait for the database), then commits it to the append-only log, and only then lets
+ * Hocuspocus acknowledge (its own apply is then a no-op). The debounced store compacts
  * the log into the stored state (with the derived JSON and text).
  *
  * Storage failures are survived, never thrown out of a hook: an update whose log write fails
@@ -99,6 +123,7 @@ export class PersistenceExtension implements Extension {
   extensionName = 'aftalerum-persistence';
   private readonly logger = new Logger(PersistenceExtension.name);
   private readonly drafts = new Map<string, DraftSaving>();
+  private readonly gates = new WeakMap<Connection, AcknowledgementGate>();
   private stopping = false;
   private readonly inflight = new Set<Promise<unknown>>();
   /** Wakes the stores that wait between retries, at shutdown. */
@@ -127,10 +152,10 @@ export class PersistenceExtension implements Extension {
     if (saving && this.failing(saving)) connection.sendStateless(savingStatusMessage(SAVING_FAILED));
   }
 
-  async beforeHandleMessage({ update: message, connection, document, documentName, context }: beforeHandleMessagePayload): Promise<void> {
+  async beforeSync({ type, payload, connection, document, documentName, context }: beforeSyncPayload): Promise<void> {
     if (connection.readOnly) return;
-    const update = updateFromMessage(message);
-    if (!update || update.length <= 2) return;
+    const update = updateOfSync(type, payload);
+    if (!update) return;
     const agreementId = agreementIdFromDocumentName(documentName);
     if (!agreementId) return;
     const saving = this.savingOf(documentName);
@@ -140,21 +165,31 @@ export class PersistenceExtension implements Extension {
       throw new SavingBacklogFull(documentName);
     }
     // Apply (and so broadcast) at once, under the origin Hocuspocus itself would use; its own
-    // apply after this hook is then a no-op. The acknowledgement waits for the log below.
+    // apply after this hook is then a no-op. The acknowledgement waits for the log write, but
+    // the connection's next message does not: see AcknowledgementGate.
     let changed = false;
     const observe = (transaction: Y.Transaction) => {
       changed = transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0;
     };
     document.once('afterTransaction', observe);
-    Y.applyUpdate(document, update, connection);
+    Y.applyUpdate(document, update, { source: 'connection', connection } satisfies ConnectionTransactionOrigin);
     document.off('afterTransaction', observe);
+    const gate = this.gateOf(connection);
     if (!changed) {
-      // Nothing new (a re-sync of what the server has). It may be a resend of an update that
-      // is not durable yet: acknowledge only once everything before it is.
-      await Promise.all([...saving.appending, ...saving.unlogged.map((entry) => entry.durable)]);
+      // Nothing new (a re-sync of what the server has). It may be a resend, on a new
+      // connection, of an update that is not durable yet: acknowledge once everything is.
+      gate.hold(Promise.all([...saving.appending, ...saving.unlogged.map((entry) => entry.durable)]).then(() => undefined));
       return;
     }
     const userId = isCollaborationContext(context) ? context.user.id : null;
+    gate.hold(this.makeDurable(documentName, agreementId, saving, update, userId));
+  }
+
+  /** Resolves once `update` is durable (logged, or held and later logged or stored); never rejects. */
+  private async makeDurable(documentName: string, agreementId: string, saving: DraftSaving, update: Uint8Array, userId: string | null): Promise<void> {
+    // Hocuspocus sends the update to the other editors in a setImmediate queued while it was
+    // applied: the log write starts after that, so its work is never ahead of the broadcast.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (!saving.appendFailing) {
       const appending = this.store.appendUpdate(agreementId, update, userId);
       saving.appending.add(appending);
@@ -169,6 +204,15 @@ export class PersistenceExtension implements Extension {
       }
     }
     await this.keepUnlogged(documentName, saving, update, userId);
+  }
+
+  private gateOf(connection: Connection): AcknowledgementGate {
+    let gate = this.gates.get(connection);
+    if (!gate) {
+      gate = new AcknowledgementGate(connection);
+      this.gates.set(connection, gate);
+    }
+    return gate;
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {

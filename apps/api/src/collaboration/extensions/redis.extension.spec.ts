@@ -1,4 +1,5 @@
 import type { onStoreDocumentPayload } from '@hocuspocus/server';
+import { ExecutionError } from '@sesamecare-oss/redlock';
 import * as Y from 'yjs';
 import { SafeRedisExtension } from './redis.extension';
 
@@ -24,7 +25,8 @@ describe('SafeRedisExtension', () => {
   });
 
   it('keeps the silent stop when another instance holds the lock', async () => {
-    acquire = () => Promise.reject('ExecutionError: The operation was unable to achieve a quorum during its retry window.');
-    await expect(extension.onStoreDocument(payload)).rejects.toThrow(expect.objectContaining({ message: '' }));
+    // What Redlock throws when the lock is taken.
+    acquire = () => Promise.reject(new ExecutionError('The operation was unable to achieve a quorum during its retry window.', []));
+    await expect(extension.onStoreDocument(payload)).rejects.toThrow(expect.objectContaining({ name: 'SkipFurtherHooksError' }));
   });
 });

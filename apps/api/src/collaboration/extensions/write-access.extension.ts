@@ -1,5 +1,5 @@
 import {
-  beforeHandleMessagePayload,
+  beforeSyncPayload,
   Connection,
   Extension,
   Hocuspocus,
@@ -8,13 +8,13 @@ import {
 } from '@hocuspocus/server';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { CollaborationContext, isCollaborationContext } from '../collaboration-context';
-import { draftDocumentName } from '../document-name';
+import { draftDocumentName } from '../../drafts/document-name';
 import { DraftAccess, DraftAccessChange, DraftAccessService } from '../draft-access.service';
-import { updateFromMessage } from './persistence.extension';
+import { updateOfSync } from './persistence.extension';
 
 /**
  * Runs before the persistence extension (priority 100), which applies an update in its own
- * `beforeHandleMessage`: a refused update must be turned away before that.
+ * `beforeSync`: a refused update must be turned away before that.
  */
 export const WRITE_ACCESS_PRIORITY = 200;
 
@@ -55,11 +55,10 @@ export class WriteAccessExtension implements Extension, OnModuleDestroy {
     this.stopListening();
   }
 
-  async beforeHandleMessage({ update: message, connection, context, documentName }: beforeHandleMessagePayload): Promise<void> {
+  async beforeSync({ type, payload, connection, context, documentName }: beforeSyncPayload): Promise<void> {
     if (connection.readOnly) return;
-    // Awareness, sync step 1 and empty updates change nothing: only updates are checked.
-    const update = updateFromMessage(message);
-    if (!update || update.length <= 2) return;
+    // Sync step 1 and empty updates change nothing (awareness never reaches this hook): only updates are checked.
+    if (!updateOfSync(type, payload)) return;
     if (!isCollaborationContext(context)) return;
     const access = await this.access.decide(context.user, context.agreementId, context.canWrite ? 'write' : 'read', context.sessionId);
     if (access === 'write' || connection.readOnly) return;
@@ -68,7 +67,7 @@ export class WriteAccessExtension implements Extension, OnModuleDestroy {
     // not applied; the refusal is answered here because the socket closes right after.
     connection.readOnly = true;
     context.canWrite = false;
-    connection.send(new OutgoingMessage(documentName).writeSyncStatus(false).toUint8Array());
+    connection.send(new OutgoingMessage(connection.messageAddress).writeSyncStatus(false).toUint8Array());
     this.revoke(connection, access);
   }
 

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
-import { deriveDraft, yDocFromJson } from '../agreements/draft-codec';
+import { deriveDraft, yDocFromJson } from './draft-codec';
 
 /**
  * Creates the draft of a new agreement from JSON, in the caller's transaction. This is the
