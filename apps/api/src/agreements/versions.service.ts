@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { CollaborationService } from '../collaboration/collaboration.service';
 import { DraftStoreService } from '../collaboration/draft-store.service';
 import * as Y from 'yjs';

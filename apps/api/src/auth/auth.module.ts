@@ -6,11 +6,9 @@ import { AppConfig } from '../config/app-config';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
-import { JWT_SECRET } from './jwt-secret';
+import { JWT_SECRET } from '../config/jwt-secret';
 import { SessionCookies } from './session-cookies';
 import { LoginLimits } from './login-limits';
-
-export { JWT_SECRET };
 
 @Global()
 @Module({

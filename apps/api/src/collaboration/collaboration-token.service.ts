@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Agreement } from '../agreements/agreement.entity';
 import { accessPolicy } from '../access/access-policy';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { AuthService } from '../auth/auth.service';
 import { notFound } from '../common/domain-error';
 import { agreementIdFromDocumentName, draftDocumentName } from './document-name';

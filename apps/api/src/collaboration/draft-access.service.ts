@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { accessPolicy } from '../access/access-policy';
-import { Role } from '../auth/role.enum';
+import { Role } from '../users/role.enum';
 import { SESSION_ENDED_TOPIC, SessionEnded } from '../auth/auth.service';
 import { PUB_SUB } from '../live/pub-sub';
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { JWT_SECRET } from '../auth/auth.module';
+import { JWT_SECRET } from './jwt-secret';
 import { AppConfig } from './app-config';
 
 @Global()

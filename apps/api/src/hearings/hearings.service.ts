@@ -8,7 +8,7 @@ import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService, isUuid } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { SharedLimit } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';

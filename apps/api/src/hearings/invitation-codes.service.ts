@@ -7,7 +7,7 @@ import { isUuid } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, hashPassword } from '../auth/auth.service';
 import { waitText } from '../auth/login-limits';
-import { Role } from '../auth/role.enum';
+import { Role } from '../users/role.enum';
 import { badInput, conflict, DomainError } from '../common/domain-error';
 import { isLimitReached, sharedLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { inputSummaryDocx } from './input-round-summary';
 import { InputRoundsService } from './input-rounds.service';

@@ -9,7 +9,7 @@ import { SectionKindEnum } from '../agreements/dtos/draft-types';
 import { VersionsService } from '../agreements/versions.service';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { SharedLimit } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
-import type { AuthUser, RequestWithUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
+import type { RequestWithUser } from '../auth/request-with-user';
 import { SESSION_EXPIRED_MESSAGE } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { forbidden, notFound, unauthenticated } from '../common/domain-error';

@@ -10,7 +10,7 @@ import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { parseIsoDate } from '../common/date.scalar';
 import { badInput, forbidden, notFound } from '../common/domain-error';
 import { CollaborationService } from '../collaboration/collaboration.service';
