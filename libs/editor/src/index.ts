@@ -1,3 +1,4 @@
 export * from './document';
 export * from './schema';
 export * from './section-kind';
+export * from './compare';

@@ -1,4 +1,4 @@
-import { collectBlocks, collectSections, documentText, duplicateBlockIds, JSONContent } from '@aftalerum/editor';
+import { collectBlocks, collectSections, compareDrafts, documentText, duplicateBlockIds, JSONContent } from '@aftalerum/editor';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,7 +13,6 @@ import { User } from '../users/user.entity';
 import { AgreementVersion } from './agreement-version.entity';
 import { Agreement } from './agreement.entity';
 import { AgreementsService } from './agreements.service';
-import { compareDrafts } from './compare-drafts';
 import { deriveDraft, replaceDraftContent } from './draft-codec';
 import { BlockChange } from './dtos/draft-types';
 

@@ -6,7 +6,7 @@ import { PubSubEngine } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
 import { unauthenticated } from '../common/domain-error';
 import { AppConfig, durationSeconds } from '../config/app-config';
-import { PUB_SUB } from '../live/pub-sub';
+import { PUB_SUB } from '../common/pub-sub';
 import { User } from '../users/user.entity';
 import { AuthUser } from '../users/auth-user';
 import { JWT_SECRET } from '../config/jwt-secret';

@@ -1,4 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { PubSubModule } from '../common/pub-sub.module';
+import { UpgradeModule } from '../common/upgrade.module';
 import { CollaborationService } from './collaboration.service';
 import { CollaborationTokenResolver } from './collaboration-token.resolver';
 import { CollaborationTokenService } from './collaboration-token.service';
@@ -7,12 +10,10 @@ import { DraftStoreService } from './draft-store.service';
 import { AuthenticationExtension } from './extensions/authentication.extension';
 import { PersistenceExtension } from './extensions/persistence.extension';
 import { WriteAccessExtension } from './extensions/write-access.extension';
-import { UpgradeDispatcher } from './upgrade-dispatcher';
 
-@Global()
 @Module({
+  imports: [AuthModule, PubSubModule, UpgradeModule],
   providers: [
-    { provide: UpgradeDispatcher, useValue: new UpgradeDispatcher() },
     DraftStoreService,
     DraftAccessService,
     CollaborationTokenService,
@@ -22,6 +23,6 @@ import { UpgradeDispatcher } from './upgrade-dispatcher';
     PersistenceExtension,
     CollaborationService,
   ],
-  exports: [CollaborationService, DraftStoreService, DraftAccessService, UpgradeDispatcher],
+  exports: [CollaborationService, DraftStoreService, DraftAccessService],
 })
 export class CollaborationModule {}

@@ -12,7 +12,7 @@ import { AuthenticationExtension } from './extensions/authentication.extension';
 import { PersistenceExtension } from './extensions/persistence.extension';
 import { SafeRedisExtension } from './extensions/redis.extension';
 import { WriteAccessExtension } from './extensions/write-access.extension';
-import { refuseUpgrade, UpgradeDispatcher } from './upgrade-dispatcher';
+import { refuseUpgrade, UpgradeDispatcher } from '../common/upgrade-dispatcher';
 import { SessionCookies } from '../auth/session-cookies';
 
 export const COLLAB_PATH = '/collab';

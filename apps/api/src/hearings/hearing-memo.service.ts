@@ -3,13 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
-import { compareDrafts } from '../agreements/compare-drafts';
+import { compareDrafts } from '@aftalerum/editor';
 import { VersionsService } from '../agreements/versions.service';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Hearing } from './hearing.entity';
 import { CommentOutcome } from './hearing-comment.entity';
-import { MemoComment, memoDocx, memoHtml, MemoModel, memoSections } from './hearing-memo';
-import { memoPdf } from './memo-pdf';
+import { memoDocx } from '../documents/docx/memo';
+import { memoHtml } from '../documents/html/memo';
+import { MemoComment, MemoModel } from '../documents/memo';
+import { memoSections } from './hearing-memo';
+import { memoPdf } from '../documents/pdf/memo';
 
 export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   REGION: 'Region',

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { TOPICS } from '../live/pub-sub';
+import { TOPICS } from '../common/pub-sub';
 import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';

@@ -13,7 +13,7 @@ import { badInput, conflict, DomainError, forbidden, notFound } from '../common/
 import { SharedLimit } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB, TOPICS } from '../live/pub-sub';
+import { PUB_SUB, TOPICS } from '../common/pub-sub';
 import { RemindersService } from '../notifications/reminders.service';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
@@ -23,7 +23,7 @@ import { ReplyInput } from './dtos/reply.input';
 import { SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
 import { Attachment } from './attachment.entity';
 import { HearingComment } from './hearing-comment.entity';
-import { receiptPdf } from './receipt-pdf';
+import { receiptPdf } from '../documents/pdf/receipt';
 import { UploadLimits } from './upload-limits';
 import { HearingResponse } from './hearing-response.entity';
 import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { TOPICS } from '../live/pub-sub';
+import { TOPICS } from '../common/pub-sub';
 import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
 import { ScopedData } from '../access/scoped-data';
 import { AgreementsService } from '../agreements/agreements.service';

@@ -1,7 +1,7 @@
 import { danishDate, danishToday, daysBetween } from '@aftalerum/dates';
 import { Inject, Injectable } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB, TOPICS } from '../live/pub-sub';
+import { PUB_SUB, TOPICS } from '../common/pub-sub';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';

@@ -1,6 +1,6 @@
 import { formatDanishDateTime } from '@aftalerum/dates';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import { xmlSafeText } from '../documents/safe-text';
+import { xmlSafeText } from '../safe-text';
 
 export interface ReceiptModel {
   reference: string;
