@@ -1,11 +1,8 @@
 import { JSONContent, textOf } from '@aftalerum/editor';
 import { xmlSafe } from '../safe-text';
+import { escapeHtml } from './escape';
 import { AgreementDocumentInput, groupByLink, hasMark, NumberedSection, partsOf, positiveInteger, SubHeadingNumbers, titleFacts } from '../agreement';
 
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text or attribute value, escaped for HTML. */
-const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
 
 /** Escaped text with its line breaks kept. */
 const escapeLines = (value: string): string => escapeHtml(value).replace(/\n/g, '<br>');

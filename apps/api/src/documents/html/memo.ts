@@ -2,12 +2,12 @@ import { formatDanishDateTime, formatDanishDay } from '@aftalerum/dates';
 import type { BlockChange } from '@aftalerum/editor';
 import { MemoComment, MemoModel, OUTCOME_LABELS } from '../memo';
 import { xmlSafe } from '../safe-text';
+import { escapeHtml } from './escape';
 
 const dateTime = { format: (instant: Date) => formatDanishDateTime(instant) };
 const date = { format: (instant: Date) => formatDanishDay(instant) };
 
-const escape = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escape = escapeHtml;
 const paragraphs = (value: string) => value.split(/\n+/).map((line) => `<p>${escape(line)}</p>`).join('');
 const excerpt = (value: string, length = 240) => (value.length > length ? `${value.slice(0, length - 1)}…` : value);
 
