@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { forbidden, notFound } from '../common/domain-error';
+import { isUuid } from '../common/ids';
 import type { AuthUser } from '../users/auth-user';
 import { AccessSubject, DataKind, invitationBinding, mayChange, mayRead } from './access-policy';
 
@@ -92,8 +93,6 @@ interface FactsRow {
   own: boolean;
   participant: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The facts of a row as the policy takes them. */
 const subjectOf = (row: FactsRow): AccessSubject => ({
@@ -220,7 +219,7 @@ export class ScopedData {
   }
 
   private async facts(kind: ScopedKind, id: string, user: AuthUser | null, manager: EntityManager = this.db.manager): Promise<FactsRow | null> {
-    if (typeof id !== 'string' || !UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     // The caller's organisation ($2) is typed once here: not every kind's statement uses it.
     const rows = await manager.query<FactsRow[]>(`WITH "caller" AS (SELECT $2::uuid AS "organisation_id") ${scopeOf(kind).facts}`, [id, user?.organisationId ?? null]);
     return rows[0] ?? null;

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
+import { isUuid } from '../common/ids';
 import { AuthUser } from '../users/auth-user';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { Region } from '../organisations/region.entity';
@@ -94,4 +95,3 @@ export class AgreementsService {
   }
 }
 
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

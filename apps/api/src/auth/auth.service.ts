@@ -12,7 +12,8 @@ import { AuthUser } from '../users/auth-user';
 import { JWT_SECRET } from '../config/jwt-secret';
 import { LoginFailure } from './login-failure.entity';
 import { LoginLimits } from './login-limits';
-import { csrfTokenFor, formatCredential, hashSecret, isUuid, newSecret, parseCredential, secretMatches } from './session-credentials';
+import { isUuid } from '../common/ids';
+import { csrfTokenFor, formatCredential, hashSecret, newSecret, parseCredential, secretMatches } from './session-credentials';
 
 /** The claims of an access token: the bearer token of `login` and `refreshSession`. */
 interface AccessClaims {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from '../agreements/agreements.service';
+import { isUuid } from '../common/ids';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, hashPassword } from '../auth/auth.service';
 import { waitText } from '../auth/login-limits';
