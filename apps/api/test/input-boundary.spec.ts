@@ -39,7 +39,7 @@ async function post(url: string, query: string, variables: Record<string, unknow
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
-  let body: { errors?: Answer['errors']; data?: Answer['data'] } = {};
+  let body: { errors?: Answer['errors']; data?: Answer['data'] };
   try {
     body = JSON.parse(text);
   } catch {

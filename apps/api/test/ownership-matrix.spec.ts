@@ -5,7 +5,7 @@ import path from 'node:path';
 import { buildSchema, GraphQLObjectType } from 'graphql';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { Client } from 'pg';
-import { PUB_SUB, TOPICS } from '../src/live/pub-sub';
+import { PUB_SUB, TOPICS } from '../src/common/pub-sub';
 import { connectCollab, paragraphText, waitFor } from './collab-client';
 import {
   acceptInvitation,

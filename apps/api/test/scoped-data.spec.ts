@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { Intent, ScopedData, ScopedKind } from '../src/access/scoped-data';
-import type { AuthUser } from '../src/auth/auth-user';
-import { Role } from '../src/auth/role.enum';
+import type { AuthUser } from '../src/users/auth-user';
+import { Role } from '../src/users/role.enum';
 import { DomainError } from '../src/common/domain-error';
 import { demo, startTestApp, TestApp } from './test-app';
 

@@ -1,6 +1,6 @@
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { canChangeAgreement, canReadAgreement, canReadHearing, changeAccess, mayChange, mayRead, readAccess, accessPolicy } from './access-policy';
-import { Role } from '../auth/role.enum';
+import { Role } from '../users/role.enum';
 
 const H = 'region-h';
 const S = 'region-s';

@@ -1,5 +1,5 @@
-import { AuthUser } from '../auth/auth-user';
-import { Role } from '../auth/role.enum';
+import { AuthUser } from '../users/auth-user';
+import { Role } from '../users/role.enum';
 
 /**
  * Who may read and who may change what: the table "Who may read what" of

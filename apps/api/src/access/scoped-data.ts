@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
-import { AgreementVersion } from '../agreements/agreement-version.entity';
-import { Agreement } from '../agreements/agreement.entity';
-import type { AuthUser } from '../auth/auth-user';
 import { forbidden, notFound } from '../common/domain-error';
-import { Attachment } from '../hearings/attachment.entity';
-import { HearingComment } from '../hearings/hearing-comment.entity';
-import { HearingResponse } from '../hearings/hearing-response.entity';
-import { Hearing } from '../hearings/hearing.entity';
-import { ClusterInput } from '../input-rounds/cluster-input.entity';
-import { InputRound } from '../input-rounds/input-round.entity';
+import { isUuid } from '../common/ids';
+import type { AuthUser } from '../users/auth-user';
 import { AccessSubject, DataKind, invitationBinding, mayChange, mayRead } from './access-policy';
 
 /**
@@ -25,8 +18,8 @@ import { AccessSubject, DataKind, invitationBinding, mayChange, mayRead } from '
 /** What is being done with the row. */
 export type Intent = 'read' | 'change';
 
-/** The scoped kinds of row, their entity and how to learn their facts in one statement. */
-interface ScopeDefinition<T extends ObjectLiteral> {
+/** A scoped kind of row: its entity and how to learn its facts in one statement. */
+export interface ScopeDefinition<T extends ObjectLiteral> {
   entity: EntityTarget<T>;
   /** Readers: any party allowed on any of these kinds of the table. */
   read: readonly DataKind[];
@@ -44,116 +37,54 @@ interface ScopeDefinition<T extends ObjectLiteral> {
   facts: string;
 }
 
-const INVITED = (hearing: string) => `EXISTS (SELECT 1 FROM "hearing_invitations" i WHERE i."hearing_id" = ${hearing} AND i."organisation_id" = $2)`;
-
-const SCOPES = {
-  agreement: {
-    entity: Agreement,
-    read: ['agreement'],
-    change: 'agreement',
-    what: 'Aftalen',
-    refusedRead: 'Du har ikke adgang til aftalen. Den kan læses af sekretariatet, klyngerne og kommunerne i aftalens region.',
-    refusedChange: 'Kun sekretariatet i aftalens region kan ændre aftalen.',
-    facts: `SELECT a."region_id", NULL::uuid AS hearing_id, false AS invited, false AS own, false AS participant FROM "agreements" a WHERE a."id" = $1`,
-  },
-  /** A version: part of the agreement; a hearing's frozen version is also the invited organisations'. */
-  version: {
-    entity: AgreementVersion,
-    read: ['agreement', 'hearing'],
-    change: 'agreement',
-    what: 'Versionen',
-    refusedRead: 'Du har ikke adgang til versionen. Den kan læses af sekretariatet, klyngerne og kommunerne i aftalens region og af dem, der er inviteret til en høring over den.',
-    refusedChange: 'Kun sekretariatet i aftalens region kan ændre aftalens versioner.',
-    facts: `SELECT a."region_id", h."id" AS hearing_id, (h."id" IS NOT NULL AND ${INVITED('h."id"')}) AS invited, false AS own, false AS participant
-              FROM "agreement_versions" v JOIN "agreements" a ON a."id" = v."agreement_id"
-              LEFT JOIN LATERAL (SELECT h."id" FROM "hearings" h WHERE h."version_id" = v."id" AND ${INVITED('h."id"')} ORDER BY h."opens_at" DESC LIMIT 1) h ON true
-             WHERE v."id" = $1`,
-  },
-  inputRound: {
-    entity: InputRound,
-    read: ['inputRound'],
-    change: 'inputRound',
-    what: 'Inputrunden',
-    refusedRead: 'Du har ikke adgang til inputrunden. Den kan læses af aftalens region og de organisationer, der er bedt om input.',
-    refusedChange: 'Kun sekretariatet for aftalen kan styre inputrunden.',
-    facts: `SELECT a."region_id", NULL::uuid AS hearing_id, false AS invited, false AS own,
-                   EXISTS (SELECT 1 FROM "input_round_participants" p WHERE p."round_id" = r."id" AND p."organisation_id" = $2) AS participant
-              FROM "input_rounds" r JOIN "agreements" a ON a."id" = r."agreement_id" WHERE r."id" = $1`,
-  },
-  clusterInput: {
-    entity: ClusterInput,
-    read: ['clusterInput'],
-    change: 'clusterInput',
-    what: 'Inputtet',
-    refusedRead: 'Du har ikke adgang til inputtet. Det kan læses af den klynge, der giver det, og sekretariatet.',
-    refusedChange: 'Kun den klynge eller organisation, der giver inputtet, kan ændre det.',
-    facts: `SELECT a."region_id", NULL::uuid AS hearing_id, false AS invited, ci."organisation_id" = $2 AS own, false AS participant
-              FROM "cluster_inputs" ci JOIN "input_rounds" r ON r."id" = ci."round_id" JOIN "agreements" a ON a."id" = r."agreement_id"
-             WHERE ci."id" = $1`,
-  },
-  /** A hearing: read by the invited and the secretariat; processed (changed) by the secretariat of the agreement. */
-  hearing: {
-    entity: Hearing,
-    read: ['hearing'],
-    change: 'agreement',
-    what: 'Høringen',
-    refusedRead: 'Du har ikke adgang til høringen. Den kan læses af de inviterede organisationer og sekretariatet for aftalen.',
-    refusedChange: 'Kun sekretariatet for aftalen kan behandle høringen.',
-    facts: `SELECT a."region_id", h."id" AS hearing_id, ${INVITED('h."id"')} AS invited, false AS own, false AS participant
-              FROM "hearings" h JOIN "agreements" a ON a."id" = h."agreement_id" WHERE h."id" = $1`,
-  },
-  hearingResponse: {
-    entity: HearingResponse,
-    read: ['hearingResponse'],
-    change: 'agreement',
-    what: 'Høringssvaret',
-    refusedRead: 'Du har ikke adgang til høringssvaret. Det kan læses af den organisation, der har afgivet det, og sekretariatet.',
-    refusedChange: 'Kun sekretariatet for aftalen kan behandle høringssvaret.',
-    facts: `SELECT a."region_id", h."id" AS hearing_id, false AS invited, r."organisation_id" = $2 AS own, false AS participant
-              FROM "hearing_responses" r JOIN "hearings" h ON h."id" = r."hearing_id" JOIN "agreements" a ON a."id" = h."agreement_id"
-             WHERE r."id" = $1`,
-  },
-  hearingComment: {
-    entity: HearingComment,
-    read: ['hearingResponse'],
-    change: 'agreement',
-    what: 'Kommentaren',
-    refusedRead: 'Du har ikke adgang til kommentaren. Den kan læses af den organisation, der har afgivet den, og sekretariatet.',
-    refusedChange: 'Kun sekretariatet for aftalen kan besvare kommentaren.',
-    facts: `SELECT a."region_id", h."id" AS hearing_id, false AS invited, r."organisation_id" = $2 AS own, false AS participant
-              FROM "hearing_comments" c JOIN "hearing_responses" r ON r."id" = c."response_id"
-              JOIN "hearings" h ON h."id" = r."hearing_id" JOIN "agreements" a ON a."id" = h."agreement_id"
-             WHERE c."id" = $1`,
-  },
+/** A scoped kind of row: its entity and how to learn its facts in one statement. */
+export interface ScopeDefinition<T extends ObjectLiteral> {
+  entity: EntityTarget<T>;
+  /** Readers: any party allowed on any of these kinds of the table. */
+  read: readonly DataKind[];
+  /** Who may change it: the parties of this kind of the table. */
+  change: DataKind;
+  /** The Danish name used in NOT_FOUND ("Høringen blev ikke fundet"). */
+  what: string;
+  /** Danish refusals. */
+  refusedRead: string;
+  refusedChange: string;
   /**
-   * An uploaded file: a hearing response's attachment (the response's readers) or an approval's
-   * decision document (the agreement's secretariat and the deciding organisation); before it is
-   * filed, only its organisation's. An upload by an account bound to a hearing belongs to that hearing.
+   * One row: region_id, hearing_id, invited, own, participant of the row with id $1, for the
+   * caller's organisation $2.
    */
-  attachment: {
-    entity: Attachment,
-    read: ['hearingResponse'],
-    change: 'hearingResponse',
-    what: 'Bilaget',
-    refusedRead: 'Du har ikke adgang til bilaget. Det kan hentes af den organisation, der har indsendt det, og sekretariatet.',
-    refusedChange: 'Du har ikke adgang til bilaget.',
-    facts: `SELECT COALESCE(ha."region_id", aa."region_id") AS region_id, COALESCE(hr."hearing_id", u."hearing_id") AS hearing_id,
-                   false AS invited, f."organisation_id" = $2 AS own, false AS participant
-              FROM "attachments" f
-              JOIN "users" u ON u."id" = f."uploaded_by"
-              LEFT JOIN "hearing_response_attachments" x ON x."attachment_id" = f."id"
-              LEFT JOIN "hearing_responses" hr ON hr."id" = x."response_id"
-              LEFT JOIN "hearings" h ON h."id" = hr."hearing_id"
-              LEFT JOIN "agreements" ha ON ha."id" = h."agreement_id"
-              LEFT JOIN "approvals" ap ON ap."document_id" = f."id"
-              LEFT JOIN "agreements" aa ON aa."id" = ap."agreement_id"
-             WHERE f."id" = $1
-             LIMIT 1`,
-  },
-} satisfies Record<string, ScopeDefinition<ObjectLiteral>>;
+  facts: string;
+}
 
-export type ScopedKind = keyof typeof SCOPES;
-type EntityOf<K extends ScopedKind> = InstanceType<(typeof SCOPES)[K]['entity']>;
+/**
+ * The scoped kinds of row and the entity of each. The feature that owns a kind adds it here
+ * (declaration merging in its `*.scopes.ts`) and registers its definition with `registerScopes`,
+ * so the access layer knows the contract's table but no feature's code.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ScopedRows {}
+
+export type ScopedKind = keyof ScopedRows & string;
+type EntityOf<K extends ScopedKind> = ScopedRows[K];
+
+/** `EXISTS` the caller's organisation ($2) is invited to the hearing `hearing` (an SQL expression). */
+export const INVITED = (hearing: string) => `EXISTS (SELECT 1 FROM "hearing_invitations" i WHERE i."hearing_id" = ${hearing} AND i."organisation_id" = $2)`;
+
+const SCOPES = new Map<string, ScopeDefinition<ObjectLiteral>>();
+
+/** Adds a feature's scoped kinds; a kind is defined once. */
+export function registerScopes(definitions: { [K in ScopedKind]?: ScopeDefinition<ScopedRows[K]> }): void {
+  for (const [kind, definition] of Object.entries(definitions) as Array<[string, ScopeDefinition<ObjectLiteral>]>) {
+    if (SCOPES.has(kind) && SCOPES.get(kind) !== definition) throw new Error(`The scoped kind ${kind} is defined twice`);
+    SCOPES.set(kind, definition);
+  }
+}
+
+function scopeOf<K extends ScopedKind>(kind: K): ScopeDefinition<EntityOf<K>> {
+  const definition = SCOPES.get(kind);
+  if (!definition) throw new Error(`No scope is registered for ${kind}: import its feature's *.scopes.ts`);
+  return definition as ScopeDefinition<EntityOf<K>>;
+}
 
 interface FactsRow {
   region_id: string | null;
@@ -162,8 +93,6 @@ interface FactsRow {
   own: boolean;
   participant: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The facts of a row as the policy takes them. */
 const subjectOf = (row: FactsRow): AccessSubject => ({
@@ -189,7 +118,7 @@ export class ScopedData {
    */
   async one<K extends ScopedKind>(user: AuthUser | null, kind: K, id: string, intent: Intent = 'read', options: { manager?: EntityManager } = {}): Promise<EntityOf<K>> {
     const row = await this.load(user, kind, id, intent, options.manager);
-    if (!row) throw notFound(SCOPES[kind].what);
+    if (!row) throw notFound(scopeOf(kind).what);
     return row;
   }
 
@@ -200,7 +129,7 @@ export class ScopedData {
 
   /** The row when the user may have it, null when there is none; FORBIDDEN when it is not theirs. */
   private async load<K extends ScopedKind>(user: AuthUser | null, kind: K, id: string, intent: Intent, manager: EntityManager = this.db.manager): Promise<EntityOf<K> | null> {
-    const definition: ScopeDefinition<ObjectLiteral> = SCOPES[kind];
+    const definition: ScopeDefinition<ObjectLiteral> = scopeOf(kind);
     const facts = await this.facts(kind, id, user, manager);
     if (!facts) return null;
     if (!allowed(definition, intent, user, subjectOf(facts))) throw forbidden(intent === 'read' ? definition.refusedRead : definition.refusedChange);
@@ -210,7 +139,7 @@ export class ScopedData {
   /** Whether the user may read (or change) the row; false when there is none. */
   async may(user: AuthUser | null, kind: ScopedKind, id: string, intent: Intent = 'read'): Promise<boolean> {
     const facts = await this.facts(kind, id, user);
-    return Boolean(facts && allowed(SCOPES[kind], intent, user, subjectOf(facts)));
+    return Boolean(facts && allowed(scopeOf(kind), intent, user, subjectOf(facts)));
   }
 
   /** Whether the user may change the agreement of a region (creating one there). */
@@ -219,12 +148,12 @@ export class ScopedData {
   }
 
   /** Whether the user may record the decision of `organisationId` on the agreement: its secretariat any, a municipality its own. */
-  mayRecordApproval(user: AuthUser, agreement: Agreement, organisationId: string): boolean {
+  mayRecordApproval(user: AuthUser, agreement: { regionId: string }, organisationId: string): boolean {
     return mayChange('approval', user, { regionId: agreement.regionId, submittedByOwnOrganisation: user.organisationId === organisationId });
   }
 
   /** Whether the user may type in the live draft: may change the agreement and it is not locked. */
-  mayEditDraft(user: AuthUser, agreement: Agreement): boolean {
+  mayEditDraft(user: AuthUser, agreement: { regionId: string; finalVersionId: string | null }): boolean {
     return !agreement.finalVersionId && mayChange('agreement', user, { regionId: agreement.regionId });
   }
 
@@ -234,8 +163,8 @@ export class ScopedData {
   }
 
   /** Every agreement the user may read, newest period first. */
-  async agreements(user: AuthUser): Promise<Agreement[]> {
-    const rows = await this.db.getRepository(Agreement).find({ order: { periodStart: 'DESC', title: 'ASC' } });
+  async agreements(user: AuthUser): Promise<Array<EntityOf<'agreement'>>> {
+    const rows = await this.db.getRepository(scopeOf('agreement').entity).find({ order: { periodStart: 'DESC', title: 'ASC' } });
     return rows.filter((agreement) => mayRead('agreement', user, { regionId: agreement.regionId }));
   }
 
@@ -243,39 +172,23 @@ export class ScopedData {
    * Every hearing the user may read, newest first; for an account made from an invitation
    * link only the hearing it is bound to.
    */
-  async hearings(user: AuthUser): Promise<Hearing[]> {
+  async hearings(user: AuthUser): Promise<Array<EntityOf<'hearing'>>> {
     const rows = await this.db.query<FactsRow[]>(
       `SELECT h."id" AS hearing_id, a."region_id", ${INVITED('h."id"').replace('$2', '$1')} AS invited, false AS own, false AS participant
          FROM "hearings" h JOIN "agreements" a ON a."id" = h."agreement_id"
         ORDER BY h."opens_at" DESC, h."id"`,
       [user.organisationId],
     );
-    const ids = rows.filter((row) => allowed(SCOPES.hearing, 'read', user, subjectOf(row))).map((row) => row.hearing_id as string);
-    return this.inOrder(Hearing, ids);
+    const ids = rows.filter((row) => allowed(scopeOf('hearing'), 'read', user, subjectOf(row))).map((row) => row.hearing_id as string);
+    return this.inOrder(scopeOf('hearing').entity, ids);
   }
 
   /** The responses of a readable hearing the user may read: all for its secretariat, their own organisation's otherwise. */
-  async hearingResponses(user: AuthUser, hearing: Hearing): Promise<HearingResponse[]> {
+  async hearingResponses(user: AuthUser, hearing: { id: string }): Promise<Array<EntityOf<'hearingResponse'>>> {
     const audience = await this.audience(user, 'hearing', hearing.id, 'hearingResponse');
     if (audience === 'none') return [];
     const where = audience === 'all' ? { hearingId: hearing.id } : { hearingId: hearing.id, organisationId: user.organisationId };
-    return this.db.getRepository(HearingResponse).find({ where, order: { receivedAt: 'ASC' } });
-  }
-
-  /**
-   * The attachments filed with a response, for whoever may read the response (its organisation,
-   * the secretariat of the region, ADMIN); FORBIDDEN for anyone else.
-   */
-  async responseAttachments(user: AuthUser | null, responseId: string): Promise<Attachment[]> {
-    const response = await this.one(user, 'hearingResponse', responseId);
-    return this.db
-      .getRepository(Attachment)
-      .createQueryBuilder('a')
-      .innerJoin('hearing_response_attachments', 'x', 'x.attachment_id = a.id')
-      .where('x.response_id = :id', { id: response.id })
-      .orderBy('a.createdAt', 'ASC')
-      .addOrderBy('a.filename', 'ASC')
-      .getMany();
+    return this.db.getRepository(scopeOf('hearingResponse').entity).find({ where, order: { receivedAt: 'ASC' } });
   }
 
   /**
@@ -291,11 +204,11 @@ export class ScopedData {
   }
 
   /** The cluster inputs of a round the user may read: all for its secretariat, their own organisation's otherwise. */
-  async clusterInputs(user: AuthUser, round: InputRound, where: { submitted?: boolean } = {}): Promise<ClusterInput[]> {
+  async clusterInputs(user: AuthUser, round: { id: string }, where: { submitted?: boolean } = {}): Promise<Array<EntityOf<'clusterInput'>>> {
     const audience = await this.audience(user, 'inputRound', round.id, 'clusterInput');
     if (audience === 'none') return [];
     const query = this.db
-      .getRepository(ClusterInput)
+      .getRepository(scopeOf('clusterInput').entity)
       .createQueryBuilder('ci')
       .where('ci.roundId = :round', { round: round.id })
       .orderBy('ci.submittedAt', 'ASC', 'NULLS LAST');
@@ -306,9 +219,9 @@ export class ScopedData {
   }
 
   private async facts(kind: ScopedKind, id: string, user: AuthUser | null, manager: EntityManager = this.db.manager): Promise<FactsRow | null> {
-    if (typeof id !== 'string' || !UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     // The caller's organisation ($2) is typed once here: not every kind's statement uses it.
-    const rows = await manager.query<FactsRow[]>(`WITH "caller" AS (SELECT $2::uuid AS "organisation_id") ${SCOPES[kind].facts}`, [id, user?.organisationId ?? null]);
+    const rows = await manager.query<FactsRow[]>(`WITH "caller" AS (SELECT $2::uuid AS "organisation_id") ${scopeOf(kind).facts}`, [id, user?.organisationId ?? null]);
     return rows[0] ?? null;
   }
 

@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { ScopedData } from '../access/scoped-data';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
-import { Role } from '../auth/role.enum';
+import { Role } from '../users/role.enum';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { Region } from '../organisations/region.entity';
 import { Agreement } from './agreement.entity';

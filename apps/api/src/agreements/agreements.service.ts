@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
-import { AuthUser } from '../auth/auth-user';
+import { isUuid } from '../common/ids';
+import { AuthUser } from '../users/auth-user';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { Region } from '../organisations/region.entity';
 import { Agreement } from './agreement.entity';
@@ -94,4 +95,3 @@ export class AgreementsService {
   }
 }
 
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

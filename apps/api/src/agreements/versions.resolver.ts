@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
-import { Role } from '../auth/role.enum';
+import { Role } from '../users/role.enum';
 import { User } from '../users/user.entity';
 import { AgreementVersion } from './agreement-version.entity';
 import { Agreement } from './agreement.entity';

@@ -1,9 +1,9 @@
-import { collectBlocks, collectSections, documentText, duplicateBlockIds, JSONContent } from '@aftalerum/editor';
+import { collectBlocks, collectSections, compareDrafts, documentText, duplicateBlockIds, JSONContent } from '@aftalerum/editor';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { DraftStoreService } from '../drafts/draft-store.service';
 import { LiveDrafts } from '../drafts/live-drafts';
 import * as Y from 'yjs';
@@ -13,7 +13,6 @@ import { User } from '../users/user.entity';
 import { AgreementVersion } from './agreement-version.entity';
 import { Agreement } from './agreement.entity';
 import { AgreementsService } from './agreements.service';
-import { compareDrafts } from './compare-drafts';
 import { deriveDraft, replaceDraftContent } from '../drafts/draft-codec';
 import { BlockChange } from './dtos/draft-types';
 

@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { forbidden, unauthenticated } from '../common/domain-error';
-import type { RequestWithUser } from './auth-user';
+import type { RequestWithUser } from './request-with-user';
 import { Authenticated, AuthService } from './auth.service';
 import { invitationBinding } from '../access/access-policy';
 import { INVITATION_ACCOUNTS_KEY, PUBLIC_KEY, requestFrom, ROLES_KEY } from './decorators';
-import { Role } from './role.enum';
+import { Role } from '../users/role.enum';
 import { CSRF_HEADER, csrfMatches, readCookie, SESSION_COOKIE } from './session-credentials';
 
 export function bearerToken(header: string | string[] | undefined): string | null {

@@ -1,20 +1,19 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { PubSubModule } from '../common/pub-sub.module';
 import { AppConfig } from '../config/app-config';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
-import { JWT_SECRET } from './jwt-secret';
+import { JWT_SECRET } from '../config/jwt-secret';
 import { SessionCookies } from './session-cookies';
 import { LoginLimits } from './login-limits';
 
-export { JWT_SECRET };
-
-@Global()
 @Module({
   imports: [
+    PubSubModule,
     JwtModule.registerAsync({
       inject: [AppConfig, JWT_SECRET],
       useFactory: (config: AppConfig, secret: string) => ({

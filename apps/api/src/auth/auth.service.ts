@@ -6,13 +6,14 @@ import { PubSubEngine } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
 import { unauthenticated } from '../common/domain-error';
 import { AppConfig, durationSeconds } from '../config/app-config';
-import { PUB_SUB } from '../live/pub-sub';
+import { PUB_SUB } from '../common/pub-sub';
 import { User } from '../users/user.entity';
-import { AuthUser } from './auth-user';
-import { JWT_SECRET } from './jwt-secret';
+import { AuthUser } from '../users/auth-user';
+import { JWT_SECRET } from '../config/jwt-secret';
 import { LoginFailure } from './login-failure.entity';
 import { LoginLimits } from './login-limits';
-import { csrfTokenFor, formatCredential, hashSecret, isUuid, newSecret, parseCredential, secretMatches } from './session-credentials';
+import { isUuid } from '../common/ids';
+import { csrfTokenFor, formatCredential, hashSecret, newSecret, parseCredential, secretMatches } from './session-credentials';
 
 /** The claims of an access token: the bearer token of `login` and `refreshSession`. */
 interface AccessClaims {

@@ -1,7 +1,8 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { AuthUser, RequestWithUser } from './auth-user';
-import { Role } from './role.enum';
+import type { AuthUser } from '../users/auth-user';
+import type { RequestWithUser } from './request-with-user';
+import { Role } from '../users/role.enum';
 
 export const PUBLIC_KEY = 'aftalerum:public';
 export const ROLES_KEY = 'aftalerum:roles';

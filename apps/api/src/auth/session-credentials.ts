@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isUuid } from '../common/ids';
 
 /**
  * The browser's session cookie (HttpOnly): `<session id>.<cookie secret>`, opaque to the web
@@ -22,10 +23,6 @@ export interface SessionCredential {
   sessionId: string;
   secret: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** A fresh 256-bit secret. */
 export const newSecret = (): string => randomBytes(32).toString('base64url');

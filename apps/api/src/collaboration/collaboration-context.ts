@@ -1,4 +1,4 @@
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 
 /** What onAuthenticate decided, carried on every connection. */
 export interface CollaborationContext {

@@ -1,5 +1,6 @@
 import { Args, Context, Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import type { AuthUser, RequestWithUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
+import type { RequestWithUser } from '../auth/request-with-user';
 import { CurrentUser } from '../auth/decorators';
 import { unauthenticated } from '../common/domain-error';
 import { CollaborationTokenService } from './collaboration-token.service';

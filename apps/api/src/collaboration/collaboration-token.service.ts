@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ScopedData } from '../access/scoped-data';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { AuthService } from '../auth/auth.service';
 import { DomainError, notFound } from '../common/domain-error';
 import { agreementIdFromDocumentName, draftDocumentName } from '../drafts/document-name';

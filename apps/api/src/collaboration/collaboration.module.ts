@@ -1,5 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { AuthModule } from '../auth/auth.module';
+import { PubSubModule } from '../common/pub-sub.module';
+import { UpgradeModule } from '../common/upgrade.module';
 import { DraftsModule } from '../drafts/drafts.module';
 import { CollaborationService } from './collaboration.service';
 import { CollaborationTokenResolver } from './collaboration-token.resolver';
@@ -8,13 +11,10 @@ import { DraftAccessService } from './draft-access.service';
 import { AuthenticationExtension } from './extensions/authentication.extension';
 import { PersistenceExtension } from './extensions/persistence.extension';
 import { WriteAccessExtension } from './extensions/write-access.extension';
-import { UpgradeDispatcher } from './upgrade-dispatcher';
 
-@Global()
 @Module({
-  imports: [AccessModule, DraftsModule],
+  imports: [AccessModule, AuthModule, DraftsModule, PubSubModule, UpgradeModule],
   providers: [
-    { provide: UpgradeDispatcher, useValue: new UpgradeDispatcher() },
     DraftAccessService,
     CollaborationTokenService,
     CollaborationTokenResolver,
@@ -23,6 +23,6 @@ import { UpgradeDispatcher } from './upgrade-dispatcher';
     PersistenceExtension,
     CollaborationService,
   ],
-  exports: [CollaborationService, DraftAccessService, UpgradeDispatcher],
+  exports: [CollaborationService, DraftAccessService],
 })
 export class CollaborationModule {}

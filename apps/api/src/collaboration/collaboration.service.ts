@@ -13,7 +13,7 @@ import { AuthenticationExtension } from './extensions/authentication.extension';
 import { PersistenceExtension } from './extensions/persistence.extension';
 import { isSkipFurtherHooks, SafeRedisExtension } from './extensions/redis.extension';
 import { WriteAccessExtension } from './extensions/write-access.extension';
-import { refuseUpgrade, UpgradeDispatcher } from './upgrade-dispatcher';
+import { refuseUpgrade, UpgradeDispatcher } from '../common/upgrade-dispatcher';
 import { SessionCookies } from '../auth/session-cookies';
 
 export const COLLAB_PATH = '/collab';

@@ -1,7 +1,7 @@
 import { PubSub } from 'graphql-subscriptions';
 import type { DataSource } from 'typeorm';
-import { AuthUser } from '../auth/auth-user';
-import { Role } from '../auth/role.enum';
+import { AuthUser } from '../users/auth-user';
+import { Role } from '../users/role.enum';
 import { DRAFT_ACCESS_TTL_MS, DraftAccessService } from './draft-access.service';
 
 const REGION = 'r1';

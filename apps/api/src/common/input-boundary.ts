@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import { dateTimeProblem, isoDateProblem } from './date.scalar';
 import { badInput } from './domain-error';
+import { UUID_PATTERN } from './ids';
 import { assertStorableText, DEFAULT_MAX_TEXT_LENGTH, fieldLabel, JsonLimits, parseStorableJson } from './input-text';
 
 /** Field extensions the boundary reads (set with {@link JsonText}). */
@@ -34,7 +35,6 @@ export const JsonText = (limits: JsonLimits = {}) => Extensions({ [BOUNDARY]: { 
  */
 const BLOCK_ID_FIELDS = new Set(['blockId', 'blockIds', 'changedBlockId']);
 const MAX_BLOCK_ID_LENGTH = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Input objects are not recursive today; a bound keeps a future recursive type from being a stack bomb. */
 const MAX_INPUT_DEPTH = 16;
 /** Longest list in any input (ArrayMaxSize in the DTOs is lower everywhere). */
@@ -105,7 +105,7 @@ function checkScalar(name: string, value: unknown, place: Place): unknown {
         checkText(id, place, MAX_BLOCK_ID_LENGTH);
         return id;
       }
-      if (!UUID.test(id)) {
+      if (!UUID_PATTERN.test(id)) {
         refuse(place, `skal være et gyldigt id (et UUID som 3f2504e0-4f89-41d3-9a0c-0305e82c3301), men er ${JSON.stringify(id.slice(0, 40))}${id.length > 40 ? '…' : ''}.`);
       }
       // PostgreSQL compares uuids case-insensitively; the services compare strings.

@@ -7,7 +7,7 @@ import { seedDemoHearing } from './demo-hearing';
 import { seedDemoInputRound } from './demo-input-round';
 import { seedDemoTimeline } from './demo-timeline';
 import { hashPassword } from '../auth/auth.service';
-import { Role } from '../auth/role.enum';
+import { Role } from '../users/role.enum';
 import { Cluster } from '../organisations/cluster.entity';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';

@@ -1,18 +1,19 @@
-import { collectSections, JSONContent } from '@aftalerum/editor';
+import { BlockChangeKind, collectSections, compareDrafts, JSONContent } from '@aftalerum/editor';
 import { inflateSync } from 'node:zlib';
 import { EVERY_CONTROL_CHARACTER, parseEveryXmlPart, withControls } from '../../test/strict-xml';
 import { agreementSkeleton } from '../agreements/draft-template';
-import { BlockChangeKind } from '../agreements/dtos/draft-types';
-import { compareDrafts } from '../agreements/compare-drafts';
-import { renderAgreementPdf } from '../exports/agreement-pdf';
-import { renderAgreementDocx, renderAgreementHtml } from '../exports/agreement-renderer';
-import { renderComparisonDocx } from '../exports/comparison-docx';
+import { renderAgreementPdf } from './pdf/agreement';
+import { renderAgreementDocx } from './docx/agreement';
+import { renderAgreementHtml } from './html/agreement';
+import { renderComparisonDocx } from './docx/comparison';
 import { CommentOutcome } from '../hearings/hearing-comment.entity';
-import { memoDocx, memoHtml, MemoModel } from '../hearings/hearing-memo';
-import { memoPdf } from '../hearings/memo-pdf';
-import { receiptPdf } from '../hearings/receipt-pdf';
+import { memoDocx } from './docx/memo';
+import { memoHtml } from './html/memo';
+import { MemoModel } from './memo';
+import { memoPdf } from './pdf/memo';
+import { receiptPdf } from './pdf/receipt';
 import { InputOutcome } from '../input-rounds/input-item-assessment.entity';
-import { inputSummaryDocx, InputSummaryModel } from '../input-rounds/input-round-summary';
+import { inputSummaryDocx, InputSummaryModel } from './docx/input-summary';
 
 // Every writer gets people's text with every control character in it (and Word's manual line
 // break, \u000b, between two lines), and must write a file a strict reader accepts.

@@ -12,7 +12,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { CurrentUser, OpenToInvitationAccounts, RequestId } from '../auth/decorators';
 import { badInput } from '../common/domain-error';
 import { ScopedData } from '../access/scoped-data';

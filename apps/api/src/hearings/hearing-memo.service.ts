@@ -4,14 +4,17 @@ import { DataSource, MoreThan } from 'typeorm';
 import { badInput } from '../common/domain-error';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
-import { isUuid } from '../agreements/agreements.service';
-import { compareDrafts } from '../agreements/compare-drafts';
+import { compareDrafts } from '@aftalerum/editor';
+import { isUuid } from '../common/ids';
 import { VersionsService } from '../agreements/versions.service';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Hearing } from './hearing.entity';
 import { CommentOutcome } from './hearing-comment.entity';
-import { MemoComment, memoDocx, memoHtml, MemoModel, memoSections } from './hearing-memo';
-import { memoPdf } from './memo-pdf';
+import { memoDocx } from '../documents/docx/memo';
+import { memoHtml } from '../documents/html/memo';
+import { MemoComment, MemoModel } from '../documents/memo';
+import { memoSections } from './hearing-memo';
+import { memoPdf } from '../documents/pdf/memo';
 
 /** Versions the platform froze by itself before an import or a restore: never a memo's default comparison. */
 const SAFETY_LABEL = /^Før (import af|gendannelse af version) /;

@@ -1,4 +1,9 @@
 import { AccessModule } from '../access/access.module';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { PubSubModule } from '../common/pub-sub.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { LiveModule } from '../live/live.module';
 import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { HearingFilesController } from './hearing-files.controller';
@@ -12,9 +17,11 @@ import { UploadLimits } from './upload-limits';
 import { PublicHearingResolver } from './public-hearing.resolver';
 import { PublicHearingService } from './public-hearing.service';
 import { ReadableHearingsResolver } from './readable-hearings.resolver';
+// The scoped kinds of row this feature owns, registered with the access layer.
+import './hearing.scopes';
 
 @Module({
-  imports: [AgreementsModule, AccessModule],
+  imports: [AgreementsModule, AccessModule, AuditModule, AuthModule, PubSubModule, NotificationsModule, LiveModule],
   controllers: [HearingFilesController],
   providers: [HearingsService, PublicHearingService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, AttachmentsResolver, PublicHearingResolver, ReadableHearingsResolver, UploadLimits, UploadCleanupService, InvitationCodesService, InvitationCodesResolver],
   exports: [HearingsService],

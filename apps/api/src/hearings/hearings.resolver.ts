@@ -1,11 +1,11 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { TOPICS } from '../live/pub-sub';
+import { TOPICS } from '../common/pub-sub';
 import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { CurrentUser, OpenToInvitationAccounts, RequestId, Roles } from '../auth/decorators';
-import { Role } from '../auth/role.enum';
+import { Role } from '../users/role.enum';
 import { forbidden } from '../common/domain-error';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
@@ -21,7 +21,7 @@ import {
 } from './dtos/hearing-types';
 import { CommentOutcome, HearingComment } from './hearing-comment.entity';
 import { HearingMemoService } from './hearing-memo.service';
-import { memoHtml } from './hearing-memo';
+import { memoHtml } from '../documents/html/memo';
 import { HearingResponse } from './hearing-response.entity';
 import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
 import { HearingsService } from './hearings.service';

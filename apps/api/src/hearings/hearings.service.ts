@@ -5,15 +5,16 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
-import { AgreementsService, isUuid } from '../agreements/agreements.service';
+import { AgreementsService } from '../agreements/agreements.service';
+import { isUuid } from '../common/ids';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { SharedLimit } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB, TOPICS } from '../live/pub-sub';
+import { PUB_SUB, TOPICS } from '../common/pub-sub';
 import { RemindersService } from '../notifications/reminders.service';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
@@ -23,7 +24,7 @@ import { PublishHearingMemoInput, ReplyInput, ResponseReplyInput } from './dtos/
 import { SubmitHearingResponseInput } from './dtos/submit-hearing-response.input';
 import { Attachment } from './attachment.entity';
 import { HearingComment } from './hearing-comment.entity';
-import { receiptPdf } from './receipt-pdf';
+import { receiptPdf } from '../documents/pdf/receipt';
 import { canonicalResponse, responseSha256 } from './response-digest';
 import { UploadLimits } from './upload-limits';
 import { HearingResponse } from './hearing-response.entity';
@@ -139,9 +140,20 @@ export class HearingsService {
     return this.db.getRepository(Attachment).createQueryBuilder('a').addSelect('a.data').where('a.id = :id', { id: attachment.id }).getOneOrFail();
   }
 
-  /** The attachments filed with a response, for those who may read the response. */
-  attachmentsOf(user: AuthUser, response: HearingResponse): Promise<Attachment[]> {
-    return this.scoped.responseAttachments(user, response.id);
+  /**
+   * The attachments filed with a response, for whoever may read the response (its organisation,
+   * the secretariat of the region, ADMIN); FORBIDDEN for anyone else.
+   */
+  async attachmentsOf(user: AuthUser, response: HearingResponse): Promise<Attachment[]> {
+    const readable = await this.scoped.one(user, 'hearingResponse', response.id);
+    return this.db
+      .getRepository(Attachment)
+      .createQueryBuilder('a')
+      .innerJoin('hearing_response_attachments', 'x', 'x.attachment_id = a.id')
+      .where('x.response_id = :id', { id: readable.id })
+      .orderBy('a.createdAt', 'ASC')
+      .addOrderBy('a.filename', 'ASC')
+      .getMany();
   }
 
   /** The response as filed, in the canonical text its receipt's SHA-256 is the hash of (response-digest.ts). */

@@ -1,5 +1,5 @@
 import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { CurrentUser, OpenToInvitationAccounts } from '../auth/decorators';
 import { Hearing } from './hearing.entity';
 import { HearingsService } from './hearings.service';

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { CurrentUser } from '../auth/decorators';
-import { inputSummaryDocx } from './input-round-summary';
+import { inputSummaryDocx } from '../documents/docx/input-summary';
 import { InputRoundsService } from './input-rounds.service';
 
 const fileSafe = (value: string) => value.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 80) || 'inputrunde';

@@ -2,7 +2,9 @@ import { collectBlocks, collectSections } from '@aftalerum/editor';
 import JSZip from 'jszip';
 import { agreementSkeleton } from '../agreements/draft-template';
 import { InputOutcome } from './input-item-assessment.entity';
-import { buildMatrix, inputSummaryDocx, itemsBySection, locateItem, NO_SECTION_TITLE, sectionIndex, SummaryItem } from './input-round-summary';
+import { inputSummaryDocx, itemsBySection, SummaryItem } from '../documents/docx/input-summary';
+import { buildMatrix, NO_SECTION_TITLE } from '../documents/input-matrix';
+import { locateItem, sectionIndex } from './input-round-summary';
 
 describe('input round summary', () => {
   const content = agreementSkeleton('Sundhedsaftale 2024–2027');

@@ -1,14 +1,14 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { TOPICS } from '../live/pub-sub';
+import { TOPICS } from '../common/pub-sub';
 import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
 import { ScopedData } from '../access/scoped-data';
 import { AgreementsService } from '../agreements/agreements.service';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { SectionKindEnum } from '../agreements/dtos/draft-types';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
-import { Role } from '../auth/role.enum';
+import { Role } from '../users/role.enum';
 import { Cluster } from '../organisations/cluster.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { ClusterInputItem } from './cluster-input-item.entity';

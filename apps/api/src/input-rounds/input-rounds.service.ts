@@ -1,21 +1,23 @@
+import { formatDanishDateTime } from '@aftalerum/dates';
 import { collectSections, DraftSection, JSONContent } from '@aftalerum/editor';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
-import { AgreementsService, isUuid } from '../agreements/agreements.service';
+import { AgreementsService } from '../agreements/agreements.service';
+import { isUuid } from '../common/ids';
 import { SectionKindEnum } from '../agreements/dtos/draft-types';
 import { VersionsService } from '../agreements/versions.service';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { SharedLimit } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { RemindersService } from '../notifications/reminders.service';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB, TOPICS } from '../live/pub-sub';
+import { PUB_SUB, TOPICS } from '../common/pub-sub';
 import { Cluster } from '../organisations/cluster.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { ClusterInputItem } from './cluster-input-item.entity';
@@ -25,7 +27,9 @@ import { InputMatrix, InputRoundDeadlineChange, InputRoundParticipant } from './
 import { ExtendInputRoundDeadlineInput, OpenInputRoundInput } from './dtos/open-input-round.input';
 import { SubmitClusterInputInput } from './dtos/submit-cluster-input.input';
 import { InputItemAssessment } from './input-item-assessment.entity';
-import { buildMatrix, formatDeadline, InputSummaryModel, locateItem, sectionIndex } from './input-round-summary';
+import { InputSummaryModel } from '../documents/docx/input-summary';
+import { buildMatrix } from '../documents/input-matrix';
+import { locateItem, sectionIndex } from './input-round-summary';
 import { deadlineStatus, InputRound } from './input-round.entity';
 
 /** A participant of a round, as the rules need it. */
@@ -207,7 +211,7 @@ export class InputRoundsService {
     const party = input.clusterId || input.organisationId ? await this.participantOf(round.id, input.clusterId ?? null, input.organisationId ?? null) : null;
     if ((input.clusterId || input.organisationId) && !party) throw badInput('Klyngen eller organisationen er ikke bedt om input i denne runde.');
     const current = party ? party.deadline : round.deadline;
-    if (input.deadline <= current) throw badInput(`Den nye frist skal ligge efter den nuværende frist (${formatDeadline(current)}).`);
+    if (input.deadline <= current) throw badInput(`Den nye frist skal ligge efter den nuværende frist (${formatDanishDateTime(current)}).`);
 
     const extended = await this.db.transaction(async (manager) => {
       await manager.query(
@@ -281,7 +285,7 @@ export class InputRoundsService {
       if (!open) {
         throw new DomainError(
           'DEADLINE_PASSED',
-          `Fristen for input var ${formatDeadline(deadline)}, så indsendelsen er ikke modtaget. Gem jeres input som kladde, og kontakt sekretariatet for SSU, hvis I har brug for en forlængelse af fristen.`,
+          `Fristen for input var ${formatDanishDateTime(deadline)}, så indsendelsen er ikke modtaget. Gem jeres input som kladde, og kontakt sekretariatet for SSU, hvis I har brug for en forlængelse af fristen.`,
         );
       }
       const draft = await this.writeDraft(manager, round.id, party, input, rows);

@@ -1,30 +1,14 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { PubSubEngine } from 'graphql-subscriptions';
-import { AppConfig } from '../config/app-config';
-import { createPubSub, PUB_SUB } from './pub-sub';
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { PubSubModule } from '../common/pub-sub.module';
+import { UpgradeModule } from '../common/upgrade.module';
 import { SubscriptionAccess } from './subscription-access';
 import { SubscriptionServer } from './subscription-server';
 
-const CLOSE = Symbol('PUB_SUB_CLOSE');
-
-@Global()
+/** GraphQL subscriptions over WebSocket (graphql-ws) at /graphql, on the instance's pub/sub. */
 @Module({
-  providers: [
-    {
-      provide: CLOSE,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => createPubSub(config.REDIS_URL, config.REDIS_PREFIX),
-    },
-    { provide: PUB_SUB, inject: [CLOSE], useFactory: (made: { pubSub: PubSubEngine }) => made.pubSub },
-    SubscriptionServer,
-    SubscriptionAccess,
-  ],
-  exports: [PUB_SUB, SubscriptionAccess],
+  imports: [AuthModule, PubSubModule, UpgradeModule],
+  providers: [SubscriptionServer, SubscriptionAccess],
+  exports: [SubscriptionAccess],
 })
-export class LiveModule implements OnApplicationShutdown {
-  constructor(@Inject(CLOSE) private readonly made: { close(): Promise<void> }) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.made.close();
-  }
-}
+export class LiveModule {}

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
-import type { AuthUser, RequestWithUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
+import type { RequestWithUser } from '../auth/request-with-user';
 import { SESSION_EXPIRED_MESSAGE } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { forbidden, notFound, unauthenticated } from '../common/domain-error';
-import { PUB_SUB } from './pub-sub';
+import { PUB_SUB } from '../common/pub-sub';
 
 /**
  * Who may follow a stream, in the words of the query that reads the same data: the

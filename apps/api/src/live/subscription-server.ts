@@ -12,7 +12,7 @@ import { SessionCookies } from '../auth/session-cookies';
 import { DomainError } from '../common/domain-error';
 import { formatGraphQLError } from '../common/graphql-error-formatter';
 import { assertWithinComplexity, MAX_QUERY_TOKENS, QUERY_LIMIT_RULES } from '../common/query-limits';
-import { refuseUpgrade, UpgradeDispatcher } from '../collaboration/upgrade-dispatcher';
+import { refuseUpgrade, UpgradeDispatcher } from '../common/upgrade-dispatcher';
 
 /** The largest WebSocket message read at all (a longer one closes the socket with 1009). */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;

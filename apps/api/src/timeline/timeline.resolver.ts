@@ -1,14 +1,14 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { TOPICS } from '../live/pub-sub';
+import { TOPICS } from '../common/pub-sub';
 import { LiveContext, SubscriptionAccess } from '../live/subscription-access';
 import { ScopedData } from '../access/scoped-data';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
-import { Role } from '../auth/role.enum';
+import { Role } from '../users/role.enum';
 import { CreateMilestoneInput, LockFinalVersionInput, RecordApprovalInput, SetAgreementPhaseInput } from './dtos/timeline.inputs';
 import { AgreementDashboard, Approval, ApprovalStatus, Milestone, Notification } from './timeline-types';
 import { TimelineService } from './timeline.service';

@@ -1,7 +1,7 @@
 import { danishDate, danishToday, daysBetween, formatDanishDate } from '@aftalerum/dates';
 import { Inject, Injectable } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB, TOPICS } from '../live/pub-sub';
+import { PUB_SUB, TOPICS } from '../common/pub-sub';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AgreementPhase, nextPhase, PHASE_NAMES, PHASE_ORDER } from '../agreements/agreement-phase.enum';
@@ -10,7 +10,7 @@ import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { parseIsoDate } from '../common/date.scalar';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { CollaborationService } from '../collaboration/collaboration.service';

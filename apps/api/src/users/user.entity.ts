@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '../auth/role.enum';
+import { Role } from './role.enum';
 import { Organisation } from '../organisations/organisation.entity';
 
 @ObjectType()

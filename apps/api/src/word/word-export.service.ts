@@ -2,16 +2,17 @@ import type { JSONContent } from '@aftalerum/editor';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
-import { compareDrafts } from '../agreements/compare-drafts';
+import { compareDrafts } from '@aftalerum/editor';
 import { VersionsService } from '../agreements/versions.service';
 import { badInput, notFound } from '../common/domain-error';
-import { renderAgreementPdf } from '../exports/agreement-pdf';
-import { renderAgreementDocx, renderAgreementHtml } from '../exports/agreement-renderer';
-import { renderComparisonDocx } from '../exports/comparison-docx';
+import { renderAgreementPdf } from '../documents/pdf/agreement';
+import { renderAgreementDocx } from '../documents/docx/agreement';
+import { renderAgreementHtml } from '../documents/html/agreement';
+import { renderComparisonDocx } from '../documents/docx/comparison';
 import { Region } from '../organisations/region.entity';
 
 export interface ExportFile {

@@ -14,9 +14,9 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../users/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
-import { Role } from '../auth/role.enum';
+import { Role } from '../users/role.enum';
 import { badInput } from '../common/domain-error';
 import { TooLargeFilter, uploadedFilename } from '../common/uploads';
 import { MAX_IMPORT_BYTES } from './docx-reader';

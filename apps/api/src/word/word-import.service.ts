@@ -3,7 +3,7 @@ import { collectSections, draftSchema, JSONContent, SectionKind } from '@aftaler
 import { Node } from '@tiptap/pm/model';
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../users/auth-user';
 import { AgreementsService } from '../agreements/agreements.service';
 import { VersionsService } from '../agreements/versions.service';
 import { badInput } from '../common/domain-error';

@@ -1,3 +1,4 @@
+import { BlockChangeKind, BlockChange as DraftBlockChange, WordChange as DraftWordChange, WordChangeKind } from '@aftalerum/editor';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum SectionKindEnum {
@@ -11,18 +12,9 @@ export enum SectionKindEnum {
 }
 registerEnumType(SectionKindEnum, { name: 'SectionKind' });
 
-export enum BlockChangeKind {
-  ADDED = 'ADDED',
-  REMOVED = 'REMOVED',
-  CHANGED = 'CHANGED',
-}
+// The comparison itself is the editor library's (compareDrafts); these are its GraphQL names.
 registerEnumType(BlockChangeKind, { name: 'BlockChangeKind' });
 
-export enum WordChangeKind {
-  SAME = 'SAME',
-  ADDED = 'ADDED',
-  REMOVED = 'REMOVED',
-}
 registerEnumType(WordChangeKind, { name: 'WordChangeKind' });
 
 @ObjectType({ description: 'A top-level section of the draft: its heading and what follows it.' })
@@ -59,7 +51,7 @@ export class Block {
 }
 
 @ObjectType()
-export class WordChange {
+export class WordChange implements DraftWordChange {
   @Field(() => WordChangeKind)
   kind!: WordChangeKind;
 
@@ -68,7 +60,7 @@ export class WordChange {
 }
 
 @ObjectType()
-export class BlockChange {
+export class BlockChange implements DraftBlockChange {
   @Field(() => ID)
   blockId!: string;
 

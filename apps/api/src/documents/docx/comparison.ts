@@ -1,4 +1,4 @@
-import { collectBlocks, JSONContent, SECTION_KIND_LABELS, isSectionKind, textOf } from '@aftalerum/editor';
+import { BlockChange, BlockChangeKind, collectBlocks, isSectionKind, JSONContent, SECTION_KIND_LABELS, textOf, WordChangeKind } from '@aftalerum/editor';
 import {
   AlignmentType,
   BorderStyle,
@@ -17,8 +17,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { BlockChange, BlockChangeKind, WordChangeKind } from '../agreements/dtos/draft-types';
-import { xmlSafe } from '../documents/safe-text';
+import { xmlSafe } from '../safe-text';
 
 /** What the comparison document shows: two contents of one agreement and their changes. */
 export interface ComparisonDocumentInput {

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@aftalerum/editor';
 import JSZip from 'jszip';
-import { compareDrafts } from '../agreements/compare-drafts';
-import { renderComparisonDocx } from './comparison-docx';
+import { compareDrafts } from '@aftalerum/editor';
+import { renderComparisonDocx } from './comparison';
 
 const p = (id: string, ...content: JSONContent[]): JSONContent => ({ type: 'paragraph', attrs: { blockId: id }, content });
 const t = (text: string, ...marks: string[]): JSONContent => ({ type: 'text', text, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) });

@@ -23,8 +23,8 @@ import {
   rgb,
   StandardFonts,
 } from 'pdf-lib';
-import type { AgreementDocumentInput } from './agreement-renderer';
-import { xmlSafe } from '../documents/safe-text';
+import type { AgreementDocumentInput } from '../agreement';
+import { xmlSafe } from '../safe-text';
 
 /*
  * The agreement as a tagged PDF: every heading, paragraph, list and table is marked content

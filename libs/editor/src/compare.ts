@@ -1,6 +1,29 @@
-import { collectBlocks, collectSections, DraftBlock, JSONContent } from '@aftalerum/editor';
 import { diffWords } from 'diff';
-import { BlockChange, BlockChangeKind, WordChange, WordChangeKind } from './dtos/draft-types';
+import { collectBlocks, collectSections, DraftBlock, JSONContent } from './document';
+
+/** How a block differs between two drafts. */
+export const BlockChangeKind = { ADDED: 'ADDED', REMOVED: 'REMOVED', CHANGED: 'CHANGED' } as const;
+export type BlockChangeKind = (typeof BlockChangeKind)[keyof typeof BlockChangeKind];
+
+/** How a run of words differs within a changed block. */
+export const WordChangeKind = { SAME: 'SAME', ADDED: 'ADDED', REMOVED: 'REMOVED' } as const;
+export type WordChangeKind = (typeof WordChangeKind)[keyof typeof WordChangeKind];
+
+export interface WordChange {
+  kind: WordChangeKind;
+  text: string;
+}
+
+/** One block that was added, removed or changed, with its word-level changes. */
+export interface BlockChange {
+  blockId: string;
+  change: BlockChangeKind;
+  type: string;
+  before: string | null;
+  after: string | null;
+  sectionTitle: string | null;
+  words: WordChange[];
+}
 
 // Only text blocks are compared: a list item's text is its paragraphs' text, so comparing both
 // would report every list edit twice.

@@ -1,7 +1,7 @@
 import { formatDanishDateTime, formatDanishDay } from '@aftalerum/dates';
 import { PDFDocument, PDFFont, PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import { xmlSafeText } from '../documents/safe-text';
-import { OUTCOME_LABELS, MemoComment, MemoModel } from './hearing-memo';
+import { xmlSafeText } from '../safe-text';
+import { MemoComment, MemoModel, OUTCOME_LABELS } from '../memo';
 
 const A4: [number, number] = [595, 842];
 const MARGIN = 56;

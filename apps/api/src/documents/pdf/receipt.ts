@@ -1,6 +1,6 @@
 import { formatDanishDateTime } from '@aftalerum/dates';
 import { PDFDocument, PDFFont, PDFPage, StandardFonts, rgb } from 'pdf-lib';
-import { xmlSafeText } from '../documents/safe-text';
+import { xmlSafeText } from '../safe-text';
 
 export interface ReceiptModel {
   /** The receipt number (kvitteringsnummer). */

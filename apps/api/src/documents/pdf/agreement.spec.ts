@@ -1,7 +1,7 @@
 import type { JSONContent } from '@aftalerum/editor';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
-import { agreementSkeleton } from '../agreements/draft-template';
-import { renderAgreementPdf } from './agreement-pdf';
+import { agreementSkeleton } from '../../agreements/draft-template';
+import { renderAgreementPdf } from './agreement';
 
 const text = (value: string, ...marks: string[]): JSONContent => ({ type: 'text', text: value, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) });
 const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', attrs: { blockId: 'p' }, content });

@@ -1,6 +1,8 @@
 import type { JSONContent } from '@aftalerum/editor';
 import JSZip from 'jszip';
-import { AgreementDocumentInput, renderAgreementDocx, renderAgreementHtml } from './agreement-renderer';
+import type { AgreementDocumentInput } from './agreement';
+import { renderAgreementDocx } from './docx/agreement';
+import { renderAgreementHtml } from './html/agreement';
 
 // ---- Fixture: a small but realistic health agreement draft. ------------------------------------
 

@@ -1,5 +1,5 @@
-import type { JSONContent } from '@aftalerum/editor';
-import { compareDrafts, wordChanges } from './compare-drafts';
+import type { JSONContent } from './document';
+import { compareDrafts, wordChanges } from './compare';
 
 const p = (blockId: string, text: string): JSONContent => ({ type: 'paragraph', attrs: { blockId }, content: [{ type: 'text', text }] });
 const doc = (...blocks: JSONContent[]): JSONContent => ({

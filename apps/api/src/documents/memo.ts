@@ -1,0 +1,55 @@
+import type { BlockChange } from '@aftalerum/editor';
+
+/*
+ * The hearing memo (høringsnotat) as the writers take it: plain data the hearings feature
+ * builds, written as HTML (html/memo.ts), Word (docx/memo.ts) and PDF (pdf/memo.ts).
+ */
+
+/** What the secretariat decided about a comment. */
+export type MemoOutcome = 'INCORPORATED' | 'PARTLY_INCORPORATED' | 'NOT_INCORPORATED' | 'NOTED';
+
+export const OUTCOME_LABELS: Record<MemoOutcome, string> = {
+  INCORPORATED: 'Indarbejdet',
+  PARTLY_INCORPORATED: 'Delvist indarbejdet',
+  NOT_INCORPORATED: 'Ikke indarbejdet',
+  NOTED: 'Noteret',
+};
+
+export interface MemoComment {
+  organisationName: string;
+  reference: string;
+  quote: string | null;
+  text: string;
+  reply: string | null;
+  outcome: MemoOutcome | null;
+}
+
+export interface MemoRespondent {
+  organisationName: string;
+  kindLabel: string;
+  reference: string;
+  receivedAt: Date;
+  late: boolean;
+  summary: string | null;
+  comments: number;
+}
+
+export interface MemoModel {
+  agreementTitle: string;
+  hearingTitle: string;
+  versionLabel: string;
+  opensAt: Date;
+  closesAt: Date;
+  generatedAt: Date;
+  respondents: MemoRespondent[];
+  /** The invited organisations that did not answer, by name. */
+  notAnswered: string[];
+  /** In the order of the hearing draft: each section with the comments on its blocks. */
+  sections: Array<{ title: string; blocks: Array<{ text: string; comments: MemoComment[] }> }>;
+  general: MemoComment[];
+  /** What changed from the hearing draft to the version compared with. */
+  changes: BlockChange[];
+  comparedWith: string;
+  /** The version compared with; null: the live draft. */
+  comparedVersionId: string | null;
+}

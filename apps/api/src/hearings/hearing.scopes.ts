@@ -1,0 +1,77 @@
+import { INVITED, registerScopes } from '../access/scoped-data';
+import { Attachment } from './attachment.entity';
+import { HearingComment } from './hearing-comment.entity';
+import { HearingResponse } from './hearing-response.entity';
+import { Hearing } from './hearing.entity';
+
+declare module '../access/scoped-data' {
+  interface ScopedRows {
+    hearing: Hearing;
+    hearingResponse: HearingResponse;
+    hearingComment: HearingComment;
+    attachment: Attachment;
+  }
+}
+
+/** The rows of the contract's table this feature owns: a hearing, its responses, their comments and the uploaded files. */
+registerScopes({
+  /** A hearing: read by the invited and the secretariat; processed (changed) by the secretariat of the agreement. */
+  hearing: {
+    entity: Hearing,
+    read: ['hearing'],
+    change: 'agreement',
+    what: 'Høringen',
+    refusedRead: 'Du har ikke adgang til høringen. Den kan læses af de inviterede organisationer og sekretariatet for aftalen.',
+    refusedChange: 'Kun sekretariatet for aftalen kan behandle høringen.',
+    facts: `SELECT a."region_id", h."id" AS hearing_id, ${INVITED('h."id"')} AS invited, false AS own, false AS participant
+              FROM "hearings" h JOIN "agreements" a ON a."id" = h."agreement_id" WHERE h."id" = $1`,
+  },
+  hearingResponse: {
+    entity: HearingResponse,
+    read: ['hearingResponse'],
+    change: 'agreement',
+    what: 'Høringssvaret',
+    refusedRead: 'Du har ikke adgang til høringssvaret. Det kan læses af den organisation, der har afgivet det, og sekretariatet.',
+    refusedChange: 'Kun sekretariatet for aftalen kan behandle høringssvaret.',
+    facts: `SELECT a."region_id", h."id" AS hearing_id, false AS invited, r."organisation_id" = $2 AS own, false AS participant
+              FROM "hearing_responses" r JOIN "hearings" h ON h."id" = r."hearing_id" JOIN "agreements" a ON a."id" = h."agreement_id"
+             WHERE r."id" = $1`,
+  },
+  hearingComment: {
+    entity: HearingComment,
+    read: ['hearingResponse'],
+    change: 'agreement',
+    what: 'Kommentaren',
+    refusedRead: 'Du har ikke adgang til kommentaren. Den kan læses af den organisation, der har afgivet den, og sekretariatet.',
+    refusedChange: 'Kun sekretariatet for aftalen kan besvare kommentaren.',
+    facts: `SELECT a."region_id", h."id" AS hearing_id, false AS invited, r."organisation_id" = $2 AS own, false AS participant
+              FROM "hearing_comments" c JOIN "hearing_responses" r ON r."id" = c."response_id"
+              JOIN "hearings" h ON h."id" = r."hearing_id" JOIN "agreements" a ON a."id" = h."agreement_id"
+             WHERE c."id" = $1`,
+  },
+  /**
+   * An uploaded file: a hearing response's attachment (the response's readers) or an approval's
+   * decision document (the agreement's secretariat and the deciding organisation); before it is
+   * filed, only its organisation's. An upload by an account bound to a hearing belongs to that hearing.
+   */
+  attachment: {
+    entity: Attachment,
+    read: ['hearingResponse'],
+    change: 'hearingResponse',
+    what: 'Bilaget',
+    refusedRead: 'Du har ikke adgang til bilaget. Det kan hentes af den organisation, der har indsendt det, og sekretariatet.',
+    refusedChange: 'Du har ikke adgang til bilaget.',
+    facts: `SELECT COALESCE(ha."region_id", aa."region_id") AS region_id, COALESCE(hr."hearing_id", u."hearing_id") AS hearing_id,
+                   false AS invited, f."organisation_id" = $2 AS own, false AS participant
+              FROM "attachments" f
+              JOIN "users" u ON u."id" = f."uploaded_by"
+              LEFT JOIN "hearing_response_attachments" x ON x."attachment_id" = f."id"
+              LEFT JOIN "hearing_responses" hr ON hr."id" = x."response_id"
+              LEFT JOIN "hearings" h ON h."id" = hr."hearing_id"
+              LEFT JOIN "agreements" ha ON ha."id" = h."agreement_id"
+              LEFT JOIN "approvals" ap ON ap."document_id" = f."id"
+              LEFT JOIN "agreements" aa ON aa."id" = ap."agreement_id"
+             WHERE f."id" = $1
+             LIMIT 1`,
+  },
+});
