@@ -1,4 +1,4 @@
-import { FocusEvent, ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { NavLink, useLocation, useMatch } from 'react-router';
 import { ROLE_LABELS } from '../features/auth/graphql/auth';
 import { useAuth } from '../features/auth/hooks/use-auth';
@@ -26,7 +26,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#indhold">
         Gå til indhold
       </a>
-      <header className="topbar" ref={menu.header} onBlur={menu.onBlur}>
+      <header className="topbar" ref={menu.header}>
         <span className="brand">Aftalerum</span>
         <button
           type="button"
@@ -84,21 +84,31 @@ function useMenu(pathname: string) {
       setOpen(false);
       toggle.current?.focus();
     };
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !header.current?.contains(event.target)) setOpen(false);
+    const outside = (target: EventTarget | null) => target instanceof Node && !header.current?.contains(target);
+    // On click, not on pointerdown: closing shifts the page up, and the tap must land where it was aimed.
+    const onClick = (event: MouseEvent) => {
+      if (outside(event.target)) setOpen(false);
     };
-    document.addEventListener('keydown', onKeyDown);
-    document.addEventListener('pointerdown', onPointerDown);
+    // Tabbing out of the menu closes it, so it does not cover the page one has moved on to. A press
+    // of the mouse moves focus too, before its click: that case is left to the click.
+    let pressing = false;
+    const onPointerDown = () => (pressing = true);
+    const onPointerUp = () => (pressing = false);
+    const onFocusIn = (event: FocusEvent) => {
+      if (!pressing && outside(event.target)) setOpen(false);
+    };
+    const listeners = [
+      ['keydown', onKeyDown],
+      ['click', onClick],
+      ['pointerdown', onPointerDown],
+      ['pointerup', onPointerUp],
+      ['focusin', onFocusIn],
+    ] as const;
+    for (const [type, listener] of listeners) document.addEventListener(type, listener as EventListener, true);
     return () => {
-      document.removeEventListener('keydown', onKeyDown);
-      document.removeEventListener('pointerdown', onPointerDown);
+      for (const [type, listener] of listeners) document.removeEventListener(type, listener as EventListener, true);
     };
   }, [open]);
 
-  // Tabbing out of the menu closes it, so it does not cover the page one has moved on to.
-  const onBlur = (event: FocusEvent<HTMLElement>) => {
-    if (open && event.relatedTarget instanceof Node && !event.currentTarget.contains(event.relatedTarget)) setOpen(false);
-  };
-
-  return { open, setOpen, id, header, toggle, onBlur };
+  return { open, setOpen, id, header, toggle };
 }
