@@ -145,6 +145,13 @@ describe('cluster input rounds', () => {
       for (const name of ['Nord', 'Midt', 'Syd', 'Byen', 'Bornholm']) expect(xml).toContain(`Sundhedsklynge ${name}`);
       expect(xml).toContain('Fokusområde: Sammen om borgere med psykisk sygdom');
       expect(xml).toContain('Indarbejdet');
+      // A theme one cluster raised once is "1 punkt", not "1 punkter".
+      expect(xml).toMatch(/: 1 punkt fra /);
+      expect(xml).not.toMatch(/\b1 punkter\b/);
+      // The title's "ø" survives in the saved file's name (RFC 5987), with an ASCII name for old clients.
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="input-klyngernes-oensker-til-sundhedsaftale-2024-2027.docx"; filename*=UTF-8''input-klyngernes-%C3%B8nsker-til-sundhedsaftale-2024-2027.docx`,
+      );
 
       expect((await fetch(url, { headers: { authorization: `Bearer ${midt}` } })).status).toBe(403);
       expect((await fetch(url)).status).toBe(401);

@@ -298,7 +298,7 @@ test.describe('the hearing', () => {
     const memoDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Hent høringsnotat (DOCX)' }).click();
     const docx = await memoDownload;
-    expect(docx.suggestedFilename()).toBe('hoeringsnotat.docx');
+    expect(docx.suggestedFilename()).toBe('høringsnotat.docx');
     expect(await firstBytes(docx, 2)).toBe('PK');
   });
 

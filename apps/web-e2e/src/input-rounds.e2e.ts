@@ -87,4 +87,39 @@ test.describe('input rounds', () => {
     await page.getByRole('button', { name: 'Hent sammenfatning (DOCX)' }).click();
     expect((await download).suggestedFilename()).toMatch(/^input-supplerende-input-\d+\.docx$/);
   });
+
+  test('the secretariat’s round page updates live when a cluster submits, and the summary keeps »å« in its name', async ({ page, browser }) => {
+    const title = `Ønsker på tværs ${Date.now()}`;
+    await signIn(page, 'sekretariat@aftalerum.test');
+    await page.getByRole('link', { name: `Inputrunder for ${AGREEMENT}` }).click();
+    const agreement = page.getByRole('region', { name: AGREEMENT });
+    await agreement.getByText('Åbn en ny inputrunde').click();
+    await agreement.getByLabel('Titel').fill(title);
+    await agreement.getByRole('button', { name: 'Åbn inputrunden' }).click();
+    await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    const submitted = page.locator('.ir-header .facts div').filter({ hasText: 'Indsendt' }).locator('dd');
+    await expect(submitted).toHaveText(/^0 af \d+$/);
+    const total = (await submitted.textContent())?.replace(/^0 af /, '');
+
+    // Klynge Midt submits in its own browser, while the secretariat's page stays open.
+    const cluster = await browser.newContext();
+    const midt = await cluster.newPage();
+    await signIn(midt, 'klynge.midt@aftalerum.test');
+    await openRound(midt, title);
+    const form = midt.getByRole('form', { name: 'Jeres input' });
+    await form.getByLabel('Tema').fill('Mental trivsel');
+    await form.getByLabel('Tekst').fill('Børn og unges mentale trivsel skal være et mål.');
+    await form.getByRole('button', { name: 'Indsend' }).click();
+    await expect(midt.getByRole('heading', { name: 'Input modtaget' })).toBeVisible();
+    await cluster.close();
+
+    // No reload: the count, the list of who is missing and an announcement follow.
+    await expect(submitted).toHaveText(`1 af ${total}`);
+    await expect(page.getByRole('status').filter({ hasText: 'Nyt input fra Sundhedsklynge Midt' })).toHaveText(/Nyt input fra Sundhedsklynge Midt \(indsendelse 1\)\./);
+    await expect(page.getByRole('region', { name: 'Mangler at indsende' }).getByRole('listitem').filter({ hasText: 'Sundhedsklynge Midt' })).toHaveCount(0);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Hent sammenfatning (DOCX)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^input-ønsker-på-tværs-\d+\.docx$/);
+  });
 });

@@ -62,6 +62,8 @@ test.describe('login', () => {
 
     await expect(page.getByText('De høringer, din organisation er inviteret til, finder du under')).toBeVisible();
     await expect(page.getByText('Der er endnu ingen aftaler.')).toHaveCount(0);
+    // The menu is behind a button on a phone; opened, every item and the sign-out are on screen.
+    await page.getByRole('button', { name: 'Menu' }).click();
     for (const item of ['Aftaler', 'Inputrunder', 'Høringer', 'Word']) {
       const box = await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: item, exact: true }).boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { AppShell } from './components/app-shell';
+import { NotFoundPage } from './components/not-found-page';
 import { AgreementsPage } from './features/agreements/components/agreements-page';
 import { LoginPage } from './features/auth/components/login-page';
 import { useAuth } from './features/auth/hooks/use-auth';
@@ -45,7 +46,7 @@ export function App() {
         <Route path="/input" element={<InputRoundsPage />} />
         <Route path="/input/:roundId" element={<InputRoundPage />} />
         <Route path="/word" element={<WordPage />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>
   );

@@ -95,11 +95,6 @@ export function formatDanishDateTime(instant: Instant, options: { seconds?: bool
   return format(instantOf(instant), options.seconds ? "d. MMMM yyyy 'kl.' HH.mm.ss" : "d. MMMM yyyy 'kl.' HH.mm", { in: inDenmark, locale: da });
 }
 
-/** "01.02.2023 23.59": an instant in Danish time, short. */
-export function formatDanishShortDateTime(instant: Instant): string {
-  return format(instantOf(instant), 'dd.MM.yyyy HH.mm', { in: inDenmark, locale: da });
-}
-
 /** "23.59": the time of day of an instant in Danish time. */
 export function formatDanishTime(instant: Instant): string {
   return format(instantOf(instant), 'HH.mm', { in: inDenmark, locale: da });

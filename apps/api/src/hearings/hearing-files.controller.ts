@@ -14,6 +14,7 @@ import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import type { AuthUser } from '../users/auth-user';
 import { CurrentUser, OpenToInvitationAccounts, RequestId } from '../auth/decorators';
+import { attachmentDisposition } from '../common/content-disposition';
 import { badInput } from '../common/domain-error';
 import { ScopedData } from '../access/scoped-data';
 import { TooLargeFilter, uploadedFilename } from '../common/uploads';
@@ -55,7 +56,7 @@ export class HearingFilesController {
   async download(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const attachment = await this.hearings.attachmentWithData(await this.scoped.one(user, 'attachment', id));
     res.setHeader('Content-Type', attachment.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
+    res.setHeader('Content-Disposition', attachmentDisposition(attachment.filename));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.end(attachment.data);
   }
@@ -67,7 +68,7 @@ export class HearingFilesController {
     const response = await this.scoped.one(user, 'hearingResponse', id);
     const pdf = await this.hearings.receiptPdf(response);
     res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `attachment; filename="kvittering-${response.reference}.pdf"`);
+    res.setHeader('Content-Disposition', attachmentDisposition(`kvittering-${response.reference}.pdf`));
     res.end(pdf);
   }
 
@@ -78,7 +79,7 @@ export class HearingFilesController {
     await this.hearings.requireManage(user, hearing);
     const pdf = await this.memo.pdf(hearing, { compareWithVersionId: typeof compareWith === 'string' && compareWith ? compareWith : null });
     res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `attachment; filename="hoeringsnotat.pdf"`);
+    res.setHeader('Content-Disposition', attachmentDisposition('høringsnotat.pdf'));
     res.end(pdf);
   }
 
@@ -89,7 +90,7 @@ export class HearingFilesController {
     await this.hearings.requireManage(user, hearing);
     const docx = await this.memo.docx(hearing, { compareWithVersionId: typeof compareWith === 'string' && compareWith ? compareWith : null });
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    res.setHeader('Content-Disposition', `attachment; filename="hoeringsnotat.docx"`);
+    res.setHeader('Content-Disposition', attachmentDisposition('høringsnotat.docx'));
     res.end(docx);
   }
 }

@@ -2,10 +2,12 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthUser } from '../users/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { attachmentDisposition } from '../common/content-disposition';
 import { inputSummaryDocx } from '../documents/docx/input-summary';
 import { InputRoundsService } from './input-rounds.service';
 
-const fileSafe = (value: string) => value.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 80) || 'inputrunde';
+// Letters in any alphabet stay ("å" too); the header's ASCII fallback spells them out.
+const fileSafe = (value: string) => value.normalize('NFC').replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 80) || 'inputrunde';
 
 /** Downloads of the input rounds (bearer token, like every route). */
 @Controller('files')
@@ -18,7 +20,7 @@ export class InputRoundFilesController {
     const round = await this.rounds.getOrFail(id);
     const docx = await inputSummaryDocx(await this.rounds.summaryModel(user, round));
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    res.setHeader('Content-Disposition', `attachment; filename="input-${fileSafe(round.title)}.docx"`);
+    res.setHeader('Content-Disposition', attachmentDisposition(`input-${fileSafe(round.title)}.docx`));
     res.end(docx);
   }
 }

@@ -17,6 +17,7 @@ import { memoryStorage } from 'multer';
 import type { AuthUser } from '../users/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { Role } from '../users/role.enum';
+import { attachmentDisposition } from '../common/content-disposition';
 import { badInput } from '../common/domain-error';
 import { TooLargeFilter, uploadedFilename } from '../common/uploads';
 import { MAX_IMPORT_BYTES } from './docx-reader';
@@ -33,9 +34,8 @@ function uploaded(file: Express.Multer.File | undefined): UploadedDocx {
 }
 
 function send(res: Response, file: ExportFile): void {
-  const ascii = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');
   res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+  res.setHeader('Content-Disposition', attachmentDisposition(file.filename));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Cache-Control', 'private, no-store');
   res.end(file.data);

@@ -62,6 +62,7 @@ type Documents = {
     "\n  mutation SaveClusterInputDraft($input: SaveClusterInputDraftInput!) {\n    saveClusterInputDraft(input: $input) {\n      ...ClusterInputFields\n    }\n  }\n": typeof types.SaveClusterInputDraftDocument,
     "\n  mutation SubmitClusterInput($input: SubmitClusterInputInput!) {\n    submitClusterInput(input: $input) {\n      ...ClusterInputFields\n    }\n  }\n": typeof types.SubmitClusterInputDocument,
     "\n  mutation AssessInputItem($input: AssessInputItemInput!) {\n    assessInputItem(input: $input) {\n      ...InputItemFields\n    }\n  }\n": typeof types.AssessInputItemDocument,
+    "\n  subscription ClusterInputSubmitted($agreementId: ID!) {\n    clusterInputSubmitted(agreementId: $agreementId) {\n      id\n      number\n      round {\n        id\n      }\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ClusterInputSubmittedDocument,
     "\n  fragment AgreementHeadFields on Agreement {\n    id\n    title\n    effectiveDate\n    phase\n    currentPhase\n    canEdit\n    finalVersion {\n      id\n      number\n      label\n    }\n  }\n": typeof types.AgreementHeadFieldsFragmentDoc,
     "\n  fragment MilestoneFields on Milestone {\n    id\n    title\n    kind\n    date\n    phase\n    description\n    linkType\n    linkId\n    done\n    derived\n  }\n": typeof types.MilestoneFieldsFragmentDoc,
     "\n  fragment ApprovalStatusFields on ApprovalStatus {\n    required\n    approved\n    rejected\n    pending {\n      id\n      name\n    }\n    rejectedBy {\n      id\n      name\n    }\n    parties {\n      organisation {\n        id\n        name\n        kind\n      }\n      decision\n      decidedAt\n      superseded\n    }\n  }\n": typeof types.ApprovalStatusFieldsFragmentDoc,
@@ -131,6 +132,7 @@ const documents: Documents = {
     "\n  mutation SaveClusterInputDraft($input: SaveClusterInputDraftInput!) {\n    saveClusterInputDraft(input: $input) {\n      ...ClusterInputFields\n    }\n  }\n": types.SaveClusterInputDraftDocument,
     "\n  mutation SubmitClusterInput($input: SubmitClusterInputInput!) {\n    submitClusterInput(input: $input) {\n      ...ClusterInputFields\n    }\n  }\n": types.SubmitClusterInputDocument,
     "\n  mutation AssessInputItem($input: AssessInputItemInput!) {\n    assessInputItem(input: $input) {\n      ...InputItemFields\n    }\n  }\n": types.AssessInputItemDocument,
+    "\n  subscription ClusterInputSubmitted($agreementId: ID!) {\n    clusterInputSubmitted(agreementId: $agreementId) {\n      id\n      number\n      round {\n        id\n      }\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": types.ClusterInputSubmittedDocument,
     "\n  fragment AgreementHeadFields on Agreement {\n    id\n    title\n    effectiveDate\n    phase\n    currentPhase\n    canEdit\n    finalVersion {\n      id\n      number\n      label\n    }\n  }\n": types.AgreementHeadFieldsFragmentDoc,
     "\n  fragment MilestoneFields on Milestone {\n    id\n    title\n    kind\n    date\n    phase\n    description\n    linkType\n    linkId\n    done\n    derived\n  }\n": types.MilestoneFieldsFragmentDoc,
     "\n  fragment ApprovalStatusFields on ApprovalStatus {\n    required\n    approved\n    rejected\n    pending {\n      id\n      name\n    }\n    rejectedBy {\n      id\n      name\n    }\n    parties {\n      organisation {\n        id\n        name\n        kind\n      }\n      decision\n      decidedAt\n      superseded\n    }\n  }\n": types.ApprovalStatusFieldsFragmentDoc,
@@ -358,6 +360,10 @@ export function graphql(source: "\n  mutation SubmitClusterInput($input: SubmitC
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssessInputItem($input: AssessInputItemInput!) {\n    assessInputItem(input: $input) {\n      ...InputItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssessInputItem($input: AssessInputItemInput!) {\n    assessInputItem(input: $input) {\n      ...InputItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClusterInputSubmitted($agreementId: ID!) {\n    clusterInputSubmitted(agreementId: $agreementId) {\n      id\n      number\n      round {\n        id\n      }\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ClusterInputSubmitted($agreementId: ID!) {\n    clusterInputSubmitted(agreementId: $agreementId) {\n      id\n      number\n      round {\n        id\n      }\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

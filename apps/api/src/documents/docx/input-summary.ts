@@ -155,7 +155,7 @@ export async function inputSummaryDocx(given: InputSummaryModel): Promise<Buffer
     children.push(
       new Paragraph({
         bullet: { level: 0 },
-        children: [new TextRun({ text: theme.theme, bold: true }), new TextRun(`: ${theme.count} punkter fra ${theme.participants.join(', ')}.`)],
+        children: [new TextRun({ text: theme.theme, bold: true }), new TextRun(`: ${theme.count} ${theme.count === 1 ? 'punkt' : 'punkter'} fra ${theme.participants.join(', ')}.`)],
       }),
     );
   }

@@ -1,3 +1,4 @@
+import { formatDanishTime } from '@aftalerum/dates';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,7 +9,6 @@ import { formatDateTime } from '../lib/time';
 import { PublicLayout } from './public-layout';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const time = new Intl.DateTimeFormat('da-DK', { timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
 /**
  * The invitation link's landing page (no login), in two steps: the person gives their name and
@@ -106,7 +106,7 @@ export function InvitationPage({ token }: { token: string }) {
               Skriv koden fra din e-mail
             </h1>
             <p id="invitation-code-sent">
-              Vi har sendt en kode på 6 cifre til <strong>{sent.email}</strong>. Koden virker til kl. {time.format(new Date(sent.expiresAt))}. Kan du
+              Vi har sendt en kode på 6 cifre til <strong>{sent.email}</strong>. Koden virker til kl. {formatDanishTime(sent.expiresAt)}. Kan du
               ikke finde e-mailen, så se efter i uønsket post.
             </p>
             <label htmlFor="invitation-code">Kode fra e-mailen</label>

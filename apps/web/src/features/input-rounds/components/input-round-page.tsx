@@ -1,18 +1,47 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
-import { INPUT_ROUND, InputRoundDetail } from '../graphql/input-rounds';
+import { CLUSTER_INPUT_SUBMITTED, INPUT_ROUND, InputRoundDetail } from '../graphql/input-rounds';
 import { useNow } from '../hooks/use-now';
 import { countdown, formatDateTime } from '../lib/time';
 import { ClusterRoundView } from './cluster-round-view';
 import { SecretariatRoundView } from './secretariat-round-view';
 import '../input-rounds.css';
 
+/** How often the secretariat's overview refreshes itself when live updates fail. */
+const POLL_MS = 10_000;
+
+/**
+ * For the secretariat: each input a participant submits to this round arrives live (graphql-ws)
+ * and refreshes the overview, the matrix and the count, and is announced in words. Returns the
+ * announcement; `onFailed` is called when live updates are not available (the page then polls).
+ */
+function useLiveInputs(round: InputRoundDetail | null | undefined, onFailed: () => void): string {
+  const client = useApolloClient();
+  const [announcement, setAnnouncement] = useState('');
+  const agreementId = round?.agreement?.id ?? '';
+  useSubscription(CLUSTER_INPUT_SUBMITTED, {
+    variables: { agreementId },
+    skip: !round?.canManage || !agreementId,
+    onData: ({ data: event }) => {
+      const submitted = event.data?.clusterInputSubmitted;
+      if (!submitted || submitted.round.id !== round?.id) return;
+      setAnnouncement(`Nyt input fra ${submitted.organisation.name} (indsendelse ${submitted.number ?? 1}).`);
+      void client.refetchQueries({ include: ['InputRound', 'InputMatrix'] });
+    },
+    onError: onFailed,
+  });
+  return announcement;
+}
+
 /** One input round: the secretariat's overview, or the asked cluster's own input. */
 export function InputRoundPage() {
   const { roundId = '' } = useParams();
-  const { data, loading, error } = useQuery(INPUT_ROUND, { variables: { id: roundId } });
+  const [liveFailed, setLiveFailed] = useState(false);
+  const { data, loading, error } = useQuery(INPUT_ROUND, { variables: { id: roundId }, pollInterval: liveFailed ? POLL_MS : 0 });
   const round = data?.inputRound;
+  const announcement = useLiveInputs(round, () => setLiveFailed(true));
 
   return (
     <section aria-labelledby="round-title" className="ir">
@@ -26,6 +55,9 @@ export function InputRoundPage() {
         </p>
       )}
       {data && !round && <p role="alert">Inputrunden findes ikke.</p>}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
       {round && (
         <>
           <RoundHeader round={round} />

@@ -268,3 +268,20 @@ export const ASSESS_ITEM = graphql(`
     }
   }
 `);
+
+/** Each input a participant submits to one of the agreement's rounds (for the agreement's secretariat). */
+export const CLUSTER_INPUT_SUBMITTED = graphql(`
+  subscription ClusterInputSubmitted($agreementId: ID!) {
+    clusterInputSubmitted(agreementId: $agreementId) {
+      id
+      number
+      round {
+        id
+      }
+      organisation {
+        id
+        name
+      }
+    }
+  }
+`);

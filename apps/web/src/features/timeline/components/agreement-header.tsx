@@ -55,12 +55,21 @@ export function PageState({ loading, error, missing }: { loading: boolean; error
           Henter aftalen…
         </p>
       )}
+      {/* Every page has a heading, also when the agreement is not there (focus goes to it after navigation). */}
       {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
+        <>
+          <h1>Aftalen kunne ikke hentes</h1>
+          <p className="error" role="alert">
+            {error}
+          </p>
+        </>
       )}
-      {missing && <p role="alert">Aftalen findes ikke.</p>}
+      {missing && (
+        <>
+          <h1>Aftalen findes ikke</h1>
+          <p role="alert">Aftalen findes ikke, eller du har ikke adgang til den.</p>
+        </>
+      )}
     </>
   );
 }

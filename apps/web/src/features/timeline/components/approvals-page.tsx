@@ -1,4 +1,4 @@
-import { formatDanishShortDateTime } from '@aftalerum/dates';
+import { formatDanishDateTime } from '@aftalerum/dates';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useId, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
@@ -17,7 +17,7 @@ import { FinalVersionPanel } from './final-version-panel';
 type Filter = 'ALL' | PartyStatus;
 
 /** '2026-11-23T16:25:00Z' → '23.11.2026 17.25' (Danish time). */
-const formatRecorded = (iso: string) => formatDanishShortDateTime(iso);
+const formatRecorded = (iso: string) => formatDanishDateTime(iso);
 
 export const partyStatus = (party: ApprovalParty): PartyStatus => party.decision ?? 'PENDING';
 
