@@ -46,7 +46,7 @@ export class AppModule {
           buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
           // Every argument of every field is checked before its resolver runs (common/input-boundary.ts).
           transformSchema: withInputBoundary,
-          playground: false,
+          graphiql: false,
           // The session cookie rides along with any request a browser sends, so a GraphQL request
           // must not be a "simple" one another site can make (GET mutations never run anyway).
           csrfPrevention: true,

@@ -2,7 +2,7 @@ import { formatDanishDateTime } from '@aftalerum/dates';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, Transporter } from 'nodemailer';
-import PgBoss from 'pg-boss';
+import { PgBoss, type Db as JobDb } from 'pg-boss';
 import { DataSource, EntityManager, QueryResult } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 
@@ -31,7 +31,7 @@ export const REMINDER_HOURS = [7 * 24, 24];
  * the row it is about was committed: a failure to schedule rolls the row back, and a rolled
  * back row leaves no job behind.
  */
-function inTransaction(manager: EntityManager): PgBoss.Db {
+function inTransaction(manager: EntityManager): JobDb {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('Jobs are scheduled inside the transaction that writes their row.');
   return {
