@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollaborationModule } from './collaboration/collaboration.module';
 import { DateTimeScalar } from './common/date.scalar';
+import { DraftCommentsModule } from './draft-comments/draft-comments.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { formatGraphQLError, refusalStatusPlugin } from './common/graphql-error-formatter';
 import { withInputBoundary } from './common/input-boundary';
@@ -68,6 +69,7 @@ export class AppModule {
         InputRoundsModule,
         NotificationsModule,
         TimelineModule,
+        DraftCommentsModule,
         WordModule,
         HealthModule,
       ],

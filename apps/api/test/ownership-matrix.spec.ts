@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildSchema, GraphQLObjectType } from 'graphql';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { Client } from 'pg';
+import * as Y from 'yjs';
 import { PUB_SUB, TOPICS } from '../src/common/pub-sub';
 import { connectCollab, paragraphText, waitFor } from './collab-client';
 import {
@@ -365,7 +366,35 @@ const laterDeadline = () => inHours(24 * 30 + ++later);
 
 const UUID = () => `00000000-0000-4000-8000-${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`;
 
+/** A Yjs relative position into the draft (its start), as the editor sends with a comment. */
+const DRAFT_ANCHOR = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getXmlFragment('default'), 0))).toString('base64');
+const draftCommentInput = (agreementId: string, text: string) => ({ agreementId, anchorStart: DRAFT_ANCHOR, anchorEnd: DRAFT_ANCHOR, quote: 'Sundhedsaftale', text });
+/** One comment thread on each region's draft, opened by its secretariat, for the thread mutations. */
+const draftThreads = new Map<'H' | 'S', string>();
+async function draftThreadOf(w: World, target: string, status?: 'OPEN' | 'RESOLVED'): Promise<string> {
+  const code = region(target);
+  const secretariat = code === 'H' ? w.tokens.hSecretariat : w.tokens.sSecretariat;
+  let id = draftThreads.get(code);
+  if (!id) {
+    const created = await must(w.app, 'mutation($i: CreateDraftCommentThreadInput!) { createDraftCommentThread(input: $i) { id } }', { i: draftCommentInput(w.agreements[code].id, 'Matrix-tråd') }, secretariat, 'thread');
+    id = created.createDraftCommentThread.id as string;
+    draftThreads.set(code, id);
+  }
+  const now = (await w.db.query<{ status: string }>('SELECT "status" FROM "draft_comment_threads" WHERE "id" = $1', [id])).rows[0].status;
+  if (status && now !== status) {
+    const field = status === 'OPEN' ? 'reopenDraftCommentThread' : 'resolveDraftCommentThread';
+    await must(w.app, `mutation($id: ID!) { ${field}(threadId: $id) { id } }`, { id }, secretariat, field);
+  }
+  return id;
+}
+const DRAFT_THREAD_TARGETS = { 'comment thread on agreement Hovedstaden': READERS.H, 'comment thread on agreement Syddanmark': READERS.S };
+
 const QUERIES: Row[] = [
+  {
+    operation: 'draftCommentThreads',
+    targets: AGREEMENT_TARGETS,
+    run: async (w, c, t) => observe(await gql(w, c, 'query($id: ID!) { draftCommentThreads(agreementId: $id) { id comments { text } } }', { id: agreementOf(w, t).id }), 'draftCommentThreads', anyAnswer),
+  },
   { operation: 'me', targets: { 'the caller': SIGNED_IN }, run: async (w, c) => observe(await gql(w, c, '{ me { id email } }'), 'me') },
   // An account made from an invitation link can only file its organisation's response to its hearing.
   { operation: 'regions', targets: { 'reference data': BOUND_OUT }, run: async (w, c) => observe(await gql(w, c, '{ regions { id code } }'), 'regions') },
@@ -513,6 +542,16 @@ const QUERIES: Row[] = [
 ];
 
 const SUBSCRIPTIONS: Row[] = [
+  {
+    operation: 'draftCommentThreadChanged',
+    targets: AGREEMENT_TARGETS,
+    run: (w, c, t) => {
+      const agreementId = agreementOf(w, t).id;
+      return observeSubscription(w, c, 'subscription($id: ID!) { draftCommentThreadChanged(agreementId: $id) { threadId } }', { id: agreementId }, TOPICS.draftComments(agreementId), {
+        draftCommentThreadChanged: { agreementId, threadId: UUID(), action: 'CREATED' },
+      });
+    },
+  },
   {
     operation: 'approvalRecorded',
     targets: AGREEMENT_TARGETS,
@@ -898,7 +937,32 @@ const MUTATIONS: Row[] = [
         i: { agreementId: agreementOf(w, t).id, organisationId, decision: 'APPROVED', decidedAt: '2027-06-01' },
       });
     },
-  },  {
+  },
+  {
+    operation: 'createDraftCommentThread',
+    targets: AGREEMENT_TARGETS,
+    run: (w, c, t) =>
+      mutation(w, c, 'createDraftCommentThread', 'mutation($i: CreateDraftCommentThreadInput!) { createDraftCommentThread(input: $i) { id } }', { i: draftCommentInput(agreementOf(w, t).id, `Kommentar fra ${c}`) }),
+  },
+  {
+    operation: 'replyToDraftCommentThread',
+    targets: DRAFT_THREAD_TARGETS,
+    prepare: (w, t) => draftThreadOf(w, t),
+    run: (w, c, _t, id) => mutation(w, c, 'replyToDraftCommentThread', 'mutation($i: ReplyToDraftCommentThreadInput!) { replyToDraftCommentThread(input: $i) { id } }', { i: { threadId: id, text: `Svar fra ${c}` } }),
+  },
+  {
+    operation: 'resolveDraftCommentThread',
+    targets: DRAFT_THREAD_TARGETS,
+    prepare: (w, t) => draftThreadOf(w, t, 'OPEN'),
+    run: (w, c, _t, id) => mutation(w, c, 'resolveDraftCommentThread', 'mutation($id: ID!) { resolveDraftCommentThread(threadId: $id) { id status } }', { id }),
+  },
+  {
+    operation: 'reopenDraftCommentThread',
+    targets: DRAFT_THREAD_TARGETS,
+    prepare: (w, t) => draftThreadOf(w, t, 'RESOLVED'),
+    run: (w, c, _t, id) => mutation(w, c, 'reopenDraftCommentThread', 'mutation($id: ID!) { reopenDraftCommentThread(threadId: $id) { id status } }', { id }),
+  },
+  {
     operation: 'lockFinalVersion',
     targets: AGREEMENT_CHANGE,
     run: (w, c, t) =>

@@ -40,6 +40,7 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
       inputRound: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY', 'ROUND_PARTICIPANT'],
       approval: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
       publicHearing: ['PUBLIC'],
+      draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
     });
     expect(changeAccess).toEqual({
       agreement: ['ADMIN', 'REGION_SECRETARIAT'],
@@ -49,6 +50,8 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
       inputRound: ['ADMIN', 'REGION_SECRETARIAT'],
       approval: ['ADMIN', 'REGION_SECRETARIAT', 'DECIDING_MUNICIPALITY'],
       publicHearing: [],
+      // Whoever may read the live draft comments on it (issue 17).
+      draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
     });
   });
 

@@ -46,7 +46,9 @@ export type DataKind =
   /** A party's decision on the agreement (and its decision document). */
   | 'approval'
   /** A public hearing's page. */
-  | 'publicHearing';
+  | 'publicHearing'
+  /** Comment threads on the live draft: whoever may read the draft comments on it. */
+  | 'draftComment';
 
 /** Who may read each kind of data. Anything of another region: nobody from outside it (ADMIN aside). */
 export const readAccess: Readonly<Record<DataKind, readonly Party[]>> = {
@@ -59,6 +61,7 @@ export const readAccess: Readonly<Record<DataKind, readonly Party[]>> = {
   inputRound: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY', 'ROUND_PARTICIPANT'],
   approval: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
   publicHearing: ['PUBLIC'],
+  draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
 };
 
 /** Who may change each kind of data. */
@@ -71,6 +74,7 @@ export const changeAccess: Readonly<Record<DataKind, readonly Party[]>> = {
   // The secretariat records any party's decision; a municipality of the region its own.
   approval: ['ADMIN', 'REGION_SECRETARIAT', 'DECIDING_MUNICIPALITY'],
   publicHearing: [],
+  draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
 };
 
 /** What is known about the data when deciding: its region, and facts only the database knows. */

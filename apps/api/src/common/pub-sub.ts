@@ -9,6 +9,7 @@ export const TOPICS = {
   hearingResponse: (hearingId: string) => `hearing-response:${hearingId}`,
   clusterInput: (agreementId: string) => `cluster-input:${agreementId}`,
   approval: (agreementId: string) => `approval:${agreementId}`,
+  draftComments: (agreementId: string) => `draft-comments:${agreementId}`,
 };
 
 /** Redis pub/sub whose channels carry the deployment's prefix (Redis channels ignore the database number). */

@@ -1,6 +1,7 @@
 import { AgreementDraft } from '../drafts/agreement-draft.entity';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
+import { DraftComment, DraftCommentThread } from '../draft-comments/draft-comment.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { Attachment } from '../hearings/attachment.entity';
@@ -16,4 +17,4 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Region } from '../organisations/region.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Region, Organisation, Cluster, User, LoginFailure, Agreement, AgreementDraft, AgreementVersion, AuditEntry, Hearing, HearingResponse, HearingComment, Attachment, InputRound, ClusterInput, ClusterInputItem, InputItemAssessment];
+export const ENTITIES = [Region, Organisation, Cluster, User, LoginFailure, Agreement, AgreementDraft, AgreementVersion, AuditEntry, Hearing, HearingResponse, HearingComment, Attachment, InputRound, ClusterInput, ClusterInputItem, InputItemAssessment, DraftCommentThread, DraftComment];

@@ -76,7 +76,14 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
       )}
       <div className="workspace">
         {collaboration && loaded ? (
-          <LiveDraft collaboration={collaboration} user={user} editable={editable} readOnlyNotice={readOnlyNotice} />
+          <LiveDraft
+            collaboration={collaboration}
+            user={user}
+            editable={editable}
+            readOnlyNotice={readOnlyNotice}
+            agreementId={agreement.id}
+            aside={<VersionsPanel agreementId={agreement.id} canEdit={agreement.canEdit} />}
+          />
         ) : (
           <>
             <nav className="outline" aria-label="Indholdsfortegnelse">
@@ -88,9 +95,11 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
                 {refusedReason ? 'Udkastet er ikke tilgængeligt.' : 'Henter udkastet…'}
               </p>
             </section>
+            <div className="side-column">
+              <VersionsPanel agreementId={agreement.id} canEdit={agreement.canEdit} />
+            </div>
           </>
         )}
-        <VersionsPanel agreementId={agreement.id} canEdit={agreement.canEdit} />
       </div>
     </article>
   );

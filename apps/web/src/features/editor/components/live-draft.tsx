@@ -6,6 +6,8 @@ import type { EditorView } from '@tiptap/pm/view';
 import { ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { SECTION_KIND_LABEL_VARIABLES } from '../../../lib/section-kind-style';
 import type { Collaboration as CollaborationConnection } from '../hooks/use-collaboration';
+import { CommentsPanel } from '../../draft-comments/components/comments-panel';
+import { CommentHighlights } from '../../draft-comments/lib/comment-highlights';
 import { KeepCaretOnRemoteEdit } from '../lib/keep-caret-on-remote-edit';
 import { EditorToolbar } from './editor-toolbar';
 import { SectionMenu, SectionMenuPlace } from './section-menu';
@@ -32,6 +34,10 @@ interface LiveDraftProps {
   editable: boolean;
   /** Shown above the draft for people who may only read. */
   readOnlyNotice: ReactNode;
+  /** The agreement whose draft this is (its comment threads are beside it). */
+  agreementId: string;
+  /** Shown below the comments in the side column (the versions). */
+  aside?: ReactNode;
 }
 
 /**
@@ -39,7 +45,7 @@ interface LiveDraftProps {
  * its toolbar, and the section outline built from it. Mounted once the draft has synced,
  * so the editor never starts from an empty document.
  */
-export function LiveDraft({ collaboration, user, editable, readOnlyNotice }: LiveDraftProps) {
+export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agreementId, aside }: LiveDraftProps) {
   const draftId = useId();
   const titleId = useId();
   const { provider, ydoc } = collaboration;
@@ -57,6 +63,7 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice }: Liv
         Collaboration.configure({ document: ydoc, field: DRAFT_FRAGMENT }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         KeepCaretOnRemoteEdit,
+        CommentHighlights,
       ],
       editable,
       editorProps: {
@@ -149,6 +156,10 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice }: Liv
           {announcement}
         </p>
       </section>
+      <div className="side-column">
+        <CommentsPanel editor={editor} agreementId={agreementId} />
+        {aside}
+      </div>
     </>
   );
 }
