@@ -83,7 +83,7 @@ describe('Untrusted documents are read within limits', () => {
     files.good = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: 'Fælles populationsansvar', heading: 'Heading1' })] }] }));
     app = await startTestApp();
     token = await app.login(demo('sekretariat'));
-  });
+  }, 240_000); // building the bombs and the 19 MB document keeps a busy machine at work for a while
   afterAll(async () => {
     await app?.close();
   });
