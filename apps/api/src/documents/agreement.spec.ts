@@ -146,6 +146,9 @@ interface DocxParagraph {
   xml: string;
 }
 
+/** A heading paragraph's level: Heading1–4, or a part heading (level 1). */
+const headingLevel = (style: string | null): number | null => (style === 'PartHeading' ? 1 : style && /^Heading[1-4]$/.test(style) ? Number(style.slice(-1)) : null);
+
 /** Every w:p of a WordprocessingML part, with its style and its text. */
 function docxParagraphs(xml: string): DocxParagraph[] {
   return [...xml.matchAll(/<w:p(?: [^>]*)?>([\s\S]*?)<\/w:p>/g)].map(([whole, inner]) => ({
@@ -197,8 +200,8 @@ describe('renderAgreementDocx', () => {
 
   it('numbers the section and sub-section headings in order, as real Word headings', () => {
     const headings = paragraphs
-      .filter((paragraph) => paragraph.style !== null && /^Heading[1-4]$/.test(paragraph.style))
-      .map((paragraph) => [Number(paragraph.style?.slice(-1)), paragraph.text]);
+      .filter((paragraph) => headingLevel(paragraph.style) !== null)
+      .map((paragraph) => [headingLevel(paragraph.style), paragraph.text]);
     expect(headings).toEqual(EXPECTED_DOCX_HEADINGS);
   });
 
@@ -231,7 +234,7 @@ describe('renderAgreementDocx', () => {
 
     const titlePageBreak = parts.document.indexOf('<w:sectPr'); // the first section (title page) ends here
     const tocStart = parts.document.indexOf('<w:sdt>');
-    const firstBodyHeading = parts.document.indexOf(paragraphs.find((paragraph) => paragraph.style === 'Heading1')?.xml ?? '<none>');
+    const firstBodyHeading = parts.document.indexOf(paragraphs.find((paragraph) => headingLevel(paragraph.style) === 1)?.xml ?? '<none>');
     expect(parts.document.indexOf('Region Hovedstaden')).toBeLessThan(titlePageBreak);
     expect(titlePageBreak).toBeLessThan(tocStart);
     expect(tocStart).toBeGreaterThan(-1);
@@ -488,8 +491,8 @@ describe('the agreement outline in the DOCX and the PDF', () => {
   it('DOCX: the introduction is not chapter "1.", part headings over each kind, goals under their focus area, Tillæg for the annex', async () => {
     const parts = await unzipDocx(await renderAgreementDocx(input({ doc: structured })));
     const headings = docxParagraphs(parts.document)
-      .filter((paragraph) => paragraph.style !== null && /^Heading[1-4]$/.test(paragraph.style))
-      .map((paragraph) => [Number(paragraph.style?.slice(-1)), paragraph.text]);
+      .filter((paragraph) => headingLevel(paragraph.style) !== null)
+      .map((paragraph) => [headingLevel(paragraph.style), paragraph.text]);
     expect(headings).toEqual(EXPECTED);
   });
 

@@ -46,6 +46,8 @@ const CODE_FONT = 'Consolas';
 const ACCENT_COLOR = '1F3864';
 const MUTED_COLOR = '595959';
 const SECTION_KIND_STYLE = 'SectionKind';
+/** Part headings (Visioner, Fokusområder, …): outline level 1 like Heading 1, a style of their own so an import of the export skips them. */
+const PART_HEADING_STYLE = 'PartHeading';
 const HEADING_LEVELS: Record<HeadingDepth, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
   1: HeadingLevel.HEADING_1,
   2: HeadingLevel.HEADING_2,
@@ -199,7 +201,7 @@ class DocxRenderer {
   outlineBlock(block: OutlineBlock, headings: Headings, first: boolean): DocxBlock[] {
     if (block.type === 'loose') return this.blocks([block.node], headings, TOP_LEVEL);
     if (block.type === 'part') {
-      return [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: first, children: [textRun(block.label, {})] })];
+      return [new Paragraph({ style: PART_HEADING_STYLE, pageBreakBefore: first, children: [textRun(block.label, {})] })];
     }
     const number = block.place.number === null ? [] : [textRun(numberedTitle(block.place, '', true), {})];
     return [
@@ -400,6 +402,15 @@ export async function renderAgreementDocx(given: AgreementDocumentInput): Promis
           paragraph: { spacing: { before: 480, after: 0 }, keepNext: true },
         },
         {
+          id: PART_HEADING_STYLE,
+          name: 'Part Heading',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { font: HEADING_FONT, size: 36, bold: true, color: ACCENT_COLOR },
+          paragraph: { spacing: { before: 240, after: 240 }, keepNext: true, outlineLevel: 0 },
+        },
+        {
           id: TOC_HEADING_STYLE,
           name: 'TOC Heading',
           basedOn: 'Normal',
@@ -435,7 +446,7 @@ export async function renderAgreementDocx(given: AgreementDocumentInput): Promis
         },
         children: [
           new Paragraph({ style: TOC_HEADING_STYLE, children: [textRun(TABLE_OF_CONTENTS_LABEL, {})] }),
-          new TableOfContents(TABLE_OF_CONTENTS_LABEL, { hyperlink: true, headingStyleRange: `1-${TABLE_OF_CONTENTS_DEPTH}` }),
+          new TableOfContents(TABLE_OF_CONTENTS_LABEL, { hyperlink: true, headingStyleRange: `1-${TABLE_OF_CONTENTS_DEPTH}`, useAppliedParagraphOutlineLevel: true }),
           ...body,
         ],
       },
