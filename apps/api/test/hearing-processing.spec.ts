@@ -1,22 +1,16 @@
 import { createHash } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { Client } from 'pg';
 import { createVersion, demoAgreement, DEMO_ACCOUNTS, must, openHearing, organisationId, submitResponse, TINY_PDF } from './factories';
+import { pdfFonts, pdfText } from './poppler';
 import { startTestApp, TestApp } from './test-app';
 
-/** The texts a pdf-lib PDF draws (its standard fonts write WinAnsi hex strings). */
+/** The lines of a PDF's text as a reader extracts them (pdftotext), and every font embedded. */
 function pdfTexts(pdf: Buffer): string[] {
-  const texts: string[] = [];
-  for (const match of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
-    } catch {
-      content = match[1];
-    }
-    for (const hex of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) texts.push(Buffer.from(hex[1], 'hex').toString('latin1'));
-  }
-  return texts;
+  expect(pdfFonts(pdf).filter((font) => !font.embedded)).toEqual([]);
+  return pdfText(pdf)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 const RESPONSE = `query($id: ID!) { hearing(id: $id) { responses { id reference summary reply outcome sender sha256 filedText

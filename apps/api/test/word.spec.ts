@@ -14,6 +14,7 @@ import {
 import JSZip from 'jszip';
 import { Client } from 'pg';
 import { connectCollab, paragraphText } from './collab-client';
+import { pdfFonts, pdfText } from './poppler';
 import { demo, startTestApp, TestApp } from './test-app';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -255,6 +256,10 @@ describe('Word round-trip', () => {
     // Unchanged text is ordinary text.
     expect(inserted).not.toContain('Borgeren');
     expect(xml).toContain('Borgeren skal opleve ét ');
+    // Each change carries the name of the person who saved the later version.
+    const [{ name: savedBy }] = (await db.query('SELECT u.name FROM agreement_versions v JOIN users u ON u.id = v.created_by WHERE v.id = $1', [to])).rows;
+    const authors = new Set([...xml.matchAll(/<w:(?:ins|del)\b[^>]*w:author="([^"]*)"/g)].map((m) => m[1]));
+    expect([...authors]).toEqual([savedBy]);
 
     // Against the live draft when `to` is left out: nothing changed since version 2.
     const live = await download(`agreements/${agreementId}/compare.docx?from=${to}`);
@@ -281,6 +286,12 @@ describe('Word round-trip', () => {
     expect(pdf.type).toBe('application/pdf');
     expect(pdf.data.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.data.toString('latin1')).toMatch(/\/StructTreeRoot/);
+    // Its typeface embedded, and a table of contents before the text.
+    expect(pdfFonts(pdf.data).length).toBeGreaterThan(0);
+    expect(pdfFonts(pdf.data).filter((font) => !font.embedded)).toEqual([]);
+    const pdfLines = pdfText(pdf.data, { layout: true }).split('\n').map((line) => line.trim());
+    expect(pdfLines).toContain('Indholdsfortegnelse');
+    expect(pdfLines.findIndex((line) => /^1\. Fælles populationsansvar\b.*\s\d+$/.test(line))).toBeGreaterThan(pdfLines.indexOf('Indholdsfortegnelse'));
     // A version of another agreement is not this agreement's version.
     const missing = await download(`agreements/${agreement.id}/agreement.pdf?versionId=00000000-0000-4000-8000-000000000000`, municipality);
     expect(missing.status).toBe(404);

@@ -3,6 +3,8 @@ import JSZip from 'jszip';
 import type { AgreementDocumentInput } from './agreement';
 import { renderAgreementDocx } from './docx/agreement';
 import { renderAgreementHtml } from './html/agreement';
+import { renderAgreementPdf } from './pdf/agreement';
+import { pdfText } from '../../test/poppler';
 
 // ---- Fixture: a small but realistic health agreement draft. ------------------------------------
 
@@ -101,7 +103,21 @@ const input = (overrides: Partial<AgreementDocumentInput> = {}): AgreementDocume
   ...overrides,
 });
 
-/** The numbered headings, in order, as both renderers must produce them. */
+/** The Word document's headings, in order: part headings, the numbered sections under them, their sub-headings. */
+const EXPECTED_DOCX_HEADINGS: Array<[level: number, text: string]> = [
+  [1, 'Visioner'],
+  [2, '1. Mere lighed i sundhed'],
+  [3, '1.1 Borgere i udsatte positioner'],
+  [1, 'Fokusområder'],
+  [2, '2. Sammen om børn og unges sundhed'],
+  [3, '2.1 Ansvar og opfølgning'],
+  [4, '2.1.1 Måling'],
+  [1, 'Principper'],
+  [2, '3. Borgerne med fra start'],
+  [1, 'Øvrige'],
+  [2, '4. Øvrige bestemmelser'],
+];
+/** The HTML page's numbered headings, in order. */
 const EXPECTED_HEADINGS: Array<[level: number, text: string]> = [
   [1, '1. Mere lighed i sundhed'],
   [2, '1.1 Borgere i udsatte positioner'],
@@ -129,6 +145,9 @@ interface DocxParagraph {
   text: string;
   xml: string;
 }
+
+/** A heading paragraph's level: Heading1–4, or a part heading (level 1). */
+const headingLevel = (style: string | null): number | null => (style === 'PartHeading' ? 1 : style && /^Heading[1-4]$/.test(style) ? Number(style.slice(-1)) : null);
 
 /** Every w:p of a WordprocessingML part, with its style and its text. */
 function docxParagraphs(xml: string): DocxParagraph[] {
@@ -181,9 +200,9 @@ describe('renderAgreementDocx', () => {
 
   it('numbers the section and sub-section headings in order, as real Word headings', () => {
     const headings = paragraphs
-      .filter((paragraph) => paragraph.style !== null && /^Heading[1-3]$/.test(paragraph.style))
-      .map((paragraph) => [Number(paragraph.style?.slice(-1)), paragraph.text]);
-    expect(headings).toEqual(EXPECTED_HEADINGS);
+      .filter((paragraph) => headingLevel(paragraph.style) !== null)
+      .map((paragraph) => [headingLevel(paragraph.style), paragraph.text]);
+    expect(headings).toEqual(EXPECTED_DOCX_HEADINGS);
   });
 
   it('puts the Danish kind label above each section heading', () => {
@@ -191,7 +210,7 @@ describe('renderAgreementDocx', () => {
     expect(labels.map((label) => label.text)).toEqual(EXPECTED_KIND_LABELS);
     for (const label of labels) {
       const next = paragraphs[paragraphs.indexOf(label) + 1];
-      expect(next.style).toBe('Heading1');
+      expect(next.style).toBe('Heading2');
     }
     // The bogus kind attribute is never written anywhere.
     expect(parts.document).not.toContain('NOT_A_KIND');
@@ -215,7 +234,7 @@ describe('renderAgreementDocx', () => {
 
     const titlePageBreak = parts.document.indexOf('<w:sectPr'); // the first section (title page) ends here
     const tocStart = parts.document.indexOf('<w:sdt>');
-    const firstBodyHeading = parts.document.indexOf(paragraphs.find((paragraph) => paragraph.style === 'Heading1')?.xml ?? '<none>');
+    const firstBodyHeading = parts.document.indexOf(paragraphs.find((paragraph) => headingLevel(paragraph.style) === 1)?.xml ?? '<none>');
     expect(parts.document.indexOf('Region Hovedstaden')).toBeLessThan(titlePageBreak);
     expect(titlePageBreak).toBeLessThan(tocStart);
     expect(tocStart).toBeGreaterThan(-1);
@@ -428,3 +447,76 @@ describe('renderAgreementHtml', () => {
     for (const kept of ['data', 'relativ', 'tab']) expect(hostile).toContain(`<p>${kept}</p>`);
   });
 });
+
+// ---- The outline: introduction, part headings, goals under their focus area, the PDF's table of contents. ----
+
+describe('the agreement outline in the DOCX and the PDF', () => {
+  const structured: JSONContent = {
+    type: 'doc',
+    content: [
+      section('PREAMBLE', 'Indledning til aftalen', p(text('Aftalen gælder 2024–2027.')), h(2, 'Baggrund')),
+      section('VISION', 'Fælles populationsansvar', h(2, 'Mere lighed i sundhed')),
+      section('FOCUS_AREA', 'Sammen om ældre', h(2, 'Indsatser')),
+      section('GOAL', 'Færre genindlæggelser', h(2, 'Måltal')),
+      section('GOAL', 'Flere hjemmebesøg'),
+      section('FOCUS_AREA', 'Sammen om børn'),
+      section('GOAL', 'Tidlig opsporing'),
+      section('PRINCIPLE', 'Borgerne med fra start'),
+      section('GOAL', 'Et mål uden fokusområde'),
+      section('ANNEX', 'Det administrative tillæg'),
+    ],
+  };
+  const EXPECTED: Array<[level: number, text: string]> = [
+    [1, 'Indledning til aftalen'],
+    [2, 'Baggrund'],
+    [1, 'Visioner'],
+    [2, '1. Fælles populationsansvar'],
+    [3, '1.1 Mere lighed i sundhed'],
+    [1, 'Fokusområder'],
+    [2, '2. Sammen om ældre'],
+    [3, '2.1 Indsatser'],
+    [3, '2.2 Færre genindlæggelser'],
+    [4, '2.2.1 Måltal'],
+    [3, '2.3 Flere hjemmebesøg'],
+    [2, '3. Sammen om børn'],
+    [3, '3.1 Tidlig opsporing'],
+    [1, 'Principper'],
+    [2, '4. Borgerne med fra start'],
+    [1, 'Mål'],
+    [2, '5. Et mål uden fokusområde'],
+    [1, 'Tillæg'],
+    [2, '6. Det administrative tillæg'],
+  ];
+
+  it('DOCX: the introduction is not chapter "1.", part headings over each kind, goals under their focus area, Tillæg for the annex', async () => {
+    const parts = await unzipDocx(await renderAgreementDocx(input({ doc: structured })));
+    const headings = docxParagraphs(parts.document)
+      .filter((paragraph) => headingLevel(paragraph.style) !== null)
+      .map((paragraph) => [headingLevel(paragraph.style), paragraph.text]);
+    expect(headings).toEqual(EXPECTED);
+  });
+
+  it('PDF: a table of contents with the DOCX table of contents\' headings (levels 1–3), each with the page it is on', async () => {
+    const pdf = await renderAgreementPdf(input({ doc: structured }));
+    const pages = pdfText(pdf, { layout: true }).split('\f');
+    const tocPage = pages.findIndex((page) => page.includes('Indholdsfortegnelse'));
+    expect(tocPage).toBe(1);
+    const entries = pages[tocPage]
+      .split('\n')
+      // The page footer is not an entry.
+      .filter((line) => !line.includes(' · side '))
+      .map((line) => /^(.*?)[ .]*\s(\d+)$/.exec(line.trim()))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => ({ text: match[1].trim(), page: Number(match[2]) }));
+    expect(entries.map((entry) => entry.text)).toEqual(EXPECTED.filter(([level]) => level <= 3).map(([, title]) => title));
+    for (const entry of entries) {
+      expect(entry.page).toBeGreaterThan(tocPage + 1);
+      expect(pages[entry.page - 1].split('\n').map((line) => line.trim())).toContain(entry.text);
+    }
+    // Each part starts on a page of its own.
+    for (const part of ['Visioner', 'Fokusområder', 'Principper', 'Mål', 'Tillæg']) {
+      expect(pages[entries.find((entry) => entry.text === part)!.page - 1].trim().startsWith(part)).toBe(true);
+    }
+  });
+});
+

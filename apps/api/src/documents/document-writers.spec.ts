@@ -1,5 +1,5 @@
 import { BlockChangeKind, collectSections, compareDrafts, JSONContent } from '@aftalerum/editor';
-import { inflateSync } from 'node:zlib';
+import { pdfFonts, pdfText } from '../../test/poppler';
 import { EVERY_CONTROL_CHARACTER, parseEveryXmlPart, withControls } from '../../test/strict-xml';
 import { agreementSkeleton } from '../agreements/draft-template';
 import { renderAgreementPdf } from './pdf/agreement';
@@ -110,22 +110,12 @@ const summaryModel: InputSummaryModel = {
   ],
 };
 
-/** The strings a PDF draws (content streams inflated, hex and literal strings decoded). */
-function pdfTexts(pdf: Buffer): string[] {
-  const texts: string[] = [];
-  const raw = pdf.toString('latin1');
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
-    } catch {
-      content = match[1];
-    }
-    for (const hex of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) texts.push(Buffer.from(hex[1], 'hex').toString('latin1'));
-    for (const literal of content.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)) texts.push(literal[1]);
-  }
-  return texts;
-}
+/** The lines of a PDF's text as a reader extracts them (pdftotext). */
+const pdfTexts = (pdf: Buffer): string[] =>
+  pdfText(pdf)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 
 describe('every document writer writes text with control characters as a valid file', () => {
   it('has every control character in the test text', () => {
@@ -197,5 +187,60 @@ describe('every document writer writes text with control characters as a valid f
     const agreement = pdfTexts(await renderAgreementPdf(agreementInput));
     expect(agreement.join('')).toContain('Linje et');
     expect({ memo: memo.filter((t) => t.includes('?')), receipt: receipt.filter((t) => t.includes('?')), agreement: agreement.filter((t) => t.includes('?')) }).toEqual({ memo: [], receipt: [], agreement: [] });
+  });
+});
+
+describe('every PDF sets its text in an embedded Unicode typeface', () => {
+  const NAME = 'Łukasz Ørsted';
+  const unicodeMemo: MemoModel = {
+    ...memoModel,
+    agreementTitle: 'Sundhedsaftale 2028–2031',
+    respondents: [{ ...memoModel.respondents[0], organisationName: `${NAME}s forening` }],
+    general: [{ ...comment('Tekst – med tankestreg.'), organisationName: NAME, quote: 'fælles ansvar' }],
+    notAnswered: ['Søren Ærø'],
+  };
+  const receipt = () =>
+    receiptPdf({
+      reference: 'H-2027-0001',
+      receivedAt: new Date('2027-09-20T10:00:00Z'),
+      organisationName: 'Gentofte Kommune',
+      submittedByName: NAME,
+      hearingTitle: 'Offentlig høring – 2027',
+      agreementTitle: 'Sundhedsaftale',
+      senderName: 'Sekretariatet for Sundhedssamarbejdsudvalget (SSU), Region Hovedstaden',
+      versionLabel: 'version 3, Høringsudkast',
+      summary: 'Vi støtter aftalen – især • punkt ét.',
+      comments: [{ about: 'Generel bemærkning', quote: 'fælles ansvar', text: `Fra ${NAME}.` }],
+      attachments: [],
+      publish: true,
+      late: false,
+      sha256: 'a'.repeat(64),
+    });
+  const agreement = () => {
+    const doc = agreementSkeleton('Sundhedsaftale 2028–2031');
+    doc.content![1].content!.push(
+      { type: 'paragraph', attrs: { blockId: 'p-name' }, content: [{ type: 'text', text: `Skrevet af ${NAME} – »citat«.` }] },
+      { type: 'bulletList', content: [{ type: 'listItem', attrs: { blockId: 'li-1' }, content: [{ type: 'paragraph', attrs: { blockId: 'li-p' }, content: [{ type: 'text', text: 'Første punkt' }] }] }] },
+    );
+    return renderAgreementPdf({ ...agreementInput, title: 'Sundhedsaftale 2028–2031', versionLabel: 'Version 3 – Høringsudkast', doc });
+  };
+
+  it.each([
+    ['the memo', () => memoPdf(unicodeMemo), [`${NAME}s forening`, '»fælles ansvar«', 'Tekst – med tankestreg.', '• ', 'Sundhedsaftale 2028–2031']],
+    ['the receipt', receipt, [`Indsendt af: ${NAME}`, '»fælles ansvar«', 'Vi støtter aftalen – især • punkt ét.']],
+    ['the agreement', agreement, [`Skrevet af ${NAME} – »citat«.`, '•', 'Sundhedsaftale 2028–2031']],
+  ] as Array<[string, () => Promise<Buffer>, string[]]>)('%s: every font embedded (pdffonts); »«, –, • and a name like Łukasz Ørsted extracted intact', async (_name, render, expected) => {
+    const pdf = await render();
+    const fonts = pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatchObject({ embedded: true, subset: true, unicode: true, name: expect.stringMatching(/^[A-Z]{6}\+NotoSans-/) });
+    const text = pdfText(pdf);
+    for (const piece of expected) expect(text).toContain(piece);
+    expect(text).not.toContain('?');
+  });
+
+  it('a character the typeface lacks becomes "?", never an invisible box', async () => {
+    const text = pdfText(await memoPdf({ ...unicodeMemo, notAnswered: ['Foreningen 🙂', 'Søren Ærø'] }));
+    expect(text).toContain('Ikke svaret: Foreningen ?, Søren Ærø.');
   });
 });

@@ -44,6 +44,8 @@ const STYLE_MAP = [
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='Section Kind'] => p.section-kind:fresh",
   "p[style-name='TOC Heading'] => !",
+  // The part headings (Visioner, Fokusområder, …) an export sets over the sections: the sections' kinds say the same.
+  "p[style-name='Part Heading'] => !",
   ...Array.from({ length: 9 }, (_, i) => `p[style-name='toc ${i + 1}'] => !`),
 ];
 

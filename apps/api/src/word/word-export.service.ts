@@ -96,12 +96,23 @@ export class WordExportService {
       from: from.content,
       to: to.content,
       changes: compareDrafts(from.content, to.content),
-      author: 'Aftalerum',
+      author: await this.changesBy(to.version),
       changedAt: to.version?.createdAt ?? new Date(),
       generatedAt: new Date(),
     });
     const toPart = to.version ? `v${to.version.number}` : 'udkast';
     return { data, filename: `${slug(from.agreement.title)}-sammenligning-v${from.version?.number}-${toPart}.docx`, contentType: DOCX_TYPE };
+  }
+
+  /**
+   * Who the tracked changes are attributed to in Word: the person who saved the later version;
+   * for the live draft, which many may have edited since, "Arbejdsudkast" (not the person
+   * downloading, who would see others' edits under their own name).
+   */
+  private async changesBy(version: AgreementVersion | null): Promise<string> {
+    if (!version) return LIVE_DRAFT_LABEL;
+    const author = await this.versions.author(version);
+    return author?.name.trim() || 'Aftalerum';
   }
 
   private async source(user: AuthUser, agreementId: string, versionId?: string, options: { live?: boolean } = {}): Promise<Source> {

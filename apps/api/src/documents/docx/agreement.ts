@@ -23,7 +23,22 @@ import {
   WidthType,
 } from 'docx';
 import { xmlSafe } from '../safe-text';
-import { AgreementDocumentInput, groupByLink, hasMark, LANGUAGE, NumberedSection, partsOf, positiveInteger, SubHeadingNumbers, TABLE_OF_CONTENTS_LABEL, titleFacts, versionText } from '../agreement';
+import {
+  AgreementDocumentInput,
+  agreementOutline,
+  groupByLink,
+  HeadingDepth,
+  HeadingPlace,
+  hasMark,
+  LANGUAGE,
+  numberedTitle,
+  OutlineBlock,
+  positiveInteger,
+  TABLE_OF_CONTENTS_DEPTH,
+  TABLE_OF_CONTENTS_LABEL,
+  titleFacts,
+  versionText,
+} from '../agreement';
 
 const BODY_FONT = 'Cambria';
 const HEADING_FONT = 'Calibri';
@@ -31,6 +46,16 @@ const CODE_FONT = 'Consolas';
 const ACCENT_COLOR = '1F3864';
 const MUTED_COLOR = '595959';
 const SECTION_KIND_STYLE = 'SectionKind';
+/** Part headings (Visioner, Fokusområder, …): outline level 1 like Heading 1, a style of their own so an import of the export skips them. */
+const PART_HEADING_STYLE = 'PartHeading';
+const HEADING_LEVELS: Record<HeadingDepth, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
+};
+/** Where a heading inside a section stands; a heading outside any section is one level below a part. */
+type Headings = (heading: JSONContent) => HeadingPlace;
 const TOC_HEADING_STYLE = 'TOCHeading';
 const QUOTE_INDENT = 567;
 const LIST_INDENT = 720;
@@ -172,38 +197,43 @@ function blockLayout(options: DocxBlockOptions): Pick<IParagraphOptions, 'indent
 class DocxRenderer {
   readonly numbering = new DocxNumbering();
 
-  section(section: NumberedSection): DocxBlock[] {
-    const headings = new SubHeadingNumbers(section.number);
+  /** A part heading (Visioner, Fokusområder, …) or a section: its kind label, then its heading, numbered, and its body. */
+  outlineBlock(block: OutlineBlock, headings: Headings, first: boolean): DocxBlock[] {
+    if (block.type === 'loose') return this.blocks([block.node], headings, TOP_LEVEL);
+    if (block.type === 'part') {
+      return [new Paragraph({ style: PART_HEADING_STYLE, pageBreakBefore: first, children: [textRun(block.label, {})] })];
+    }
+    const number = block.place.number === null ? [] : [textRun(numberedTitle(block.place, '', true), {})];
     return [
       new Paragraph({
         style: SECTION_KIND_STYLE,
-        pageBreakBefore: section.number === 1,
-        children: [textRun(section.kindLabel, {})],
+        pageBreakBefore: first,
+        children: [textRun(block.kindLabel, {})],
       }),
       new Paragraph({
-        heading: HeadingLevel.HEADING_1,
-        children: [textRun(`${section.number}. `, {}), ...docxInline(section.heading?.content, {})],
+        heading: HEADING_LEVELS[block.place.depth],
+        children: [...number, ...docxInline(block.heading?.content, {})],
       }),
-      ...this.blocks(section.body, headings, TOP_LEVEL),
+      ...this.blocks(block.body, headings, TOP_LEVEL),
     ];
   }
 
-  blocks(nodes: JSONContent[], headings: SubHeadingNumbers, options: DocxBlockOptions): DocxBlock[] {
+  blocks(nodes: JSONContent[], headings: Headings, options: DocxBlockOptions): DocxBlock[] {
     return nodes.flatMap((node) => this.block(node, headings, options));
   }
 
-  private block(node: JSONContent, headings: SubHeadingNumbers, options: DocxBlockOptions): DocxBlock[] {
+  private block(node: JSONContent, headings: Headings, options: DocxBlockOptions): DocxBlock[] {
     const base: RunFormat = { bold: options.bold };
     switch (node.type) {
       case 'paragraph':
         return [new Paragraph({ ...blockLayout(options), children: docxInline(node.content, base) })];
       case 'heading': {
-        const { depth, number } = headings.next(node);
+        const place = headings(node);
         return [
           new Paragraph({
-            heading: depth === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+            heading: HEADING_LEVELS[place.depth],
             ...blockLayout(options),
-            children: [...(number ? [textRun(`${number} `, {})] : []), ...docxInline(node.content, {})],
+            children: [...(place.number ? [textRun(`${place.number} `, {})] : []), ...docxInline(node.content, {})],
           }),
         ];
       }
@@ -247,7 +277,7 @@ class DocxRenderer {
     }
   }
 
-  private list(list: JSONContent, headings: SubHeadingNumbers, options: DocxBlockOptions): DocxBlock[] {
+  private list(list: JSONContent, headings: Headings, options: DocxBlockOptions): DocxBlock[] {
     const level = Math.min(options.listDepth, MAX_LIST_LEVEL);
     const reference =
       list.type === 'orderedList'
@@ -267,7 +297,7 @@ class DocxRenderer {
     });
   }
 
-  private table(table: JSONContent, headings: SubHeadingNumbers): Table | null {
+  private table(table: JSONContent, headings: Headings): Table | null {
     let leadingHeaderRows = true;
     const rows = (table.content ?? [])
       .filter((row) => row.type === 'tableRow')
@@ -320,10 +350,9 @@ export async function renderAgreementDocx(given: AgreementDocumentInput): Promis
   // People's text enters here: characters XML 1.0 does not allow would make Word call the file damaged.
   const input = xmlSafe(given);
   const renderer = new DocxRenderer();
-  const loose = new SubHeadingNumbers(null);
-  const body = partsOf(input.doc).flatMap((part) =>
-    part.type === 'section' ? renderer.section(part) : renderer.blocks([part.node], loose, TOP_LEVEL),
-  );
+  const outline = agreementOutline(input.doc);
+  const headings: Headings = (heading) => outline.headings.get(heading) ?? { depth: Number(heading.attrs?.level ?? 2) >= 3 ? 3 : 2, number: null };
+  const body = outline.blocks.flatMap((block, index) => renderer.outlineBlock(block, headings, index === 0));
   const page = {
     size: { width: 11906, height: 16838 },
     margin: { top: 1417, right: 1134, bottom: 1417, left: 1134 },
@@ -356,6 +385,10 @@ export async function renderAgreementDocx(given: AgreementDocumentInput): Promis
           run: { font: HEADING_FONT, size: 23, bold: true, color: '404040' },
           paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true },
         },
+        heading4: {
+          run: { font: HEADING_FONT, size: 22, bold: true, italics: true, color: '404040' },
+          paragraph: { spacing: { before: 160, after: 60 }, keepNext: true, keepLines: true },
+        },
         hyperlink: { run: { color: '0563C1', underline: {} } },
       },
       paragraphStyles: [
@@ -367,6 +400,15 @@ export async function renderAgreementDocx(given: AgreementDocumentInput): Promis
           quickFormat: true,
           run: { font: HEADING_FONT, size: 17, allCaps: true, color: MUTED_COLOR, characterSpacing: 20 },
           paragraph: { spacing: { before: 480, after: 0 }, keepNext: true },
+        },
+        {
+          id: PART_HEADING_STYLE,
+          name: 'Part Heading',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { font: HEADING_FONT, size: 36, bold: true, color: ACCENT_COLOR },
+          paragraph: { spacing: { before: 240, after: 240 }, keepNext: true, outlineLevel: 0 },
         },
         {
           id: TOC_HEADING_STYLE,
@@ -404,7 +446,7 @@ export async function renderAgreementDocx(given: AgreementDocumentInput): Promis
         },
         children: [
           new Paragraph({ style: TOC_HEADING_STYLE, children: [textRun(TABLE_OF_CONTENTS_LABEL, {})] }),
-          new TableOfContents(TABLE_OF_CONTENTS_LABEL, { hyperlink: true, headingStyleRange: '1-3' }),
+          new TableOfContents(TABLE_OF_CONTENTS_LABEL, { hyperlink: true, headingStyleRange: `1-${TABLE_OF_CONTENTS_DEPTH}`, useAppliedParagraphOutlineLevel: true }),
           ...body,
         ],
       },

@@ -56,14 +56,14 @@ describe('renderAgreementPdf', () => {
     return out;
   };
 
-  it('is tagged, in Danish, with its title shown and its sections as bookmarks', () => {
+  it('is tagged, in Danish, with its title shown and its parts and sections as bookmarks', () => {
     const catalog = pdf.catalog;
     expect(catalog.get(PDFName.of('Lang'))?.toString()).toMatch(/da-DK/);
     expect(lookup<PDFDict>(catalog.get(PDFName.of('MarkInfo'))).get(PDFName.of('Marked'))?.toString()).toBe('true');
     expect(lookup<PDFDict>(catalog.get(PDFName.of('ViewerPreferences'))).get(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true');
     expect(pdf.getTitle()).toBe('Sundhedsaftale 2024–2027');
     const outlines = lookup<PDFDict>(catalog.get(PDFName.of('Outlines')));
-    expect(lookup<PDFNumber>(outlines.get(PDFName.of('Count'))).asNumber()).toBe(13);
+    expect(lookup<PDFNumber>(outlines.get(PDFName.of('Count'))).asNumber()).toBe(16); // the introduction, 3 part headings and 12 numbered sections
   });
 
   it('has a structure tree with headings, lists and a table with column headers', () => {
@@ -71,10 +71,13 @@ describe('renderAgreementPdf', () => {
     const document = lookup<PDFDict>(root.get(PDFName.of('K')));
     const all = roles(document);
     expect(all[0]).toBe('Document');
-    // The title and the 13 sections of the skeleton.
-    expect(all.filter((r) => r === 'H1')).toHaveLength(14);
-    expect(all.filter((r) => r === 'H2')).toHaveLength(4);
-    expect(all).toEqual(expect.arrayContaining(['Sect', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'P']));
+    // The title, the table of contents, the introduction and the 3 part headings; the 12 numbered sections; the 4 visions.
+    expect(all.filter((r) => r === 'H1')).toHaveLength(6);
+    expect(all.filter((r) => r === 'H2')).toHaveLength(12);
+    expect(all.filter((r) => r === 'H3')).toHaveLength(4);
+    expect(all.filter((r) => r === 'Part')).toHaveLength(3);
+    expect(all.filter((r) => r === 'TOCI')).toHaveLength(20);
+    expect(all).toEqual(expect.arrayContaining(['Sect', 'TOC', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'P']));
   });
 
   it('ties every marked content on every page to its structure element', () => {

@@ -1,5 +1,5 @@
 import { formatDanishDate, formatDanishDay, isCalendarDate } from '@aftalerum/dates';
-import { isSectionKind, JSONContent, SECTION_KIND_LABELS, textOf } from '@aftalerum/editor';
+import { JSONContent, textOf } from '@aftalerum/editor';
 import {
   beginText,
   endText,
@@ -21,21 +21,31 @@ import {
   PDFPage,
   PDFRef,
   rgb,
-  StandardFonts,
 } from 'pdf-lib';
-import type { AgreementDocumentInput } from '../agreement';
+import {
+  AgreementDocumentInput,
+  agreementOutline,
+  HeadingPlace,
+  numberedTitle,
+  tableOfContents,
+  TABLE_OF_CONTENTS_LABEL,
+  WORKING_DRAFT_LABEL,
+} from '../agreement';
 import { xmlSafe } from '../safe-text';
+import { embedFonts, PdfFonts, pdfText, textWidth } from './fonts';
 
 /*
  * The agreement as a tagged PDF: every heading, paragraph, list and table is marked content
  * tied to a structure element (H1–H3, P, L/LI/Lbl/LBody, Table/TR/TH/TD) in the document's
  * structure tree, with the language set to Danish, the title shown in the window bar, the
- * page furniture marked as artifacts and the sections as bookmarks. It uses the standard
- * PDF fonts (pdf-lib cannot embed others without fontkit), which cover Danish letters but are
- * not embedded: a strict PDF/UA checker will flag that.
+ * page furniture marked as artifacts, a table of contents with page numbers (the headings the
+ * DOCX's table of contents lists) and the parts and sections as bookmarks. Its typeface, Noto
+ * Sans, is embedded (a subset), so every name is set as written.
  */
 
 const A4 = { width: 595.28, height: 841.89 };
+/** The room the table of contents' heading takes on its first page. */
+const TOC_HEADING_ROOM = 19 * 1.4 + 12;
 const MARGIN = { left: 62, right: 62, top: 70, bottom: 70 };
 const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const INK = rgb(0.1, 0.1, 0.1);
@@ -43,12 +53,7 @@ const ACCENT = rgb(0.12, 0.22, 0.39);
 const MUTED = rgb(0.35, 0.35, 0.35);
 const LINK = rgb(0.02, 0.39, 0.76);
 
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  italic: PDFFont;
-  boldItalic: PDFFont;
-}
+type Fonts = PdfFonts;
 
 interface Run {
   text: string;
@@ -92,22 +97,79 @@ class TaggedWriter {
   private page!: PDFPage;
   private y = 0;
   private readonly nextMcid: number[] = [];
-  private readonly supported: Set<number>;
   readonly outline: Array<{ title: string; page: number; y: number }> = [];
+  /** Where each heading the table of contents lists was set, by its key (the heading node, or the part). */
+  readonly placed = new Map<object, { page: number; y: number }>();
 
   constructor(
     readonly pdf: PDFDocument,
     readonly fonts: Fonts,
   ) {
-    this.supported = new Set(fonts.regular.getCharacterSet());
     this.newPage();
   }
 
-  /** Text the standard fonts can show: anything outside their character set becomes a close equivalent or '?'. */
+  /** Text as the embedded typeface sets it (see pdfText). */
   clean(text: string): string {
-    return [...text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/[\u2010\u2011\u2212]/g, '-').replace(/\u00a0/g, ' ')]
-      .map((char) => (char === '\n' || this.supported.has(char.codePointAt(0) ?? 0) ? char : '?'))
-      .join('');
+    return pdfText(text, this.fonts.regular);
+  }
+
+  /** Writes on an earlier page from `y` down (the table of contents, once the page numbers are known). */
+  onPage(index: number, y: number, write: () => void): void {
+    const [page, cursor] = [this.page, this.y];
+    this.page = this.pages[index];
+    this.y = y;
+    try {
+      write();
+    } finally {
+      this.page = page;
+      this.y = cursor;
+    }
+  }
+
+  /** Marks the heading about to be written (its key) for the table of contents. */
+  place(key: object): void {
+    this.placed.set(key, { page: this.pageIndex, y: this.y });
+  }
+
+  /** One entry of the table of contents: its title, a dot leader and the page number, tagged TOCI > P, linked to the heading. */
+  tocEntry(title: string, pageLabel: string, indent: number, style: Style, destination: { page: number; y: number }): StructNode {
+    const font = this.fontOf({ text: title }, style);
+    const lineHeight = style.size * 1.6;
+    this.y -= lineHeight;
+    const baseline = this.y + style.size * 0.3;
+    const numberWidth = textWidth(font, pageLabel, style.size);
+    const right = MARGIN.left + CONTENT_WIDTH;
+    const available = CONTENT_WIDTH - indent - numberWidth - 16;
+    let text = this.clean(title);
+    if (textWidth(font, text, style.size) > available) {
+      while (text.length > 1 && textWidth(font, `${text}…`, style.size) > available) text = text.slice(0, -1);
+      text = `${text.trimEnd()}…`;
+    }
+    const item: StructNode = { role: 'TOCI', kids: [] };
+    const paragraph: StructNode = { role: 'P', kids: [this.begin('P')] };
+    this.show(text, MARGIN.left + indent, baseline, font, style.size, style.color ?? INK);
+    this.show(` ${pageLabel}`, right - numberWidth - textWidth(font, ' ', style.size), baseline, font, style.size, style.color ?? INK);
+    this.end();
+    item.kids.push(paragraph);
+    const textEnd = MARGIN.left + indent + textWidth(font, text, style.size) + 4;
+    const dot = textWidth(this.fonts.regular, '.', style.size);
+    const dots = Math.max(0, Math.floor((right - numberWidth - 4 - textEnd) / (dot * 2)));
+    if (dots > 2) {
+      const page = this.page;
+      this.artifact(page, () => page.drawText(Array(dots).fill('.').join(' '), { x: textEnd, y: baseline, size: style.size, font: this.fonts.regular, color: MUTED }));
+    }
+    const link = this.pdf.context.register(
+      this.pdf.context.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: [MARGIN.left + indent, this.y, right, this.y + lineHeight],
+        Border: [0, 0, 0],
+        Contents: PDFHexString.fromText(`${text}, side ${pageLabel}`),
+        Dest: [this.pages[destination.page].ref, 'XYZ', null, destination.y + 24, null],
+      }),
+    );
+    this.page.node.addAnnot(link);
+    return item;
   }
 
   newPage(): void {
@@ -117,8 +179,9 @@ class TaggedWriter {
     this.y = A4.height - MARGIN.top;
   }
 
+  /** The page being written: the last one, or an earlier one while onPage writes there. */
   get pageIndex(): number {
-    return this.pages.length - 1;
+    return this.pages.indexOf(this.page);
   }
 
   get cursor(): number {
@@ -213,7 +276,7 @@ class TaggedWriter {
     };
     for (const run of runs) {
       const font = this.fontOf(run, style);
-      const measure = (text: string) => font.widthOfTextAtSize(text, style.size);
+      const measure = (text: string) => textWidth(font, text, style.size);
       for (const token of this.clean(run.text).split(/(\n| +)/)) {
         if (!token) continue;
         if (token === '\n') {
@@ -368,31 +431,47 @@ function runsOf(nodes: JSONContent[] | undefined): Run[] {
 }
 
 const BODY: Style = { size: 10.5, after: 5 };
+/** The headings by depth: parts and the introduction, sections, sub-headings and goals, below that. */
+const HEADING_STYLES: Record<1 | 2 | 3 | 4, Style> = {
+  1: { size: 19, bold: true, color: ACCENT, after: 10 },
+  2: { size: 15.5, bold: true, color: ACCENT, after: 7 },
+  3: { size: 12.5, bold: true, color: ACCENT, before: 10, after: 4 },
+  4: { size: 11, bold: true, color: MUTED, before: 8, after: 3 },
+};
+const TOC_STYLES: Record<1 | 2 | 3 | 4, Style & { indent: number }> = {
+  1: { size: 11, bold: true, color: ACCENT, indent: 0 },
+  2: { size: 10.5, indent: 12 },
+  3: { size: 10, color: MUTED, indent: 28 },
+  4: { size: 10, color: MUTED, indent: 44 },
+};
 
 class AgreementPdfWriter {
-  constructor(private readonly out: TaggedWriter) {}
+  constructor(
+    private readonly out: TaggedWriter,
+    private readonly headings: (heading: JSONContent) => HeadingPlace,
+  ) {}
 
-  blocks(nodes: JSONContent[], parent: StructNode, numbers: HeadingNumbers, indent = 0): void {
-    for (const node of nodes) this.block(node, parent, numbers, indent);
+  blocks(nodes: JSONContent[], parent: StructNode, indent = 0): void {
+    for (const node of nodes) this.block(node, parent, indent);
   }
 
-  private block(node: JSONContent, parent: StructNode, numbers: HeadingNumbers, indent: number): void {
+  private block(node: JSONContent, parent: StructNode, indent: number): void {
     switch (node.type) {
       case 'paragraph':
         parent.kids.push(this.out.text('P', runsOf(node.content), { ...BODY, indent }));
         return;
       case 'heading': {
-        const { depth, number } = numbers.next(Number(node.attrs?.level ?? 2));
-        const style: Style = depth === 2 ? { size: 13, bold: true, color: ACCENT, before: 10, after: 4, indent } : { size: 11.5, bold: true, color: MUTED, before: 8, after: 3, indent };
-        parent.kids.push(this.out.text(`H${depth}`, [{ text: `${number} ` }, ...runsOf(node.content)], style));
+        const { depth, number } = this.headings(node);
+        this.out.place(node);
+        parent.kids.push(this.out.text(`H${depth}`, [...(number ? [{ text: `${number} ` }] : []), ...runsOf(node.content)], { ...HEADING_STYLES[depth], indent }));
         return;
       }
       case 'bulletList':
       case 'orderedList':
-        parent.kids.push(this.list(node, numbers, indent));
+        parent.kids.push(this.list(node, indent));
         return;
       case 'blockquote':
-        this.blocks(node.content ?? [], parent, numbers, indent + 18);
+        this.blocks(node.content ?? [], parent, indent + 18);
         return;
       case 'table':
         parent.kids.push(
@@ -414,7 +493,7 @@ class AgreementPdfWriter {
     }
   }
 
-  private list(list: JSONContent, numbers: HeadingNumbers, indent: number): StructNode {
+  private list(list: JSONContent, indent: number): StructNode {
     const node: StructNode = { role: 'L', kids: [], attributes: { ListNumbering: list.type === 'orderedList' ? 'Decimal' : 'Disc' } };
     const start = Number(list.attrs?.start ?? 1) || 1;
     const bodyIndent = indent + 20;
@@ -422,7 +501,7 @@ class AgreementPdfWriter {
       const li: StructNode = { role: 'LI', kids: [] };
       node.kids.push(li);
       const label = list.type === 'orderedList' ? `${start + i}.` : '•';
-      const labelWidth = this.out.fonts.regular.widthOfTextAtSize(label, BODY.size) + 6;
+      const labelWidth = textWidth(this.out.fonts.regular, label, BODY.size) + 6;
       const [first, ...rest] = item.content ?? [];
       const body: StructNode = { role: 'LBody', kids: [] };
       if (first?.type === 'paragraph') {
@@ -431,31 +510,13 @@ class AgreementPdfWriter {
         const [lbl, ...content] = written.kids;
         li.kids.push(lbl);
         body.kids.push({ role: 'P', kids: content });
-        this.blocks(rest, body, numbers, bodyIndent);
+        this.blocks(rest, body, bodyIndent);
       } else {
-        this.blocks(item.content ?? [], body, numbers, bodyIndent);
+        this.blocks(item.content ?? [], body, bodyIndent);
       }
       li.kids.push(body);
     });
     return node;
-  }
-}
-
-/** "N.1", "N.2", … and "N.1.1" for the headings inside section N, as the Word export numbers them. */
-class HeadingNumbers {
-  private sub = 0;
-  private subSub = 0;
-
-  constructor(private readonly section: number) {}
-
-  next(level: number): { depth: 2 | 3; number: string } {
-    if (level >= 3 && this.sub > 0) {
-      this.subSub += 1;
-      return { depth: 3, number: `${this.section}.${this.sub}.${this.subSub}` };
-    }
-    this.sub += 1;
-    this.subSub = 0;
-    return { depth: 2, number: `${this.section}.${this.sub}` };
   }
 }
 
@@ -533,12 +594,7 @@ export async function renderAgreementPdf(given: AgreementDocumentInput): Promise
   // People's text enters here, cleaned as for every writer; the writer then maps it to what the fonts can show.
   const input = xmlSafe(given);
   const pdf = await PDFDocument.create();
-  const fonts: Fonts = {
-    regular: await pdf.embedFont(StandardFonts.Helvetica),
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
-    italic: await pdf.embedFont(StandardFonts.HelveticaOblique),
-    boldItalic: await pdf.embedFont(StandardFonts.HelveticaBoldOblique),
-  };
+  const fonts: Fonts = await embedFonts(pdf, ['regular', 'bold', 'italic', 'boldItalic']);
   const writer = new TaggedWriter(pdf, fonts);
   pdf.setTitle(writer.clean(input.title), { showInWindowTitleBar: true });
   pdf.setLanguage('da-DK');
@@ -556,31 +612,74 @@ export async function renderAgreementPdf(given: AgreementDocumentInput): Promise
   const facts: Array<[string, string]> = [
     ['Aftaleperiode', period],
     ['Ikrafttræden', danishDate(input.effectiveDate)],
-    ['Version', input.versionLabel?.trim() || 'Arbejdsudkast'],
+    ['Version', input.versionLabel?.trim() || WORKING_DRAFT_LABEL],
     ['Genereret', formatDanishDay(input.generatedAt)],
   ];
   for (const [label, value] of facts) root.kids.push(writer.text('P', [{ text: `${label}: `, bold: true }, { text: value }], { size: 11, after: 4 }));
 
-  const content = new AgreementPdfWriter(writer);
-  let number = 0;
-  for (const section of input.doc.content ?? []) {
-    if (section.type !== 'section') {
-      content.blocks([section], root, new HeadingNumbers(0));
-      continue;
+  // The table of contents gets its pages now and its entries once the page numbers are known.
+  const outline = agreementOutline(input.doc);
+  const contents = tableOfContents(outline);
+  const tocHeight = (depth: 1 | 2 | 3 | 4) => TOC_STYLES[depth].size * 1.6;
+  const tocPages: Array<typeof contents> = [];
+  let room = 0;
+  for (const entry of contents) {
+    if (tocPages.length === 0 || room < tocHeight(entry.depth)) {
+      room = A4.height - MARGIN.top - MARGIN.bottom - (tocPages.length === 0 ? TOC_HEADING_ROOM : 0);
+      tocPages.push([]);
     }
-    number += 1;
-    if (number === 1) writer.newPage();
-    const kind = isSectionKind(section.attrs?.kind) ? section.attrs.kind : 'OTHER';
-    const [heading, ...body] = section.content ?? [];
-    const part: StructNode = { role: 'Sect', kids: [] };
-    root.kids.push(part);
-    writer.space(number === 1 ? 0 : 18, 60);
-    part.kids.push(writer.text('P', [{ text: SECTION_KIND_LABELS[kind].toUpperCase() }], { size: 8.5, color: MUTED, after: 2 }));
-    const title = heading?.type === 'heading' ? textOf(heading) : '';
-    writer.bookmark(writer.clean(`${number}. ${title}`));
-    part.kids.push(writer.text('H1', [{ text: `${number}. ` }, ...runsOf(heading?.type === 'heading' ? heading.content : [])], { size: 17, bold: true, color: ACCENT, after: 8 }));
-    content.blocks(heading?.type === 'heading' ? body : (section.content ?? []), part, new HeadingNumbers(number));
+    tocPages[tocPages.length - 1].push(entry);
+    room -= tocHeight(entry.depth);
   }
+  const tocFirstPage = writer.pages.length;
+  for (let i = 0; i < tocPages.length; i++) writer.newPage();
+  const tocHeading: StructNode = { role: 'H1', kids: [] };
+  const toc: StructNode = { role: 'TOC', kids: [] };
+  if (tocPages.length) root.kids.push(tocHeading, toc);
+
+  const headings = (heading: JSONContent): HeadingPlace => outline.headings.get(heading) ?? { depth: Number(heading.attrs?.level ?? 2) >= 3 ? 3 : 2, number: null };
+  const content = new AgreementPdfWriter(writer, headings);
+  let part: StructNode = root;
+  outline.blocks.forEach((block, index) => {
+    if (index === 0) writer.newPage();
+    if (block.type === 'loose') {
+      content.blocks([block.node], part);
+      return;
+    }
+    if (block.type === 'part') {
+      part = { role: 'Part', kids: [] };
+      root.kids.push(part);
+      if (index > 0) writer.newPage();
+      writer.place(block);
+      writer.bookmark(writer.clean(block.label));
+      part.kids.push(writer.text('H1', [{ text: block.label }], HEADING_STYLES[1]));
+      return;
+    }
+    if (block.kind === 'PREAMBLE') part = root;
+    const section: StructNode = { role: 'Sect', kids: [] };
+    part.kids.push(section);
+    const { depth } = block.place;
+    writer.space(index === 0 || outline.blocks[index - 1].type === 'part' ? 0 : depth === 3 ? 10 : 18, 60);
+    section.kids.push(writer.text('P', [{ text: block.kindLabel.toUpperCase() }], { size: 8.5, color: MUTED, after: 2 }));
+    const title = block.heading ? textOf(block.heading) : '';
+    writer.place(block.heading ?? block);
+    if (depth <= 2) writer.bookmark(writer.clean(numberedTitle(block.place, title, true)));
+    const number = block.place.number === null ? [] : [{ text: numberedTitle(block.place, '', true) }];
+    section.kids.push(writer.text(`H${depth}`, [...number, ...runsOf(block.heading?.content ?? [])], HEADING_STYLES[depth]));
+    content.blocks(block.body, section);
+  });
+
+  // The table of contents, now that each heading's page is known (pages counted from the title page, as the footers count them).
+  tocPages.forEach((entries, i) => {
+    writer.onPage(tocFirstPage + i, A4.height - MARGIN.top, () => {
+      if (i === 0) tocHeading.kids.push(...writer.text('H1', [{ text: TABLE_OF_CONTENTS_LABEL }], { size: 19, bold: true, color: ACCENT, after: 12 }).kids);
+      for (const entry of entries) {
+        const at = writer.placed.get(entry.key);
+        const style = TOC_STYLES[entry.depth];
+        if (at) toc.kids.push(writer.tocEntry(entry.text, String(at.page + 1), style.indent, style, at));
+      }
+    });
+  });
 
   // Page numbers, once the number of pages is known.
   const total = writer.pages.length;

@@ -1,30 +1,12 @@
 import { formatDanishDateTime, formatDanishDay } from '@aftalerum/dates';
-import { PDFDocument, PDFFont, PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import { xmlSafeText } from '../safe-text';
+import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
+import { embedFonts, pdfText, textWidth } from './fonts';
 import { MemoComment, MemoModel, OUTCOME_LABELS } from '../memo';
 
 const A4: [number, number] = [595, 842];
 const MARGIN = 56;
 const dateTime = { format: (instant: Date) => formatDanishDateTime(instant) };
 const date = { format: (instant: Date) => formatDanishDay(instant) };
-
-/**
- * Every text drawn passes here: first the cleaning of every writer (control characters out,
- * Word's line breaks as line feeds), then what the standard PDF fonts cover (WinAnsi, Danish
- * letters included); anything else outside it is replaced.
- */
-const winAnsi = (text: string) =>
-  xmlSafeText(text)
-    // Line feeds are kept for the writer to break lines at (they used to be drawn as "?").
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(/[–—]/g, '-')
-    // »…« is the one quotation style; both signs are in WinAnsi.
-    .replace(/[“”„]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/…/g, '...')
-    // The bullet the respondents' list is drawn with is in WinAnsi too.
-    .replace(/[^\n\x20-\x7E\xA0-\xFF•]/g, '?');
 
 /** A small flowing-text writer: wraps lines to the page width and starts new pages. */
 class Writer {
@@ -44,7 +26,7 @@ class Writer {
     const size = options.size ?? 10.5;
     const font = options.bold ? this.bold : this.regular;
     const width = A4[0] - 2 * MARGIN - (options.indent ?? 0);
-    for (const paragraph of winAnsi(value).split('\n')) {
+    for (const paragraph of pdfText(value, font).split('\n')) {
       let line = '';
       const flush = () => {
         if (this.y < MARGIN + size) {
@@ -57,7 +39,7 @@ class Writer {
       };
       for (const word of paragraph.split(/\s+/)) {
         const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) > width && line) {
+        if (textWidth(font, candidate, size) > width && line) {
           flush();
           line = word;
         } else line = candidate;
@@ -71,13 +53,14 @@ class Writer {
 /** The hearing memo as PDF (for those who print or file it); the same content as HTML and DOCX. */
 export async function memoPdf(model: MemoModel): Promise<Buffer> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(winAnsi(`Høringsnotat - ${model.agreementTitle}`));
+  const fonts = await embedFonts(pdf, ['regular', 'bold']);
+  pdf.setTitle(pdfText(`Høringsnotat – ${model.agreementTitle}`, fonts.regular), { showInWindowTitleBar: true });
   pdf.setLanguage('da-DK');
   pdf.setCreator('Aftalerum');
-  const w = new Writer(pdf, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold));
+  const w = new Writer(pdf, fonts.regular, fonts.bold);
   w.text('Høringsnotat', { size: 22, bold: true, gapAfter: 10 });
   w.text(model.agreementTitle, { size: 13, bold: true });
-  w.text(`${model.hearingTitle} - høringsudkast: ${model.versionLabel}. Høringsperiode ${date.format(model.opensAt)} til ${date.format(model.closesAt)}.`);
+  w.text(`${model.hearingTitle} – høringsudkast: ${model.versionLabel}. Høringsperiode ${date.format(model.opensAt)} til ${date.format(model.closesAt)}.`);
   w.text(`Udarbejdet ${dateTime.format(model.generatedAt)}.`, { grey: true, gapAfter: 14 });
   w.text('1. Hvem har svaret', { size: 15, bold: true, gapAfter: 6 });
   w.text(`${model.respondents.length} høringssvar er modtaget.`);

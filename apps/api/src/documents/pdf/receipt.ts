@@ -1,6 +1,6 @@
 import { formatDanishDateTime } from '@aftalerum/dates';
-import { PDFDocument, PDFFont, PDFPage, StandardFonts, rgb } from 'pdf-lib';
-import { xmlSafeText } from '../safe-text';
+import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
+import { embedFonts, pdfText, textWidth } from './fonts';
 
 export interface ReceiptModel {
   /** The receipt number (kvitteringsnummer). */
@@ -26,28 +26,16 @@ export interface ReceiptModel {
 
 const dateTime = { format: (instant: Date) => formatDanishDateTime(instant, { seconds: true }) };
 
-/** Every text drawn passes here: the cleaning of every writer, then what the standard PDF fonts cover (WinAnsi). */
-const winAnsi = (text: string) =>
-  xmlSafeText(text)
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(/[–—]/g, '-')
-    .replace(/[“”„]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/…/g, '...')
-    .replace(/[^\n\x20-\x7E\xA0-\xFF]/g, '?');
-
 const A4: [number, number] = [595, 842];
 const MARGIN = 60;
 
 /** The receipt (kvittering) for a hearing response as PDF: the facts first, then the response as filed. */
 export async function receiptPdf(model: ReceiptModel): Promise<Buffer> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(winAnsi(`Kvittering ${model.reference}`));
+  const { regular, bold } = await embedFonts(pdf, ['regular', 'bold']);
+  pdf.setTitle(pdfText(`Kvittering ${model.reference}`, regular), { showInWindowTitleBar: true });
   pdf.setLanguage('da-DK');
   pdf.setCreator('Aftalerum');
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   let page: PDFPage = pdf.addPage(A4);
   let y = A4[1] - MARGIN;
   /** Draws a text, wrapped to the page width (line breaks kept), on as many pages as it needs. */
@@ -65,12 +53,12 @@ export async function receiptPdf(model: ReceiptModel): Promise<Buffer> {
       y -= size * 1.35;
     };
     // Each field is one line of text (a line break in a name is a space); what people wrote keeps its lines.
-    const cleaned = winAnsi(text);
+    const cleaned = pdfText(text, font);
     for (const paragraph of options.multiline ? cleaned.split('\n') : [cleaned.replace(/\n+/g, ' ')]) {
       let current = '';
       for (const word of paragraph.split(/ +/)) {
         const candidate = current ? `${current} ${word}` : word;
-        if (current && font.widthOfTextAtSize(candidate, size) > width) {
+        if (current && textWidth(font, candidate, size) > width) {
           draw(current);
           current = word;
         } else current = candidate;
