@@ -9,7 +9,7 @@ import { Client, Pool } from 'pg';
 import WebSocket from 'ws';
 import { freePort, startEmbeddedDatabase } from '../src/database/embedded-database';
 import { ms, summary } from './bench-support';
-import { summariseProfiles } from './cpu-profile';
+import { clusterCpuSeconds, processCpuSeconds, schedulerSeconds, summariseProfiles } from './cpu-profile';
 
 const SUBMITTERS = Number(process.env.BENCH_SUBMITTERS ?? 200);
 const PER_SUBMITTER = Number(process.env.BENCH_PER_SUBMITTER ?? 5);
@@ -149,6 +149,8 @@ async function main() {
     const latencies: number[] = [];
     let failures = 0;
     const errors = new Map<string, number>();
+    const schedBefore = schedulerSeconds(server.child.pid ?? 0);
+    const cpuBefore = { server: processCpuSeconds(server.child.pid ?? 0), bench: process.cpuUsage(), db: clusterCpuSeconds(pg.clusterDir) };
     const started = performance.now();
     await Promise.all(
       submitters.map(async (s) => {
@@ -165,6 +167,10 @@ async function main() {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const benchCpu = process.cpuUsage(cpuBefore.bench);
+    const schedAfter = schedulerSeconds(server.child.pid ?? 0);
+    const mainThread = { running: schedAfter.running - schedBefore.running, waiting: schedAfter.waiting - schedBefore.waiting };
+    const cpu = { server: processCpuSeconds(server.child.pid ?? 0) - cpuBefore.server, bench: (benchCpu.user + benchCpu.system) / 1e6, db: clusterCpuSeconds(pg.clusterDir) - cpuBefore.db };
     const expected = SUBMITTERS * PER_SUBMITTER;
     if (profile && PROFILE_DIR) await profile.stop(path.join(PROFILE_DIR, `submissions-${Date.now()}.cpuprofile`));
     // Retry a fifth of them with the same keys: they must not add rows.
@@ -175,7 +181,7 @@ async function main() {
     )).rows[0];
     const submitStats = summary(latencies);
 
-    const memo = PROFILE_DIR ? [] : await benchMemo(server.url, db, secretariatBearer, version.id, secretariat.id, blocks, submitters);
+    const memo = PROFILE_DIR || MEMO_RESPONSES === 0 ? [] : await benchMemo(server.url, db, secretariatBearer, version.id, secretariat.id, blocks, submitters);
 
     // The same filing function the service method calls (submit_hearing_response, one statement),
     // called directly from SUBMITTERS PostgreSQL clients at once: the cluster's max_connections
@@ -200,6 +206,7 @@ async function main() {
     await Promise.all(submitters.map((s, i) => fileDirectly(clients[i], s, 999, 'direct-warmup')));
     const directLatencies: number[] = [];
     let directFailures = 0;
+    const directCpuBefore = { bench: process.cpuUsage(), db: clusterCpuSeconds(pg.clusterDir) };
     const directStarted = performance.now();
     await Promise.all(
       submitters.map(async (s, i) => {
@@ -211,7 +218,10 @@ async function main() {
         }
       }),
     );
-    const directRate = expected / ((performance.now() - directStarted) / 1000);
+    const directElapsed = (performance.now() - directStarted) / 1000;
+    const directRate = expected / directElapsed;
+    const directBenchCpu = process.cpuUsage(directCpuBefore.bench);
+    const directCpu = { bench: (directBenchCpu.user + directBenchCpu.system) / 1e6, db: clusterCpuSeconds(pg.clusterDir) - directCpuBefore.db };
     const directStats = summary(directLatencies);
 
     // Raw single-row INSERTs into the same PostgreSQL from the same clients.
@@ -229,6 +239,10 @@ async function main() {
     console.log(`  GraphQL         ${rate.toFixed(1)} submissions/s  (p50 ${ms(submitStats.p50)}, p95 ${ms(submitStats.p95)}, p99 ${ms(submitStats.p99)})`);
     console.log(`  direct call     ${directRate.toFixed(1)} submissions/s  (p50 ${ms(directStats.p50)}, p95 ${ms(directStats.p95)}, p99 ${ms(directStats.p99)}; submit_hearing_response from ${SUBMITTERS} PostgreSQL clients, ${directFailures} not created)`);
     console.log(`  share           ${(rate / directRate).toFixed(2)} of the direct rate (goal ≥ 0.25)`);
+    const perRequest = (seconds: number) => `${((1000 * seconds) / expected).toFixed(2)} ms`;
+    console.log(`  CPU per filing  GraphQL: server ${perRequest(cpu.server)}, PostgreSQL ${perRequest(cpu.db)}, benchmark client ${perRequest(cpu.bench)} (${elapsed.toFixed(1)} s wall)`);
+    console.log(`  server thread   ran ${mainThread.running.toFixed(2)} s, waited runnable for a CPU ${mainThread.waiting.toFixed(2)} s, of ${elapsed.toFixed(1)} s (machine load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`);
+    console.log(`                  direct:  PostgreSQL ${perRequest(directCpu.db)}, benchmark client ${perRequest(directCpu.bench)} (${directElapsed.toFixed(1)} s wall)`);
     console.log(`  raw INSERT      ${rawRate.toFixed(1)} rows/s (single-row autocommit INSERTs, same database, ${SUBMITTERS} clients); GraphQL is ${(rate / rawRate).toFixed(3)} of it`);
     console.log(`  correctness     expected ${expected}, stored ${stored.n}, distinct references ${stored.refs}, failed requests ${failures}, lost ${expected - stored.n}, duplicated ${stored.n - stored.refs + Math.max(0, stored.n - expected)}`);
     for (const [message, count] of errors) console.log(`  error ×${count}   ${message}`);
