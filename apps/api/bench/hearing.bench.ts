@@ -175,8 +175,9 @@ async function main() {
     if (profile && PROFILE_DIR) await profile.stop(path.join(PROFILE_DIR, `submissions-${Date.now()}.cpuprofile`));
     // Retry a fifth of them with the same keys: they must not add rows.
     await Promise.all(submitters.slice(0, Math.ceil(SUBMITTERS / 5)).map((s) => gql(server!.url, SUBMIT, { i: inputFor(s, 0) }, s.bearer)));
-    const stored = (await db.query<{ n: number; refs: number }>(
-      `SELECT count(*)::int AS n, count(DISTINCT reference)::int AS refs FROM hearing_responses WHERE hearing_id = $1 AND idempotency_key LIKE 'bench-%'`,
+    const stored = (await db.query<{ n: number; refs: number; transactions: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT reference)::int AS refs, count(DISTINCT xmin::text)::int AS transactions
+         FROM hearing_responses WHERE hearing_id = $1 AND idempotency_key LIKE 'bench-%'`,
       [hearingId],
     )).rows[0];
     const submitStats = summary(latencies);
@@ -244,7 +245,7 @@ async function main() {
     console.log(`  server thread   ran ${mainThread.running.toFixed(2)} s, waited runnable for a CPU ${mainThread.waiting.toFixed(2)} s, of ${elapsed.toFixed(1)} s (machine load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`);
     console.log(`                  direct:  PostgreSQL ${perRequest(directCpu.db)}, benchmark client ${perRequest(directCpu.bench)} (${directElapsed.toFixed(1)} s wall)`);
     console.log(`  raw INSERT      ${rawRate.toFixed(1)} rows/s (single-row autocommit INSERTs, same database, ${SUBMITTERS} clients); GraphQL is ${(rate / rawRate).toFixed(3)} of it`);
-    console.log(`  correctness     expected ${expected}, stored ${stored.n}, distinct references ${stored.refs}, failed requests ${failures}, lost ${expected - stored.n}, duplicated ${stored.n - stored.refs + Math.max(0, stored.n - expected)}`);
+    console.log(`  correctness     expected ${expected}, stored ${stored.n}, distinct references ${stored.refs}, failed requests ${failures}, lost ${expected - stored.n}, duplicated ${stored.n - stored.refs + Math.max(0, stored.n - expected)}; ${stored.transactions} transactions`);
     for (const [message, count] of errors) console.log(`  error ×${count}   ${message}`);
     if (PROFILE_DIR) {
       console.log(`\nServer CPU profile of the ${expected} GraphQL submissions (inspector sampling profiler, 0.5 ms):`);
