@@ -114,6 +114,36 @@ describe('the hearing', () => {
     expect((await app.gql('query($id: ID!) { hearing(id: $id) { responseCount } }', { id: hearing.id }, secretariat)).data?.hearing.responseCount).toBe(1);
   });
 
+  it('files a burst from several organisations at once whole, each response once with its comments, receipt and audit row, retries included', async () => {
+    const names = ['Danske Patienter', 'Hjerteforeningen', 'Kræftens Bekæmpelse'].filter((name) => org[name]);
+    expect(names.length).toBeGreaterThan(1);
+    const hearing = await open(names);
+    const people: Array<{ name: string; token: string }> = [];
+    for (const name of names) {
+      const email = `burst.${randomUUID().slice(0, 8)}@aftalerum.test`;
+      await db.query(`INSERT INTO users (email, name, password_hash, role, organisation_id) SELECT $1, 'Burst', password_hash, 'ORGANISATION', $2 FROM users WHERE email = $3`, [
+        email,
+        org[name],
+        demo('patientforening'),
+      ]);
+      people.push({ name, token: await app.login(email) });
+    }
+    const inputs = people.flatMap(({ name, token }) => Array.from({ length: 8 }, () => ({ token, input: submission(hearing.id, name) })));
+    // Every filing twice, all at once: the retries must find the first receipt.
+    const results = await Promise.all([...inputs, ...inputs].map(({ token, input }) => app.gql(SUBMIT, { i: input }, token)));
+    for (const result of results) expect(result.errors).toBeUndefined();
+    const references = results.map((r) => r.data?.submitHearingResponse.reference as string);
+    expect(references.slice(0, inputs.length)).toEqual(references.slice(inputs.length));
+    expect(new Set(references).size).toBe(inputs.length);
+    const stored = await db.query<{ responses: number; comments: number; audited: number }>(
+      `SELECT count(DISTINCT r.id)::int AS responses, count(c.id)::int AS comments,
+              (SELECT count(*)::int FROM audit_log a WHERE a.action = 'hearing.response.submit' AND a.entity_id IN (SELECT id::text FROM hearing_responses WHERE hearing_id = $1)) AS audited
+         FROM hearing_responses r JOIN hearing_comments c ON c.response_id = r.id WHERE r.hearing_id = $1`,
+      [hearing.id],
+    );
+    expect(stored.rows[0]).toEqual({ responses: inputs.length, comments: inputs.length * 2, audited: inputs.length });
+  });
+
   it('refuses uninvited and wrong-organisation users, and comments on unknown blocks, writing nothing', async () => {
     const hearing = await open(['Danske Patienter']);
     const before = await count('hearing_responses');

@@ -168,6 +168,19 @@ describe('sessions you can trust', () => {
       expect((await app.gql(ME, {}, second)).data?.me.email).toBe(demo('sekretariat'));
     });
 
+    it('answers a burst of requests from many sessions at once each as its own person, and refuses the ended ones among them', async () => {
+      const people = ['sekretariat', 'kommune.gladsaxe', 'patientforening'];
+      const tokens = await Promise.all(people.flatMap((person) => [0, 1].map(async () => ({ person, token: await app.login(demo(person)) }))));
+      const ended = tokens.filter((_, index) => index % 2 === 1);
+      for (const { token } of ended) await app.gql('mutation { logout }', {}, token);
+      const answers = await Promise.all(Array.from({ length: 4 }, () => tokens.map(({ token }) => app.gql(ME, {}, token))).flat());
+      answers.forEach((answer, index) => {
+        const { person } = tokens[index % tokens.length];
+        if (index % 2 === 1) expect(answer.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+        else expect(answer.data?.me.email).toBe(demo(person));
+      });
+    });
+
     it('ends an open subscription with UNAUTHENTICATED before the next event', async () => {
       const [{ version, org }] = (await db.query(`SELECT (SELECT id FROM agreement_versions WHERE label = 'Høringsudkast') AS version, (SELECT id FROM organisations WHERE name = 'Danske Patienter') AS org`)).rows;
       const secretariat = await app.login(demo('sekretariat'));
