@@ -439,6 +439,25 @@ const QUERIES: Row[] = [
     },
   },
   {
+    operation: 'hearingLetterPoints',
+    // A letter is read for whoever may read the uploaded file and file a response to the hearing
+    // (the world's files are PDFs without text: allowed callers get that BAD_USER_INPUT).
+    targets: { 'letter of Danske Patienter (hearing H)': RESPONSE_READ['response of Danske Patienter (hearing H)'], 'letter of Hjerteforeningen (hearing H)': RESPONSE_READ['response of Hjerteforeningen (hearing H)'] },
+    run: async (w, c, t) =>
+      observe(
+        await gql(w, c, 'query($h: ID!, $a: ID!) { hearingLetterPoints(hearingId: $h, attachmentId: $a) { points { number } } }', { h: w.hearings.H.id, a: responseOf(w, t).attachmentId }),
+        'hearingLetterPoints',
+      ),
+  },
+  {
+    operation: 'agreement',
+    variant: 'agreement { paragraphAnchors orphanedAnchors }',
+    // How many hearing comments point to each paragraph is the hearing's processing: its secretariat's.
+    targets: AGREEMENT_CHANGE,
+    run: async (w, c, t) =>
+      observe(await gql(w, c, 'query($id: ID!) { agreement(id: $id) { id paragraphAnchors { blockId } orphanedAnchors { blockId } } }', { id: agreementOf(w, t).id }), 'agreement'),
+  },
+  {
     operation: 'hearings',
     targets: HEARING_READ,
     run: async (w, c, t) => observe(await gql(w, c, '{ hearings { id title } }'), 'hearings', lists(hearingOf(w, t).id)),
