@@ -96,6 +96,16 @@ describe('traceability: what became of the paragraph each comment and each input
     expect((await commentsOf(agreement.versionId)).get('Nævn almen praksis først.')).toMatchObject({ change: 'UNCHANGED' });
   });
 
+  it('puts under each commented paragraph of the memo what it became: the redline of a changed one, a line for a removed or untouched one', async () => {
+    const memo = await must(app, 'query($id: ID!) { hearingMemo(hearingId: $id) { html comparedWith } }', { id: hearingId }, secretariat, 'hearingMemo');
+    const { html, comparedWith } = memo.hearingMemo as { html: string; comparedWith: string };
+    expect(comparedWith).toMatch(/\(Efter høringen\)$/);
+    const entry = html.slice(html.indexOf('Nævn almen praksis først.'));
+    expect(entry).toMatch(new RegExp(`^[\\s\\S]*?Sekretariatets svar:[\\s\\S]*?Afsnittet er ændret i ${comparedWith.replace(/[()]/g, '\\$&')}:</p><p class="redline"><ins>Almen praksis, regionen og kommunerne: </ins>`));
+    expect(html).toContain(`Afsnittet er fjernet i ${comparedWith}.`);
+    expect(html).toContain(`Afsnittet er uændret i ${comparedWith}.`);
+  });
+
   it('follows a cluster input item to the later version too', async () => {
     const data = await must(
       app,
