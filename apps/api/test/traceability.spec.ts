@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import { Client } from 'pg';
 import * as Y from 'yjs';
 import { connectCollab, paragraphText } from './collab-client';
@@ -14,6 +15,9 @@ describe('traceability: what became of the paragraph each comment and each input
   let hearingId: string;
   let later: string;
   let blocks: Array<{ blockId: string; type: string; text: string }>;
+  let dp: string;
+  let roundId: string;
+  let nordOrganisation: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -21,7 +25,7 @@ describe('traceability: what became of the paragraph each comment and each input
     await db.connect();
     secretariat = await app.login(DEMO_ACCOUNTS.hSecretariat);
     agreement = await demoAgreement(db);
-    const dp = await organisationId(db, 'Danske Patienter');
+    dp = await organisationId(db, 'Danske Patienter');
     hearingId = (await openHearing(app, secretariat, agreement.versionId, [dp])).id;
     blocks = (await must(app, 'query($id: ID!) { hearing(id: $id) { version { blocks { blockId type text } } } }', { id: hearingId }, secretariat, 'hearing')).hearing.version.blocks;
     const paragraphs = blocks.filter((b) => b.type === 'paragraph');
@@ -48,6 +52,8 @@ describe('traceability: what became of the paragraph each comment and each input
     );
     const nord = await clusterId(db, 'H', 'Nord');
     const round = await openInputRound(app, secretariat, agreement.id, [nord]);
+    roundId = round;
+    nordOrganisation = (await db.query<{ organisation_id: string }>('SELECT "organisation_id" FROM "clusters" WHERE "id" = $1', [nord])).rows[0].organisation_id;
     await must(
       app,
       'mutation($i: SubmitClusterInputInput!) { submitClusterInput(input: $i) { id } }',
@@ -104,6 +110,34 @@ describe('traceability: what became of the paragraph each comment and each input
     expect(entry).toMatch(new RegExp(`^[\\s\\S]*?Sekretariatets svar:[\\s\\S]*?Afsnittet er ændret i ${comparedWith.replace(/[()]/g, '\\$&')}:</p><p class="redline"><ins>Almen praksis, regionen og kommunerne: </ins>`));
     expect(html).toContain(`Afsnittet er fjernet i ${comparedWith}.`);
     expect(html).toContain(`Afsnittet er uændret i ${comparedWith}.`);
+  });
+
+  it('gives each organisation and each cluster a "what we said — what changed" page and Word document', async () => {
+    const TRACE = `query($h: ID!, $o: ID!) { hearingChangeTrace(hearingId: $h, organisationId: $o) { title comparedWith docxUrl
+      entries { said paragraph reply outcome change { change before after } } } }`;
+    const trace = (await must(app, TRACE, { h: hearingId, o: dp }, secretariat, 'hearingChangeTrace')).hearingChangeTrace;
+    expect(trace.title).toBe('Høringssvar fra Danske Patienter');
+    const first = blocks.filter((b) => b.type === 'paragraph')[0];
+    expect(trace.entries).toEqual([
+      { said: 'Nævn almen praksis først.', paragraph: first.text, reply: null, outcome: null, change: { change: 'CHANGED', before: first.text, after: `Almen praksis, regionen og kommunerne: ${first.text}` } },
+      { said: 'Skriv teksten færdig.', paragraph: 'Tekst følger. Sekretariatet skriver her.', reply: null, outcome: null, change: { change: 'REMOVED', before: 'Tekst følger. Sekretariatet skriver her.', after: null } },
+      { said: 'Godt princip.', paragraph: 'Helhedssyn', reply: null, outcome: null, change: { change: 'UNCHANGED', before: 'Helhedssyn', after: 'Helhedssyn' } },
+      { said: 'Generelt godt.', paragraph: null, reply: null, outcome: null, change: null },
+    ]);
+    const docx = await fetch(`${app.url}${trace.docxUrl}`, { headers: { authorization: `Bearer ${secretariat}` } });
+    expect(docx.status).toBe(200);
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
+    expect(text).toContain('Hvad vi sagde – hvad der blev ændret');
+    expect(text).toContain('Det sagde vi: Nævn almen praksis først.');
+    expect(text).toContain('Det blev ændret: Afsnittet er fjernet.');
+
+    const cluster = (await must(app, 'query($r: ID!, $o: ID!) { inputRoundChangeTrace(roundId: $r, organisationId: $o) { title docxUrl entries { said change { change } } } }', { r: roundId, o: nordOrganisation }, secretariat, 'inputRoundChangeTrace')).inputRoundChangeTrace;
+    expect(cluster.entries).toEqual([{ said: 'Almen praksis skal med.', change: { change: 'CHANGED' } }]);
+    expect((await fetch(`${app.url}${cluster.docxUrl}`, { headers: { authorization: `Bearer ${secretariat}` } })).status).toBe(200);
+
+    // The organisation itself does not read later versions: the secretariat sends it the page.
+    const own = await app.gql(TRACE, { h: hearingId, o: dp }, await app.login(DEMO_ACCOUNTS.invitedOrganisation));
+    expect(own.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('follows a cluster input item to the later version too', async () => {

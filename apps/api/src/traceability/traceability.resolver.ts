@@ -1,11 +1,12 @@
-import { Args, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { TraceReportsService } from './trace-reports.service';
 import { Agreement } from '../agreements/agreement.entity';
 import { BlockChange } from '../agreements/dtos/draft-types';
 import { CurrentUser } from '../auth/decorators';
 import { HearingComment } from '../hearings/hearing-comment.entity';
 import { ClusterInputItem } from '../input-rounds/cluster-input-item.entity';
 import type { AuthUser } from '../users/auth-user';
-import { OrphanedAnchor, ParagraphAnchorCount } from './traceability-types';
+import { ChangeTrace, OrphanedAnchor, ParagraphAnchorCount } from './traceability-types';
 import { AnchorOrigin, TraceabilityService } from './traceability.service';
 
 const TO_VERSION = { type: () => ID, nullable: true, description: 'Default: the newest version after the one commented on, else the live draft.' } as const;
@@ -47,5 +48,30 @@ export class AgreementAnchorsResolver {
   @ResolveField(() => [OrphanedAnchor], { description: 'Comments and input whose paragraph was deleted from the live draft (secretariat only).' })
   async orphanedAnchors(@Parent() agreement: Agreement, @CurrentUser() user: AuthUser): Promise<OrphanedAnchor[]> {
     return (await this.trace.anchors(user, agreement.id)).orphaned;
+  }
+}
+
+@Resolver()
+export class TraceReportsResolver {
+  constructor(private readonly reports: TraceReportsService) {}
+
+  @Query(() => ChangeTrace, { description: 'What an organisation said in a hearing, the answers, and what became of each paragraph (secretariat only).' })
+  hearingChangeTrace(
+    @CurrentUser() user: AuthUser,
+    @Args('hearingId', { type: () => ID }) hearingId: string,
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('toVersionId', TO_VERSION) toVersionId?: string | null,
+  ): Promise<ChangeTrace> {
+    return this.reports.forHearing(user, hearingId, organisationId, toVersionId);
+  }
+
+  @Query(() => ChangeTrace, { description: 'What a cluster (or another asked organisation) gave as input, the assessments, and what became of each paragraph (secretariat only).' })
+  inputRoundChangeTrace(
+    @CurrentUser() user: AuthUser,
+    @Args('roundId', { type: () => ID }) roundId: string,
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('toVersionId', TO_VERSION) toVersionId?: string | null,
+  ): Promise<ChangeTrace> {
+    return this.reports.forInputRound(user, roundId, organisationId, toVersionId);
   }
 }
