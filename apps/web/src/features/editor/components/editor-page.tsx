@@ -12,6 +12,7 @@ import { ConnectionStatus } from './connection-status';
 import { ExportMenu } from './export-menu';
 import { LiveDraft } from './live-draft';
 import { PresenceList } from './presence-list';
+import { OrphanedAnchors, useAnchorCounts } from '../../letters/components/anchors-panel';
 
 /** /aftaler/:id — the live draft of one agreement, written together. */
 export function EditorPage() {
@@ -47,6 +48,7 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
   const { collaboration, connection, loaded, readOnlyScope, refusedReason } = useCollaboration(agreement.documentName, user);
   const others = usePresence(collaboration?.provider ?? null);
   const editable = agreement.canEdit && !readOnlyScope;
+  const anchors = useAnchorCounts(agreement.id, agreement.canEdit);
 
   const readOnlyNotice = (
     <p className="readonly-notice">
@@ -76,7 +78,7 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
       )}
       <div className="workspace">
         {collaboration && loaded ? (
-          <LiveDraft collaboration={collaboration} user={user} editable={editable} readOnlyNotice={readOnlyNotice} />
+          <LiveDraft collaboration={collaboration} user={user} editable={editable} readOnlyNotice={readOnlyNotice} anchorCounts={anchors.counts} />
         ) : (
           <>
             <nav className="outline" aria-label="Indholdsfortegnelse">
@@ -92,6 +94,7 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
         )}
         <VersionsPanel agreementId={agreement.id} canEdit={agreement.canEdit} />
       </div>
+      <OrphanedAnchors orphaned={anchors.orphaned} />
     </article>
   );
 }

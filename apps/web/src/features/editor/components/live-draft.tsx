@@ -10,6 +10,7 @@ import { KeepCaretOnRemoteEdit } from '../lib/keep-caret-on-remote-edit';
 import { EditorToolbar } from './editor-toolbar';
 import { SectionMenu, SectionMenuPlace } from './section-menu';
 import { SectionOutline } from './section-outline';
+import { AnchorCount, AnchorCounts, anchorCountsKey } from '../../letters/lib/anchor-counts';
 
 /** Another person's caret: a coloured bar with their name above it. Hidden from screen readers, who get "Til stede". */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -32,6 +33,8 @@ interface LiveDraftProps {
   editable: boolean;
   /** Shown above the draft for people who may only read. */
   readOnlyNotice: ReactNode;
+  /** Per block: the hearing comments and cluster inputs pointing to it (the secretariat's view). */
+  anchorCounts?: Map<string, AnchorCount>;
 }
 
 /**
@@ -39,7 +42,7 @@ interface LiveDraftProps {
  * its toolbar, and the section outline built from it. Mounted once the draft has synced,
  * so the editor never starts from an empty document.
  */
-export function LiveDraft({ collaboration, user, editable, readOnlyNotice }: LiveDraftProps) {
+export function LiveDraft({ collaboration, user, editable, readOnlyNotice, anchorCounts }: LiveDraftProps) {
   const draftId = useId();
   const titleId = useId();
   const { provider, ydoc } = collaboration;
@@ -57,6 +60,7 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice }: Liv
         Collaboration.configure({ document: ydoc, field: DRAFT_FRAGMENT }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         KeepCaretOnRemoteEdit,
+        AnchorCounts,
       ],
       editable,
       editorProps: {
@@ -93,6 +97,11 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice }: Liv
     if (editable) dom.removeAttribute('tabindex');
     else dom.setAttribute('tabindex', '0');
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !anchorCounts) return;
+    editor.view.dispatch(editor.state.tr.setMeta(anchorCountsKey, anchorCounts).setMeta('addToHistory', false));
+  }, [editor, anchorCounts]);
 
   return (
     <>
