@@ -1,4 +1,4 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { TraceReportsService } from './trace-reports.service';
 import { Agreement } from '../agreements/agreement.entity';
 import { BlockChange } from '../agreements/dtos/draft-types';
@@ -16,8 +16,13 @@ export class HearingCommentChangeResolver {
   constructor(private readonly trace: TraceabilityService) {}
 
   @ResolveField(() => BlockChange, { nullable: true, description: 'What became of the comment’s paragraph in that version (null for a general comment).' })
-  async change(@Parent() comment: HearingComment, @CurrentUser() user: AuthUser, @Args('toVersionId', TO_VERSION) toVersionId?: string | null): Promise<BlockChange | null> {
-    return follow(this.trace, user, await this.trace.commentOrigin(comment), toVersionId);
+  async change(
+    @Parent() comment: HearingComment,
+    @CurrentUser() user: AuthUser,
+    @Context() request: object,
+    @Args('toVersionId', TO_VERSION) toVersionId?: string | null,
+  ): Promise<BlockChange | null> {
+    return follow(this.trace, request, user, await this.trace.commentOrigin(comment), toVersionId);
   }
 }
 
@@ -26,14 +31,19 @@ export class InputItemChangeResolver {
   constructor(private readonly trace: TraceabilityService) {}
 
   @ResolveField(() => BlockChange, { nullable: true, description: 'What became of the item’s paragraph in that version (null for a general item).' })
-  async change(@Parent() item: ClusterInputItem, @CurrentUser() user: AuthUser, @Args('toVersionId', TO_VERSION) toVersionId?: string | null): Promise<BlockChange | null> {
-    return follow(this.trace, user, await this.trace.itemOrigin(item), toVersionId);
+  async change(
+    @Parent() item: ClusterInputItem,
+    @CurrentUser() user: AuthUser,
+    @Context() request: object,
+    @Args('toVersionId', TO_VERSION) toVersionId?: string | null,
+  ): Promise<BlockChange | null> {
+    return follow(this.trace, request, user, await this.trace.itemOrigin(item), toVersionId);
   }
 }
 
-async function follow(trace: TraceabilityService, user: AuthUser, origin: AnchorOrigin | null, toVersionId?: string | null): Promise<BlockChange | null> {
+async function follow(trace: TraceabilityService, request: object, user: AuthUser, origin: AnchorOrigin | null, toVersionId?: string | null): Promise<BlockChange | null> {
   if (!origin) return null;
-  return trace.change(origin, await trace.target(user, origin, toVersionId));
+  return trace.change(origin, await trace.targetInRequest(request, user, origin, toVersionId));
 }
 
 @Resolver(() => Agreement)

@@ -40,6 +40,10 @@ export class TraceabilityService {
   /** Versions are frozen: their block texts are read once (the newest 100 kept). */
   private readonly versionTexts = new Map<string, { number: number; texts: BlockTexts }>();
   private readonly liveTexts = new WeakMap<JSONContent, BlockTexts>();
+  /** A response's hearing, agreement and version never change: learnt once per response (the newest 10,000 kept). */
+  private readonly responseOrigins = new Map<string, Promise<{ agreement_id: string; version_id: string } | undefined>>();
+  /** Within one request, the target of every comment of the same draft is found once. */
+  private readonly requestTargets = new WeakMap<object, Map<string, Promise<Target>>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -50,10 +54,20 @@ export class TraceabilityService {
   /** A hearing comment's origin: the hearing's version. */
   async commentOrigin(comment: { responseId: string; blockId: string | null }): Promise<AnchorOrigin | null> {
     if (!comment.blockId) return null;
-    const [row] = await this.db.query<Array<{ agreement_id: string; version_id: string }>>(
-      'SELECT h."agreement_id", h."version_id" FROM "hearing_responses" r JOIN "hearings" h ON h."id" = r."hearing_id" WHERE r."id" = $1',
-      [comment.responseId],
-    );
+    let origin = this.responseOrigins.get(comment.responseId);
+    if (!origin) {
+      origin = this.db
+        .query<Array<{ agreement_id: string; version_id: string }>>(
+          'SELECT h."agreement_id", h."version_id" FROM "hearing_responses" r JOIN "hearings" h ON h."id" = r."hearing_id" WHERE r."id" = $1',
+          [comment.responseId],
+        )
+        .then((rows) => rows[0]);
+      // A failed read is not remembered.
+      origin.catch(() => this.responseOrigins.delete(comment.responseId));
+      if (this.responseOrigins.size >= 10_000) this.responseOrigins.delete(this.responseOrigins.keys().next().value as string);
+      this.responseOrigins.set(comment.responseId, origin);
+    }
+    const row = await origin;
     return row ? { agreementId: row.agreement_id, versionId: row.version_id, blockId: comment.blockId } : null;
   }
 
@@ -99,6 +113,16 @@ export class TraceabilityService {
       this.liveTexts.set(content, texts);
     }
     return { version: null, texts, label: 'det nuværende udkast' };
+  }
+
+  /** Like target, but found once per request (`request`: the GraphQL context) for all the anchors of one draft. */
+  targetInRequest(request: object, user: AuthUser, origin: { agreementId: string; versionId: string | null }, toVersionId?: string | null): Promise<Target> {
+    let targets = this.requestTargets.get(request);
+    if (!targets) this.requestTargets.set(request, (targets = new Map()));
+    const key = `${user.id}:${origin.agreementId}:${origin.versionId}:${toVersionId ?? ''}`;
+    let target = targets.get(key);
+    if (!target) targets.set(key, (target = this.target(user, origin, toVersionId)));
+    return target;
   }
 
   /** What became of the anchor's block in the target. */
