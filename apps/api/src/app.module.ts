@@ -24,6 +24,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { WordModule } from './word/word.module';
+import { LettersModule } from './letters/letters.module';
+import { TraceabilityModule } from './traceability/traceability.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -71,6 +73,8 @@ export class AppModule {
         TimelineModule,
         DraftCommentsModule,
         WordModule,
+        LettersModule,
+        TraceabilityModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

@@ -468,6 +468,41 @@ const QUERIES: Row[] = [
     },
   },
   {
+    operation: 'hearingLetterPoints',
+    // A letter is read for whoever may read the uploaded file and file a response to the hearing
+    // (the world's files are PDFs without text: allowed callers get that BAD_USER_INPUT).
+    targets: { 'letter of Danske Patienter (hearing H)': RESPONSE_READ['response of Danske Patienter (hearing H)'], 'letter of Hjerteforeningen (hearing H)': RESPONSE_READ['response of Hjerteforeningen (hearing H)'] },
+    run: async (w, c, t) =>
+      observe(
+        await gql(w, c, 'query($h: ID!, $a: ID!) { hearingLetterPoints(hearingId: $h, attachmentId: $a) { points { number } } }', { h: w.hearings.H.id, a: responseOf(w, t).attachmentId }),
+        'hearingLetterPoints',
+      ),
+  },
+  {
+    operation: 'agreement',
+    variant: 'agreement { paragraphAnchors orphanedAnchors }',
+    // How many hearing comments point to each paragraph is the hearing's processing: its secretariat's.
+    targets: AGREEMENT_CHANGE,
+    run: async (w, c, t) =>
+      observe(await gql(w, c, 'query($id: ID!) { agreement(id: $id) { id paragraphAnchors { blockId } orphanedAnchors { blockId } } }', { id: agreementOf(w, t).id }), 'agreement'),
+  },
+  {
+    operation: 'hearingChangeTrace',
+    // "What we said — what changed" follows the comments into later versions: the hearing's secretariat's.
+    targets: HEARING_MANAGE,
+    run: async (w, c, t) =>
+      observe(await gql(w, c, 'query($h: ID!, $o: ID!) { hearingChangeTrace(hearingId: $h, organisationId: $o) { title entries { said } } }', { h: hearingOf(w, t).id, o: w.orgs.DP }), 'hearingChangeTrace'),
+  },
+  {
+    operation: 'inputRoundChangeTrace',
+    targets: ROUND_MANAGE,
+    run: async (w, c, t) =>
+      observe(
+        await gql(w, c, 'query($r: ID!, $o: ID!) { inputRoundChangeTrace(roundId: $r, organisationId: $o) { title entries { said } } }', { r: roundOf(w, t), o: w.callerOrgs.hCluster }),
+        'inputRoundChangeTrace',
+      ),
+  },
+  {
     operation: 'hearings',
     targets: HEARING_READ,
     run: async (w, c, t) => observe(await gql(w, c, '{ hearings { id title } }'), 'hearings', lists(hearingOf(w, t).id)),
@@ -598,6 +633,8 @@ const FILE_ROUTES = [
   'GET /files/hearing-responses/:id/receipt.pdf',
   'GET /files/hearings/:id/memo.pdf',
   'GET /files/hearings/:id/memo.docx',
+  'GET /files/hearings/:id/trace/:organisationId.docx',
+  'GET /files/input-rounds/:id/trace/:organisationId.docx',
 ] as const;
 
 const FILE_READS: Row[] = [
@@ -639,6 +676,16 @@ const FILE_READS: Row[] = [
     operation: 'GET /files/hearing-responses/:id/receipt.pdf',
     targets: RESPONSE_READ,
     run: (w, c, t) => get(w, c, `/files/hearing-responses/${responseOf(w, t).id}/receipt.pdf`),
+  },
+  {
+    operation: 'GET /files/hearings/:id/trace/:organisationId.docx',
+    targets: HEARING_MANAGE,
+    run: (w, c, t) => get(w, c, `/files/hearings/${hearingOf(w, t).id}/trace/${w.orgs.DP}.docx`),
+  },
+  {
+    operation: 'GET /files/input-rounds/:id/trace/:organisationId.docx',
+    targets: ROUND_MANAGE,
+    run: (w, c, t) => get(w, c, `/files/input-rounds/${roundOf(w, t)}/trace/${w.callerOrgs.hCluster}.docx`),
   },
   ...(['memo.pdf', 'memo.docx'] as const).map(
     (file): Row => ({

@@ -12,6 +12,7 @@ import { ApprovalsPage } from './features/timeline/components/approvals-page';
 import { TimelinePage } from './features/timeline/components/timeline-page';
 import { DashboardPage } from './features/dashboard/components/dashboard-page';
 import { HearingProcessingRoute, HearingResponseRoute, HearingsRoute, usePublicHearingPage } from './features/hearings/routes';
+import { ChangeTraceRoute, LetterRoute } from './features/letters/routes';
 
 // The editor (Tiptap, Yjs, Hocuspocus) is loaded when a draft is opened, not with the login page.
 const EditorPage = lazy(() => import('./features/editor/components/editor-page').then((m) => ({ default: m.EditorPage })));
@@ -43,6 +44,8 @@ export function App() {
         <Route path="/hoeringer" element={<HearingsRoute />} />
         <Route path="/hoeringer/:hearingId" element={<HearingProcessingRoute />} />
         <Route path="/hoeringer/:hearingId/svar" element={<HearingResponseRoute />} />
+        <Route path="/hoeringer/:hearingId/brev" element={<LetterRoute />} />
+        <Route path="/hoeringer/:hearingId/spor/:organisationId" element={<ChangeTraceRoute />} />
         <Route path="/input" element={<InputRoundsPage />} />
         <Route path="/input/:roundId" element={<InputRoundPage />} />
         <Route path="/word" element={<WordPage />} />

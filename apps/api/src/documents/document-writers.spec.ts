@@ -1,4 +1,4 @@
-import { BlockChangeKind, collectSections, compareDrafts, JSONContent } from '@aftalerum/editor';
+import { BlockChangeKind, collectSections, compareDrafts, JSONContent, WordChangeKind } from '@aftalerum/editor';
 import { pdfFonts, pdfText } from '../../test/poppler';
 import { EVERY_CONTROL_CHARACTER, parseEveryXmlPart, withControls } from '../../test/strict-xml';
 import { agreementSkeleton } from '../agreements/draft-template';
@@ -75,7 +75,18 @@ const memoModel: MemoModel = {
   respondents: [
     { organisationName: dirty('Gentofte Kommune'), kindLabel: 'Kommune', reference: dirty('H-2027-0001'), receivedAt: new Date('2027-09-20T10:00:00Z'), late: false, summary: dirty('Generelt positive.'), comments: 2 },
   ],
-  sections: [{ title: dirty('Fælles populationsansvar'), blocks: [{ text: dirty('Vi tager fælles ansvar.'), comments: [comment(LINES), comment(dirty('Anden bemærkning.'))] }] }],
+  sections: [
+    {
+      title: dirty('Fælles populationsansvar'),
+      blocks: [
+        {
+          text: dirty('Vi tager fælles ansvar.'),
+          comments: [comment(LINES), comment(dirty('Anden bemærkning.'))],
+          change: { kind: 'CHANGED', after: dirty('Vi tager fælles ansvar for alle.'), words: [{ kind: WordChangeKind.SAME, text: dirty('Vi tager fælles ansvar') }, { kind: WordChangeKind.ADDED, text: dirty(' for alle') }, { kind: WordChangeKind.SAME, text: '.' }] },
+        },
+      ],
+    },
+  ],
   notAnswered: [dirty('Herlev Kommune')],
   general: [comment(dirty('Generelt.'))],
   changes: [

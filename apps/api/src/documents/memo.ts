@@ -1,4 +1,4 @@
-import type { BlockChange } from '@aftalerum/editor';
+import type { BlockChange, WordChange } from '@aftalerum/editor';
 
 /*
  * The hearing memo (høringsnotat) as the writers take it: plain data the hearings feature
@@ -24,6 +24,26 @@ export interface MemoComment {
   outcome: MemoOutcome | null;
 }
 
+/** What became of a commented block in the version compared with (the redline under its replies). */
+export interface MemoBlockChange {
+  kind: 'UNCHANGED' | 'CHANGED' | 'REMOVED';
+  after: string | null;
+  /** For CHANGED: the words kept, added and removed. */
+  words: WordChange[];
+}
+
+/** The line under a block's replies: what it became in the version compared with. */
+export function blockChangeLabel(change: MemoBlockChange, comparedWith: string): string {
+  switch (change.kind) {
+    case 'UNCHANGED':
+      return `Afsnittet er uændret i ${comparedWith}.`;
+    case 'REMOVED':
+      return `Afsnittet er fjernet i ${comparedWith}.`;
+    case 'CHANGED':
+      return `Afsnittet er ændret i ${comparedWith}:`;
+  }
+}
+
 export interface MemoRespondent {
   organisationName: string;
   kindLabel: string;
@@ -44,8 +64,8 @@ export interface MemoModel {
   respondents: MemoRespondent[];
   /** The invited organisations that did not answer, by name. */
   notAnswered: string[];
-  /** In the order of the hearing draft: each section with the comments on its blocks. */
-  sections: Array<{ title: string; blocks: Array<{ text: string; comments: MemoComment[] }> }>;
+  /** In the order of the hearing draft: each section with the comments on its blocks, and what became of each block. */
+  sections: Array<{ title: string; blocks: Array<{ text: string; comments: MemoComment[]; change: MemoBlockChange }> }>;
   general: MemoComment[];
   /** What changed from the hearing draft to the version compared with. */
   changes: BlockChange[];

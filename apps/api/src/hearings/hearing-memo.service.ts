@@ -103,6 +103,7 @@ export class HearingMemoService {
     ];
     const later = await this.comparedVersion(hearing, version, options.compareWithVersionId);
     const target = later ? later.content : await this.versions.liveContent(agreement.id);
+    const changes = compareDrafts(version.content, target);
     return {
       agreementTitle: agreement.title,
       hearingTitle: hearing.title,
@@ -120,9 +121,9 @@ export class HearingMemoService {
         comments: r.comments,
       })),
       notAnswered: notAnswered.map((o) => o.name).sort((a, b) => a.localeCompare(b, 'da')),
-      sections: memoSections(version.content, points),
+      sections: memoSections(version.content, points, changes),
       general,
-      changes: compareDrafts(version.content, target),
+      changes,
       comparedWith: later ? `version ${later.number} (${later.label})` : 'det nuværende udkast',
       comparedVersionId: later?.id ?? null,
     };

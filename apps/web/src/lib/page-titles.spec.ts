@@ -15,6 +15,8 @@ describe('page titles', () => {
       '/hoeringer',
       `/hoeringer/${id}`,
       `/hoeringer/${id}/svar`,
+      `/hoeringer/${id}/brev`,
+      `/hoeringer/${id}/spor/${id}`,
       `/input/${id}`,
       '/word',
     ].map(titleForPath);
@@ -28,6 +30,8 @@ describe('page titles', () => {
       'Høringer – Aftalerum',
       'Høring – Aftalerum',
       'Høringssvar – Aftalerum',
+      'Høringssvar som brev – Aftalerum',
+      'Hvad vi sagde – hvad der blev ændret – Aftalerum',
       'Inputrunde – Aftalerum',
       'Word – Aftalerum',
     ]);

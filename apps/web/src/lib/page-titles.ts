@@ -18,6 +18,8 @@ const ROUTE_TITLES: ReadonlyArray<readonly [pattern: string, title: string]> = [
   ['/hoeringer', 'Høringer'],
   ['/hoeringer/:hearingId', 'Høring'],
   ['/hoeringer/:hearingId/svar', 'Høringssvar'],
+  ['/hoeringer/:hearingId/brev', 'Høringssvar som brev'],
+  ['/hoeringer/:hearingId/spor/:organisationId', 'Hvad vi sagde – hvad der blev ændret'],
   ['/input', 'Inputrunder'],
   ['/input/:roundId', 'Inputrunde'],
   ['/word', 'Word'],

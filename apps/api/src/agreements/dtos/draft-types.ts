@@ -13,7 +13,14 @@ export enum SectionKindEnum {
 registerEnumType(SectionKindEnum, { name: 'SectionKind' });
 
 // The comparison itself is the editor library's (compareDrafts); these are its GraphQL names.
-registerEnumType(BlockChangeKind, { name: 'BlockChangeKind' });
+// UNCHANGED is what a comparison of all blocks leaves out, but what a hearing comment's or a
+// cluster input's paragraph may be (HearingComment.change, ClusterInputItem.change).
+export const TracedChangeKind = { ...BlockChangeKind, UNCHANGED: 'UNCHANGED' } as const;
+export type TracedChangeKind = (typeof TracedChangeKind)[keyof typeof TracedChangeKind];
+registerEnumType(TracedChangeKind, {
+  name: 'BlockChangeKind',
+  valuesMap: { UNCHANGED: { description: 'In both versions with the same text (only for a comment’s or an input’s paragraph).' } },
+});
 
 registerEnumType(WordChangeKind, { name: 'WordChangeKind' });
 
@@ -60,12 +67,12 @@ export class WordChange implements DraftWordChange {
 }
 
 @ObjectType()
-export class BlockChange implements DraftBlockChange {
+export class BlockChange implements Omit<DraftBlockChange, 'change'> {
   @Field(() => ID)
   blockId!: string;
 
-  @Field(() => BlockChangeKind)
-  change!: BlockChangeKind;
+  @Field(() => TracedChangeKind)
+  change!: TracedChangeKind;
 
   @Field()
   type!: string;

@@ -1,12 +1,22 @@
 import { formatDanishDateTime, formatDanishDay } from '@aftalerum/dates';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { MemoComment, MemoModel, OUTCOME_LABELS } from '../memo';
+import { blockChangeLabel, MemoBlockChange, MemoComment, MemoModel, OUTCOME_LABELS } from '../memo';
 import { xmlSafe } from '../safe-text';
 
 const dateTime = { format: (instant: Date) => formatDanishDateTime(instant) };
 const date = { format: (instant: Date) => formatDanishDay(instant) };
 
 const excerpt = (value: string, length = 240) => (value.length > length ? `${value.slice(0, length - 1)}…` : value);
+
+/** What became of a commented block: a line, and for a changed block its redline (removed words struck through, added ones underlined). */
+function blockChange(change: MemoBlockChange, comparedWith: string): Paragraph[] {
+  const label = new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: blockChangeLabel(change, comparedWith), italics: true, color: '565E68' })] });
+  if (change.kind !== 'CHANGED') return [label];
+  const runs = change.words.map((w) =>
+    w.kind === 'ADDED' ? new TextRun({ text: w.text, underline: {}, color: '1A7F37' }) : w.kind === 'REMOVED' ? new TextRun({ text: w.text, strike: true, color: 'B42318' }) : new TextRun(w.text),
+  );
+  return [label, new Paragraph({ indent: { left: 400 }, children: runs })];
+}
 
 /** The hearing memo as a Word document. */
 export async function memoDocx(given: MemoModel): Promise<Buffer> {
@@ -47,6 +57,7 @@ export async function memoDocx(given: MemoModel): Promise<Buffer> {
     for (const block of section.blocks) {
       children.push(new Paragraph({ children: [new TextRun({ text: `Til afsnittet: »${excerpt(block.text, 160)}«`, color: '565E68' })] }));
       for (const c of block.comments) children.push(...point(c));
+      children.push(...blockChange(block.change, model.comparedWith));
     }
   }
   if (model.general.length) {

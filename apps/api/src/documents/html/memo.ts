@@ -1,6 +1,6 @@
 import { formatDanishDateTime, formatDanishDay } from '@aftalerum/dates';
 import type { BlockChange } from '@aftalerum/editor';
-import { MemoComment, MemoModel, OUTCOME_LABELS } from '../memo';
+import { blockChangeLabel, MemoBlockChange, MemoComment, MemoModel, OUTCOME_LABELS } from '../memo';
 import { xmlSafe } from '../safe-text';
 import { escapeHtml } from './escape';
 
@@ -23,6 +23,13 @@ export function memoHtml(given: MemoModel): string {
         <div class="reply"><strong>Sekretariatets svar:</strong> ${c.reply ? paragraphs(c.reply) : '<em>Ikke besvaret endnu.</em>'}
         ${c.outcome ? `<p class="outcome">Udfald: ${escape(OUTCOME_LABELS[c.outcome])}</p>` : ''}</div>
       </article>`;
+  // What became of the block, under its replies: for a changed one the redline.
+  const blockChange = (change: MemoBlockChange, comparedWith: string) =>
+    `<div class="became"><p class="ref">${escape(blockChangeLabel(change, comparedWith))}</p>${
+      change.kind === 'CHANGED'
+        ? `<p class="redline">${change.words.map((w) => (w.kind === 'ADDED' ? `<ins>${escape(w.text)}</ins>` : w.kind === 'REMOVED' ? `<del>${escape(w.text)}</del>` : escape(w.text))).join('')}</p>`
+        : ''
+    }</div>`;
   const changeRow = (c: BlockChange) =>
     `<tr><td>${escape(c.sectionTitle ?? '')}</td><td>${escape({ ADDED: 'Tilføjet', REMOVED: 'Fjernet', CHANGED: 'Ændret' }[c.change])}</td><td>${escape(excerpt(c.before ?? ''))}</td><td>${escape(excerpt(c.after ?? ''))}</td></tr>`;
   return `<!doctype html>
@@ -58,7 +65,7 @@ export function memoHtml(given: MemoModel): string {
 ${model.sections
   .map(
     (s) => `<section><h3>${escape(s.title)}</h3>${s.blocks
-      .map((b) => `<p class="ref">Til afsnittet: »${escape(excerpt(b.text, 160))}«</p>${b.comments.map(comment).join('')}`)
+      .map((b) => `<p class="ref">Til afsnittet: »${escape(excerpt(b.text, 160))}«</p>${b.comments.map(comment).join('')}${blockChange(b.change, model.comparedWith)}`)
       .join('')}</section>`,
   )
   .join('')}

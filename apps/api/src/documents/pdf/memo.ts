@@ -1,7 +1,7 @@
 import { formatDanishDateTime, formatDanishDay } from '@aftalerum/dates';
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { embedFonts, pdfText, textWidth } from './fonts';
-import { MemoComment, MemoModel, OUTCOME_LABELS } from '../memo';
+import { blockChangeLabel, MemoComment, MemoModel, OUTCOME_LABELS } from '../memo';
 
 const A4: [number, number] = [595, 842];
 const MARGIN = 56;
@@ -80,6 +80,8 @@ export async function memoPdf(model: MemoModel): Promise<Buffer> {
     for (const block of section.blocks) {
       w.text(`Til afsnittet: »${block.text.slice(0, 160)}«`, { grey: true, gapAfter: 2 });
       block.comments.forEach(point);
+      const change = blockChangeLabel(block.change, model.comparedWith);
+      w.text(block.change.kind === 'CHANGED' ? `${change} »${block.change.after ?? ''}«` : change, { indent: 14, grey: true, gapAfter: 8 });
     }
   }
   if (model.general.length) {

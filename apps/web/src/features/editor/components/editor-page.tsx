@@ -12,6 +12,7 @@ import { ConnectionStatus } from './connection-status';
 import { ExportMenu } from './export-menu';
 import { LiveDraft } from './live-draft';
 import { PresenceList } from './presence-list';
+import { OrphanedAnchors, useAnchorCounts } from '../../letters/components/anchors-panel';
 
 /** /aftaler/:id — the live draft of one agreement, written together. */
 export function EditorPage() {
@@ -47,6 +48,7 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
   const { collaboration, connection, loaded, readOnlyScope, refusedReason } = useCollaboration(agreement.documentName, user);
   const others = usePresence(collaboration?.provider ?? null);
   const editable = agreement.canEdit && !readOnlyScope;
+  const anchors = useAnchorCounts(agreement.id, agreement.canEdit);
 
   const readOnlyNotice = (
     <p className="readonly-notice">
@@ -82,6 +84,7 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
             editable={editable}
             readOnlyNotice={readOnlyNotice}
             agreementId={agreement.id}
+            anchorCounts={anchors.counts}
             aside={<VersionsPanel agreementId={agreement.id} canEdit={agreement.canEdit} />}
           />
         ) : (
@@ -101,6 +104,7 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
           </>
         )}
       </div>
+      <OrphanedAnchors orphaned={anchors.orphaned} />
     </article>
   );
 }

@@ -12,6 +12,7 @@ import { KeepCaretOnRemoteEdit } from '../lib/keep-caret-on-remote-edit';
 import { EditorToolbar } from './editor-toolbar';
 import { SectionMenu, SectionMenuPlace } from './section-menu';
 import { SectionOutline } from './section-outline';
+import { AnchorCount, AnchorCounts, anchorCountsKey } from '../../letters/lib/anchor-counts';
 
 /** Another person's caret: a coloured bar with their name above it. Hidden from screen readers, who get "Til stede". */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -38,6 +39,8 @@ interface LiveDraftProps {
   agreementId: string;
   /** Shown below the comments in the side column (the versions). */
   aside?: ReactNode;
+  /** Per block: the hearing comments and cluster inputs pointing to it (the secretariat's view). */
+  anchorCounts?: Map<string, AnchorCount>;
 }
 
 /**
@@ -45,7 +48,7 @@ interface LiveDraftProps {
  * its toolbar, and the section outline built from it. Mounted once the draft has synced,
  * so the editor never starts from an empty document.
  */
-export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agreementId, aside }: LiveDraftProps) {
+export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agreementId, aside, anchorCounts }: LiveDraftProps) {
   const draftId = useId();
   const titleId = useId();
   const { provider, ydoc } = collaboration;
@@ -64,6 +67,7 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agree
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         KeepCaretOnRemoteEdit,
         CommentHighlights,
+        AnchorCounts,
       ],
       editable,
       editorProps: {
@@ -100,6 +104,11 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agree
     if (editable) dom.removeAttribute('tabindex');
     else dom.setAttribute('tabindex', '0');
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !anchorCounts) return;
+    editor.view.dispatch(editor.state.tr.setMeta(anchorCountsKey, anchorCounts).setMeta('addToHistory', false));
+  }, [editor, anchorCounts]);
 
   return (
     <>

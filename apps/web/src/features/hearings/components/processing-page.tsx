@@ -11,6 +11,7 @@ import { InvitationsPanel } from './invitations-panel';
 import { LateResponseForm } from './late-response-form';
 import { MemoTools } from './memo-panel';
 import { ResponsesPanel } from './responses-panel';
+import { LetterLinks } from '../../letters/components/letter-links';
 import '../hearings.css';
 
 /** How often the responses refresh when the live connection (graphql-ws) is not available. */
@@ -104,6 +105,7 @@ function Processing({ hearing }: { hearing: HearingDetail }) {
 
       <ResponsesPanel responses={hearing.responses} liveNote={liveFailed ? 'Opdateres hvert 10. sekund' : 'Opdateres live'}>
         <LateResponseForm hearingId={hearing.id} invitations={invitations} />
+        <LetterLinks hearingId={hearing.id} responses={hearing.responses} />
       </ResponsesPanel>
 
       {doc ? (

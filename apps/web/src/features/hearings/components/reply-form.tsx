@@ -5,6 +5,7 @@ import { HearingComment, REPLY_TO_COMMENT } from '../graphql/hearings';
 import { DraftBlockInfo } from '../lib/draft';
 import { OUTCOME_LABELS, OUTCOMES } from '../lib/labels';
 import type { CommentOutcome } from '../../../gql/graphql';
+import { CommentChange } from '../../letters/components/comment-change';
 
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('da') + text.slice(1);
 
@@ -74,6 +75,7 @@ export function ReplyForm({ comment, blocks, organisationName }: { comment: Hear
           <p className="hd-reply__label">Sekretariatets svar</p>
           <p className="hd-reply__text">{comment.reply}</p>
           {changedBlock && <p className="hd-hint">Ændret afsnit: {capitalise(changedBlock.label)}</p>}
+          <CommentChange commentId={comment.id} />
           <button type="button" ref={editButton} className="hd-link-button" onClick={startEditing}>
             Ret svaret<span className="visually-hidden"> til {organisationName}</span>
           </button>

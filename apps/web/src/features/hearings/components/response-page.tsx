@@ -106,7 +106,12 @@ export function HearingResponsePage() {
               Høringsudkastet kunne ikke vises.
             </p>
           ) : (
-            <ResponseForm key={formKey} hearing={hearing} doc={doc} blocks={blocks} organisation={user.organisation} onSubmitted={setReceipt} />
+            <>
+              <p className="hd-hint">
+                <Link to={`/hoeringer/${hearing.id}/brev`}>Har I skrevet jeres høringssvar som brev? Upload det (PDF eller Word) i stedet for at skrive det her.</Link>
+              </p>
+              <ResponseForm key={formKey} hearing={hearing} doc={doc} blocks={blocks} organisation={user.organisation} onSubmitted={setReceipt} />
+            </>
           )}
 
           {hearing.invited && earlier.length > 0 && !showFiled && <EarlierResponses responses={earlier} />}

@@ -300,6 +300,7 @@ export const HEARING_COMMENTS = graphql(`
       id
       comments(organisationId: $organisationId, kind: $kind, outcome: $outcome, unanswered: $unanswered, search: $search) {
         ...HearingCommentFields
+        ...HearingCommentChange
       }
     }
   }

@@ -15,7 +15,8 @@ export const LIVE = '';
 const LIVE_NAME = 'Det aktuelle udkast';
 
 const BLOCK_NAMES: Record<string, string> = { heading: 'overskrift', paragraph: 'afsnit' };
-const CHANGE_NAMES: Record<BlockChangeKind, string> = { ADDED: 'Tilføjet', REMOVED: 'Fjernet', CHANGED: 'Ændret' };
+// A comparison never lists UNCHANGED blocks (only a comment's or an input's change can be one).
+const CHANGE_NAMES: Record<BlockChangeKind, string> = { ADDED: 'Tilføjet', REMOVED: 'Fjernet', CHANGED: 'Ændret', UNCHANGED: 'Uændret' };
 
 interface VersionCompareDialogProps {
   versions: VersionSummary[];

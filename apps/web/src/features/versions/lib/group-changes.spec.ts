@@ -42,6 +42,6 @@ describe('groupBySection', () => {
 
 describe('countChanges', () => {
   it('counts each kind of change, zero for the kinds that do not occur', () => {
-    expect(countChanges([change('A', 'ADDED'), change('A', 'ADDED'), change('B', 'CHANGED')])).toEqual({ ADDED: 2, REMOVED: 0, CHANGED: 1 });
+    expect(countChanges([change('A', 'ADDED'), change('A', 'ADDED'), change('B', 'CHANGED')])).toEqual({ ADDED: 2, REMOVED: 0, CHANGED: 1, UNCHANGED: 0 });
   });
 });

@@ -20,7 +20,7 @@ export function groupBySection(changes: BlockChange[]): ChangeGroup[] {
 }
 
 export function countChanges(changes: BlockChange[]): Record<BlockChangeKind, number> {
-  const counts: Record<BlockChangeKind, number> = { ADDED: 0, REMOVED: 0, CHANGED: 0 };
+  const counts: Record<BlockChangeKind, number> = { ADDED: 0, REMOVED: 0, CHANGED: 0, UNCHANGED: 0 };
   for (const change of changes) counts[change.change] += 1;
   return counts;
 }

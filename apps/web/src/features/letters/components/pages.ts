@@ -1,0 +1,3 @@
+// The letter and traceability screens, loaded together on demand (see ../routes.tsx).
+export { LetterPage } from './letter-page';
+export { ChangeTracePage } from './change-trace-page';
