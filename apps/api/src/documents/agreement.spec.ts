@@ -117,16 +117,6 @@ const EXPECTED_DOCX_HEADINGS: Array<[level: number, text: string]> = [
   [1, 'Øvrige'],
   [2, '4. Øvrige bestemmelser'],
 ];
-/** The HTML page's numbered headings, in order. */
-const EXPECTED_HEADINGS: Array<[level: number, text: string]> = [
-  [1, '1. Mere lighed i sundhed'],
-  [2, '1.1 Borgere i udsatte positioner'],
-  [1, '2. Sammen om børn og unges sundhed'],
-  [2, '2.1 Ansvar og opfølgning'],
-  [3, '2.1.1 Måling'],
-  [1, '3. Borgerne med fra start'],
-  [1, '4. Øvrige bestemmelser'],
-];
 const EXPECTED_KIND_LABELS = ['Vision', 'Fokusområde', 'Princip', 'Andet'];
 
 // ---- Helpers to read the outputs. ----------------------------------------------------------------
@@ -184,6 +174,16 @@ async function unzipDocx(buffer: Buffer) {
 }
 
 const stripTags = (html: string): string => decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+
+/** The HTML page's headings, in order: [level, text]. */
+const htmlHeadings = (html: string): Array<[level: number, text: string]> =>
+  [...html.matchAll(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => [Number(m[1]), stripTags(m[2])]);
+
+/** The Word document's headings, in order: [level, text]. */
+const docxHeadings = async (given: AgreementDocumentInput): Promise<Array<[level: number, text: string]>> =>
+  docxParagraphs((await unzipDocx(await renderAgreementDocx(given))).document)
+    .filter((paragraph) => headingLevel(paragraph.style) !== null)
+    .map((paragraph): [number, string] => [headingLevel(paragraph.style)!, paragraph.text]);
 
 // ---- DOCX ------------------------------------------------------------------------------------------
 
@@ -364,12 +364,28 @@ describe('renderAgreementHtml', () => {
     expect(stripTags(renderAgreementHtml(input({ versionLabel: null })))).toContain('VersionArbejdsudkast');
   });
 
-  it('numbers the headings in order, each section a <section> with its kind label', () => {
-    const headings = [...html.matchAll(/<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => [Number(m[1]), stripTags(m[2])]);
-    expect(headings).toEqual(EXPECTED_HEADINGS);
+  it('numbers the headings as the DOCX does, under part headings, each section a <section> with its kind label', () => {
+    expect(htmlHeadings(html)).toEqual(EXPECTED_DOCX_HEADINGS);
     const sections = [...html.matchAll(/<section class="agreement-section"[^>]*>([\s\S]*?)<\/section>/g)].map((m) => m[1]);
     expect(sections).toHaveLength(4);
-    expect(sections.map((s) => /^\s*<p class="section-kind">([^<]*)<\/p>\s*<h1>/.exec(s)?.[1])).toEqual(EXPECTED_KIND_LABELS);
+    expect(sections.map((s) => /^\s*<p class="section-kind">([^<]*)<\/p>\s*<h2>/.exec(s)?.[1])).toEqual(EXPECTED_KIND_LABELS);
+  });
+
+  it('keeps the anchors of the numbered headings', () => {
+    const ids = [...html.matchAll(/<(?:section|h[1-4])[^>]* id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual([
+      'del-visioner',
+      'afsnit-1',
+      'afsnit-1-1',
+      'del-fokusomraader',
+      'afsnit-2',
+      'afsnit-2-1',
+      'afsnit-2-1-1',
+      'del-principper',
+      'afsnit-3',
+      'del-oevrige',
+      'afsnit-4',
+    ]);
   });
 
   it('keeps lists, tables and inline formatting', () => {
@@ -440,7 +456,7 @@ describe('renderAgreementHtml', () => {
     expect(hostile).toContain('<title>Aftale &lt;b&gt;&quot;A&quot; &amp; &#39;B&#39;&lt;/b&gt;</title>');
     expect(hostile).toContain('<p class="region">&lt;script&gt;alert(&quot;region&quot;)&lt;/script&gt;</p>');
     expect(hostile).toContain('<time datetime="&quot;&gt;&lt;script&gt;x&lt;/script&gt;">');
-    expect(hostile).toContain('<h1><span class="heading-number">1.</span> Mål &lt;i&gt;1&lt;/i&gt;</h1>');
+    expect(hostile).toContain('<h2><span class="heading-number">1.</span> Mål &lt;i&gt;1&lt;/i&gt;</h2>');
     expect(hostile).not.toMatch(/<script|<img|<b>|<i>|onmouseover="|javascript:|data:text/i);
     const hrefs = [...hostile.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
     expect(hrefs).toEqual(['https://example.dk/a%22onmouseover=%22alert(1)', 'mailto:sekretariat@regionh.dk']);
@@ -450,7 +466,7 @@ describe('renderAgreementHtml', () => {
 
 // ---- The outline: introduction, part headings, goals under their focus area, the PDF's table of contents. ----
 
-describe('the agreement outline in the DOCX and the PDF', () => {
+describe('the agreement outline in the DOCX, the PDF and the HTML', () => {
   const structured: JSONContent = {
     type: 'doc',
     content: [
@@ -494,6 +510,21 @@ describe('the agreement outline in the DOCX and the PDF', () => {
       .filter((paragraph) => headingLevel(paragraph.style) !== null)
       .map((paragraph) => [headingLevel(paragraph.style), paragraph.text]);
     expect(headings).toEqual(EXPECTED);
+  });
+
+  it('HTML: no "1." before the introduction, the part headings, a goal numbered under its focus area, the DOCX\'s numbers and levels', async () => {
+    const page = renderAgreementHtml(input({ doc: structured }));
+    const headings = htmlHeadings(page);
+    expect(headings[0]).toEqual([1, 'Indledning til aftalen']);
+    expect(page).toMatch(/<section class="agreement-section" id="indledning" data-kind="PREAMBLE">\s*<p class="section-kind">Indledning<\/p>\s*<h1>Indledning til aftalen<\/h1>/);
+    for (const part of ['Visioner', 'Fokusområder', 'Mål', 'Principper', 'Tillæg']) {
+      expect(page).toMatch(new RegExp(`<h1 class="part-heading" id="[^"]+">${part}</h1>`));
+    }
+    expect(page).toMatch(/<section class="agreement-section" id="afsnit-2-2" data-kind="GOAL">\s*<p class="section-kind">Mål<\/p>\s*<h3><span class="heading-number">2\.2<\/span> Færre genindlæggelser<\/h3>/);
+    expect(headings).toEqual(EXPECTED);
+    expect(headings).toEqual(await docxHeadings(input({ doc: structured })));
+    // No heading level is skipped on the way down, so a screen reader's outline holds together.
+    headings.forEach(([level], index) => expect(level).toBeLessThanOrEqual((headings[index - 1]?.[0] ?? 0) + 1));
   });
 
   it('PDF: a table of contents with the DOCX table of contents\' headings (levels 1–3), each with the page it is on', async () => {

@@ -73,72 +73,10 @@ export function titleFacts(input: AgreementDocumentInput): TitleFact[] {
 export const versionText = (input: AgreementDocumentInput): string =>
   input.versionLabel !== null && input.versionLabel.trim() !== '' ? input.versionLabel : WORKING_DRAFT_LABEL;
 
-export interface NumberedSection {
-  type: 'section';
-  /** 1, 2, … in document order. */
-  number: number;
-  kind: SectionKind;
-  kindLabel: string;
-  /** The section's own heading; null when a (malformed) section does not start with one. */
-  heading: JSONContent | null;
-  body: JSONContent[];
-}
-
 /** A top-level node outside any section (the schema does not allow it, but old content may have it). */
 export interface LooseBlock {
   type: 'loose';
   node: JSONContent;
-}
-
-/** The document's top-level parts in order, sections numbered from 1. */
-export function partsOf(doc: JSONContent): Array<NumberedSection | LooseBlock> {
-  let number = 0;
-  return (doc.content ?? []).map((node): NumberedSection | LooseBlock => {
-    if (node.type !== 'section') return { type: 'loose', node };
-    number += 1;
-    const kindAttribute = node.attrs?.kind;
-    const kind: SectionKind = isSectionKind(kindAttribute) ? kindAttribute : 'OTHER';
-    const [first, ...rest] = node.content ?? [];
-    const startsWithHeading = first?.type === 'heading';
-    return {
-      type: 'section',
-      number,
-      kind,
-      kindLabel: SECTION_KIND_LABELS[kind],
-      heading: startsWithHeading ? first : null,
-      body: startsWithHeading ? rest : (node.content ?? []),
-    };
-  });
-}
-
-export interface SubHeading {
-  /** 2 or 3: the section heading is level 1. */
-  depth: 2 | 3;
-  /** '1.2' or '1.2.1'; null outside a section. */
-  number: string | null;
-}
-
-/**
- * Numbers the headings inside one section: level 1–2 headings are "N.1", "N.2", …, level 3
- * headings under one of them "N.1.1", … (a level 3 heading before any other counts as level 2).
- */
-export class SubHeadingNumbers {
-  private sub = 0;
-  private subSub = 0;
-
-  constructor(private readonly section: number | null) {}
-
-  next(heading: JSONContent): SubHeading {
-    const level = Number(heading.attrs?.level ?? 2);
-    if (this.section === null) return { depth: level >= 3 ? 3 : 2, number: null };
-    if (level >= 3 && this.sub > 0) {
-      this.subSub += 1;
-      return { depth: 3, number: `${this.section}.${this.sub}.${this.subSub}` };
-    }
-    this.sub += 1;
-    this.subSub = 0;
-    return { depth: 2, number: `${this.section}.${this.sub}` };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,34 @@
 import { JSONContent, textOf } from '@aftalerum/editor';
 import { xmlSafe } from '../safe-text';
 import { escapeHtml } from './escape';
-import { AgreementDocumentInput, groupByLink, hasMark, NumberedSection, partsOf, positiveInteger, SubHeadingNumbers, titleFacts } from '../agreement';
+import {
+  agreementOutline,
+  AgreementDocumentInput,
+  groupByLink,
+  hasMark,
+  HeadingPlace,
+  numberedTitle,
+  OutlineBlock,
+  PART_LABELS,
+  positiveInteger,
+  titleFacts,
+} from '../agreement';
+
+/** Where a heading inside a section stands; a heading outside any section is one level below a part. */
+type Headings = (heading: JSONContent) => HeadingPlace;
+
+/** 'Fokusområder' as 'fokusomraader': a plain anchor name. */
+const slug = (label: string): string =>
+  label
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** The anchor of a numbered heading: '2' as 'afsnit-2', '2.1' as 'afsnit-2-1'. */
+const numberId = (number: string): string => `afsnit-${number.replace(/\./g, '-')}`;
 
 
 /** Escaped text with its line breaks kept. */
@@ -40,43 +67,66 @@ const spanAttributes = (cell: JSONContent): string => {
 };
 
 class HtmlRenderer {
-  section(section: NumberedSection): string {
-    const headings = new SubHeadingNumbers(section.number);
+  private readonly usedIds = new Set<string>();
+
+  constructor(private readonly headings: Headings) {}
+
+  /**
+   * A part heading (Visioner, Fokusområder, …) or a section: its kind label, then its heading, numbered,
+   * and its body. Heading levels follow the outline: parts and the introduction h1, sections h2, a focus
+   * area's goals and sub-headings h3, below that h4 — the levels of the DOCX and the PDF.
+   */
+  outlineBlock(block: OutlineBlock): string {
+    if (block.type === 'loose') return this.blocks([block.node]);
+    if (block.type === 'part') {
+      return `<h1 class="part-heading" id="${this.uniqueId(`del-${slug(block.label)}`)}">${escapeHtml(block.label)}</h1>`;
+    }
+    const { depth, number } = block.place;
+    const id = this.uniqueId(number === null ? slug(PART_LABELS[block.kind]) : numberId(number));
+    const prefix = number === null ? '' : `<span class="heading-number">${numberedTitle(block.place, '', true).trim()}</span> `;
     return [
-      `<section class="agreement-section" id="afsnit-${section.number}" data-kind="${escapeHtml(section.kind)}">`,
-      `<p class="section-kind">${escapeHtml(section.kindLabel)}</p>`,
-      `<h1><span class="heading-number">${section.number}.</span> ${htmlInline(section.heading?.content)}</h1>`,
-      this.blocks(section.body, headings),
+      `<section class="agreement-section" id="${id}" data-kind="${escapeHtml(block.kind)}">`,
+      `<p class="section-kind">${escapeHtml(block.kindLabel)}</p>`,
+      `<h${depth}>${prefix}${htmlInline(block.heading?.content)}</h${depth}>`,
+      this.blocks(block.body),
       '</section>',
     ].join('\n');
   }
 
-  blocks(nodes: JSONContent[], headings: SubHeadingNumbers): string {
-    return nodes.map((node) => this.block(node, headings)).join('\n');
+  /** `wanted`, or `wanted-2`, `wanted-3`, … when the page has it already (two runs of one part). */
+  private uniqueId(wanted: string): string {
+    let id = wanted;
+    for (let n = 2; this.usedIds.has(id); n += 1) id = `${wanted}-${n}`;
+    this.usedIds.add(id);
+    return id;
   }
 
-  private block(node: JSONContent, headings: SubHeadingNumbers): string {
+  blocks(nodes: JSONContent[]): string {
+    return nodes.map((node) => this.block(node)).join('\n');
+  }
+
+  private block(node: JSONContent): string {
     switch (node.type) {
       case 'paragraph':
         return `<p>${htmlInline(node.content)}</p>`;
       case 'heading': {
-        const { depth, number } = headings.next(node);
-        const id = number ? ` id="afsnit-${number.replace(/\./g, '-')}"` : '';
+        const { depth, number } = this.headings(node);
+        const id = number ? ` id="${this.uniqueId(numberId(number))}"` : '';
         const prefix = number ? `<span class="heading-number">${number}</span> ` : '';
         return `<h${depth}${id}>${prefix}${htmlInline(node.content)}</h${depth}>`;
       }
       case 'bulletList':
-        return `<ul>\n${this.listItems(node, headings)}\n</ul>`;
+        return `<ul>\n${this.listItems(node)}\n</ul>`;
       case 'orderedList': {
         const start = positiveInteger(node.attrs?.start, 1);
-        return `<ol${start === 1 ? '' : ` start="${start}"`}>\n${this.listItems(node, headings)}\n</ol>`;
+        return `<ol${start === 1 ? '' : ` start="${start}"`}>\n${this.listItems(node)}\n</ol>`;
       }
       case 'listItem':
-        return `<ul>\n${this.listItems({ type: 'bulletList', content: [node] }, headings)}\n</ul>`;
+        return `<ul>\n${this.listItems({ type: 'bulletList', content: [node] })}\n</ul>`;
       case 'blockquote':
-        return `<blockquote>\n${this.blocks(node.content ?? [], headings)}\n</blockquote>`;
+        return `<blockquote>\n${this.blocks(node.content ?? [])}\n</blockquote>`;
       case 'table':
-        return this.table(node, headings);
+        return this.table(node);
       case 'horizontalRule':
         return '<hr>';
       case 'codeBlock':
@@ -92,17 +142,17 @@ class HtmlRenderer {
     }
   }
 
-  private listItems(list: JSONContent, headings: SubHeadingNumbers): string {
+  private listItems(list: JSONContent): string {
     return (list.content ?? [])
       .map((item) =>
         item.type === 'listItem'
-          ? `<li>${this.blocks(item.content ?? [], headings)}</li>`
-          : `<li>${this.block(item, headings)}</li>`,
+          ? `<li>${this.blocks(item.content ?? [])}</li>`
+          : `<li>${this.block(item)}</li>`,
       )
       .join('\n');
   }
 
-  private table(table: JSONContent, headings: SubHeadingNumbers): string {
+  private table(table: JSONContent): string {
     const rows = (table.content ?? []).filter((row) => row.type === 'tableRow');
     const cellsOf = (row: JSONContent) =>
       (row.content ?? []).filter((cell) => cell.type === 'tableCell' || cell.type === 'tableHeader');
@@ -121,7 +171,7 @@ class HtmlRenderer {
         const inner =
           content.length === 1 && content[0].type === 'paragraph'
             ? htmlInline(content[0].content)
-            : this.blocks(content, headings);
+            : this.blocks(content);
         return `<${tag}${scope}${spanAttributes(cell)}>${inner}</${tag}>`;
       });
       return `<tr>${cells.join('')}</tr>`;
@@ -143,11 +193,14 @@ const HTML_STYLE = `
 html { font-family: Georgia, 'Times New Roman', Times, serif; font-size: 11pt; line-height: 1.5; color: #1a1a1a; }
 body { margin: 0; }
 @media screen { body { max-width: 170mm; margin: 0 auto; padding: 2rem 1.5rem; } }
-h1, h2, h3, .section-kind, .title-page, .facts dt, th { font-family: 'Helvetica Neue', Helvetica, Arial, sans-serif; }
-h1, h2, h3 { color: #1f3864; line-height: 1.25; break-after: avoid; page-break-after: avoid; }
-h1 { font-size: 17pt; margin: 0 0 0.6em; }
-h2 { font-size: 13.5pt; margin: 1.4em 0 0.5em; }
-h3 { font-size: 11.5pt; margin: 1.2em 0 0.4em; color: #404040; }
+h1, h2, h3, h4, .section-kind, .title-page, .facts dt, th { font-family: 'Helvetica Neue', Helvetica, Arial, sans-serif; }
+h1, h2, h3, h4 { color: #1f3864; line-height: 1.25; break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 20pt; margin: 0 0 0.6em; }
+h1.part-heading { margin-top: 1.6em; padding-bottom: 0.2em; border-bottom: 1px solid #a6a6a6; }
+main > h1.part-heading:first-child { margin-top: 0; }
+h2 { font-size: 17pt; margin: 0 0 0.6em; }
+h3 { font-size: 13.5pt; margin: 1.4em 0 0.5em; }
+h4 { font-size: 11.5pt; margin: 1.2em 0 0.4em; color: #404040; }
 .heading-number { margin-right: 0.25em; }
 .title-page { min-height: 230mm; display: flex; flex-direction: column; justify-content: center; break-after: page; page-break-after: always; }
 .document-title { font-size: 28pt; font-weight: bold; line-height: 1.15; color: #1f3864; margin: 0 0 0.4em; }
@@ -156,6 +209,7 @@ h3 { font-size: 11.5pt; margin: 1.2em 0 0.4em; color: #404040; }
 .facts dt { font-weight: bold; }
 .facts dd { margin: 0; }
 .agreement-section { margin-top: 2.2em; }
+.section-kind + h1, .section-kind + h2, .section-kind + h3 { margin-top: 0; }
 .section-kind { font-size: 8.5pt; letter-spacing: 0.08em; text-transform: uppercase; color: #595959; margin: 0 0 0.2em; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 0.6em; orphans: 3; widows: 3; }
 ul, ol { margin: 0 0 0.6em; padding-left: 1.6em; }
@@ -195,15 +249,15 @@ function htmlTitlePage(input: AgreementDocumentInput): string {
   ].join('\n');
 }
 
-/** The agreement as a complete, print-ready HTML page (A4): title page and the numbered sections. */
+/** The agreement as a complete, print-ready HTML page (A4): title page, then the agreement's outline (as in the DOCX and the PDF). */
 export function renderAgreementHtml(given: AgreementDocumentInput): string {
   // The same clean text as the DOCX: control characters are parse errors in HTML too.
   const input = xmlSafe(given);
-  const renderer = new HtmlRenderer();
-  const loose = new SubHeadingNumbers(null);
-  const body = partsOf(input.doc)
-    .map((part) => (part.type === 'section' ? renderer.section(part) : renderer.blocks([part.node], loose)))
-    .join('\n');
+  const outline = agreementOutline(input.doc);
+  const renderer = new HtmlRenderer(
+    (heading) => outline.headings.get(heading) ?? { depth: Number(heading.attrs?.level ?? 2) >= 3 ? 3 : 2, number: null },
+  );
+  const body = outline.blocks.map((block) => renderer.outlineBlock(block)).join('\n');
   return [
     '<!doctype html>',
     '<html lang="da">',
