@@ -78,6 +78,7 @@ const memoModel: MemoModel = {
   sections: [{ title: dirty('Fælles populationsansvar'), blocks: [{ text: dirty('Vi tager fælles ansvar.'), comments: [comment(LINES), comment(dirty('Anden bemærkning.'))] }] }],
   notAnswered: [dirty('Herlev Kommune')],
   general: [comment(dirty('Generelt.'))],
+  campaigns: [{ size: 3, senders: [dirty('Forening A'), 'Forening B', 'Forening C'], text: dirty('Luk ikke nærhospitalet.'), reply: dirty('Tak.'), outcome: 'NOTED' }],
   changes: [
     { blockId: 'b1', change: BlockChangeKind.CHANGED, type: 'paragraph', sectionTitle: dirty('Vision'), before: dirty('Før'), after: dirty('Efter') },
   ] as MemoModel['changes'],

@@ -24,6 +24,15 @@ export interface MemoComment {
   outcome: MemoOutcome | null;
 }
 
+/** A campaign: near-identical responses from many senders, reported once with its count. */
+export interface MemoCampaign {
+  size: number;
+  senders: string[];
+  text: string;
+  reply: string | null;
+  outcome: MemoOutcome | null;
+}
+
 export interface MemoRespondent {
   organisationName: string;
   kindLabel: string;
@@ -47,6 +56,8 @@ export interface MemoModel {
   /** In the order of the hearing draft: each section with the comments on its blocks. */
   sections: Array<{ title: string; blocks: Array<{ text: string; comments: MemoComment[] }> }>;
   general: MemoComment[];
+  /** Campaigns: each once, with its count; their responses' points are not repeated above. */
+  campaigns: MemoCampaign[];
   /** What changed from the hearing draft to the version compared with. */
   changes: BlockChange[];
   comparedWith: string;
