@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
+import { createQueue } from '../common/job-queues';
 import { AppConfig } from '../config/app-config';
 import { findCampaigns } from './campaigns';
 import { findThemes } from './themes';
@@ -45,7 +46,7 @@ export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleD
     this.boss = new PgBoss({ connectionString: options.url, schema: 'pgboss', max: 2 });
     this.boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
     await this.boss.start();
-    await this.createQueue(this.boss);
+    await createQueue(this.boss, ANALYSIS_QUEUE, { policy: 'stately' });
     await this.boss.work<{ hearingId: string }>(ANALYSIS_QUEUE, { pollingIntervalSeconds: this.config.JOB_POLL_SECONDS }, async (jobs) => {
       for (const job of jobs) await this.analyse(job.data.hearingId);
     });
@@ -55,23 +56,6 @@ export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleD
           AND NOT EXISTS (SELECT 1 FROM "hearing_analyses" a WHERE a."hearing_id" = h."id")`,
     );
     for (const { id } of waiting) await this.request(id);
-  }
-
-  /**
-   * Creates the queue. The other job queues of the platform are created at the same moment (each
-   * feature starts its own pg-boss), and PostgreSQL may pick one creation as a deadlock's victim:
-   * that one is simply tried again.
-   */
-  private async createQueue(boss: PgBoss): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await boss.createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, policy: 'stately' });
-        return;
-      } catch (error) {
-        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-      }
-    }
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,5 +1,7 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
+import { badInput } from '../common/domain-error';
+import { isUuid } from '../common/ids';
 import type { AuthUser } from '../users/auth-user';
 import { Role } from '../users/role.enum';
 import { CommentTheme, HearingAnalysis, ReplyTemplate, ResponseCampaign } from './dtos/analysis-types';
@@ -25,9 +27,14 @@ export class HearingThemesResolver {
   }
 
   @ResolveField(() => [CommentTheme], { description: 'Comments grouped by what they are about (secretariat only).' })
-  async themes(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<CommentTheme[]> {
+  async themes(
+    @Parent() hearing: Hearing,
+    @CurrentUser() user: AuthUser,
+    @Args('ids', { type: () => [ID], nullable: true, description: 'Only these themes (e.g. the one opened, with its comments).' }) ids?: string[] | null,
+  ): Promise<CommentTheme[]> {
     await this.hearings.requireManage(user, hearing);
-    return this.processing.themes(hearing.id);
+    if (ids?.some((id) => !isUuid(id))) throw badInput('ids skal være gyldige id’er.');
+    return this.processing.themes(hearing.id, ids ?? undefined);
   }
 
   @ResolveField(() => HearingAnalysis, { nullable: true, description: 'When campaigns and themes were last computed; null: not yet (they are computed when responses arrive).' })
