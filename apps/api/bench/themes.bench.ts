@@ -3,7 +3,6 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import jwt from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../src/config/app-config';
 import { freePort, startEmbeddedDatabase } from '../src/database/embedded-database';
@@ -28,12 +27,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
 const MAIN = path.resolve(__dirname, '../src/main.js');
 
-const token = (userId: string) => jwt.sign({ sub: userId }, SECRET, { issuer: 'aftalerum', expiresIn: '1h' });
 
 async function gql<T>(url: string, query: string, variables: Record<string, unknown>, bearer: string): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
@@ -80,6 +78,9 @@ async function main() {
   await db.initialize();
   try {
     const [secretariat] = await db.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM users WHERE email = 'sekretariat@aftalerum.test'`);
+    const login = await gql<{ login: { token: string } }>(server.url, 'mutation { login(email: "sekretariat@aftalerum.test", password: "demo1234") { token } }', {}, '');
+    const bearer = login.data?.login.token ?? '';
+    if (!bearer) throw new Error(JSON.stringify(login.errors));
     const [version] = await db.query<Array<{ id: string }>>(`SELECT id FROM agreement_versions WHERE label = 'Høringsudkast'`);
     const blocks = (
       await db.query<Array<{ id: string }>>(
@@ -111,7 +112,7 @@ async function main() {
       server.url,
       'mutation($i: OpenHearingInput!) { openHearing(input: $i) { id } }',
       { i: { versionId: version.id, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString(), invitedOrganisationIds: organisations.map((o) => o.id) } },
-      token(secretariat.id),
+      bearer,
     );
     const hearingId = opened.data?.openHearing.id ?? '';
     if (!hearingId) throw new Error(JSON.stringify(opened.errors));
@@ -141,7 +142,7 @@ async function main() {
     const read: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const started = performance.now();
-      const answer = await gql(server.url, 'query($id: ID!) { hearing(id: $id) { themes { id label size answered } campaigns { id size senders } } }', { id: hearingId }, token(secretariat.id));
+      const answer = await gql(server.url, 'query($id: ID!) { hearing(id: $id) { themes { id label size answered } campaigns { id size senders } } }', { id: hearingId }, bearer);
       read.push(performance.now() - started);
       if (answer.errors) throw new Error(JSON.stringify(answer.errors));
     }

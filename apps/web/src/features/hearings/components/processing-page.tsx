@@ -11,6 +11,7 @@ import { InvitationsPanel } from './invitations-panel';
 import { LateResponseForm } from './late-response-form';
 import { MemoTools } from './memo-panel';
 import { ResponsesPanel } from './responses-panel';
+import { ThemesPanel } from './themes-panel';
 import '../hearings.css';
 
 /** How often the responses refresh when the live connection (graphql-ws) is not available. */
@@ -105,6 +106,8 @@ function Processing({ hearing }: { hearing: HearingDetail }) {
       <ResponsesPanel responses={hearing.responses} liveNote={liveFailed ? 'Opdateres hvert 10. sekund' : 'Opdateres live'}>
         <LateResponseForm hearingId={hearing.id} invitations={invitations} />
       </ResponsesPanel>
+
+      <ThemesPanel hearingId={hearing.id} responseCount={hearing.responses.length} />
 
       {doc ? (
         <CommentsWorkbench hearingId={hearing.id} doc={doc} blocks={blocks} counts={counts} invitations={invitations} responses={hearing.responses} />
