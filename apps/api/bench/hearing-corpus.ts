@@ -31,6 +31,15 @@ export const CAMPAIGN_LETTER =
   'Afstanden til det nærmeste akutmodtagelse bliver for lang for ældre og kronisk syge borgere, og transporten er ikke beskrevet i aftalen. ' +
   'Vi kræver, at sundhedsaftalen sikrer et lokalt tilbud med døgnåben akutfunktion, lægedækning og parkering, og at borgerne bliver hørt, før der træffes beslutning om lukning.';
 
+/** The campaign letter's points, as each sender files them as comments. */
+export const CAMPAIGN_POINTS = [
+  'Nærhospitalet skal bevares med døgnåben akutfunktion, så ældre og kronisk syge borgere ikke får for lang vej til hjælp.',
+  'Transporten til det nærmeste hospital skal beskrives i aftalen, også for borgere uden bil og for pårørende på besøg.',
+  'Lægedækningen i området skal sikres, før der træffes nogen beslutning om at lukke eller flytte tilbud fra nærhospitalet.',
+  'Borgerne i området skal høres på et borgermøde, før regionen og kommunerne beslutter noget om nærhospitalets fremtid.',
+  'Parkering og adgang for gangbesværede ved nærhospitalet skal med i planen, så alle kan komme frem til behandlingen.',
+];
+
 /** A fixed-seed generator (mulberry32). */
 export function seeded(seed: number) {
   return () => {

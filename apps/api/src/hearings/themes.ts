@@ -32,7 +32,7 @@ export const OTHER_LABEL = 'Øvrige bemærkninger';
 /** Below this cosine to every existing theme, a new comment starts a theme of its own. */
 const JOIN_EXISTING = 0.15;
 const MAX_THEMES = 24;
-const ITERATIONS = 25;
+const ITERATIONS = 15;
 const LABEL_TERMS = 3;
 
 type Vector = { index: Int32Array; value: Float64Array };
@@ -157,26 +157,49 @@ function kMeans(items: number[], vectors: Vector[], size: number, k: number): nu
     }
     centres.push(centroid([items[chosen]], vectors, size));
   }
+  const k2 = centres.length;
   let assignment = new Int32Array(items.length).fill(-1);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
-    const updated = new Int32Array(items.length);
-    items.forEach((item, j) => {
+    let moved = false;
+    for (let j = 0; j < items.length; j++) {
+      const v = vectors[items[j]];
       let best = 0;
       let bestScore = -Infinity;
-      centres.forEach((centre, c) => {
-        const score = dot(vectors[item], centre);
-        if (score > bestScore) [best, bestScore] = [c, score];
-      });
-      updated[j] = best;
-    });
-    const moved = updated.some((c, j) => c !== assignment[j]);
-    assignment = updated;
+      for (let c = 0; c < k2; c++) {
+        const centre = centres[c];
+        let score = 0;
+        for (let t = 0; t < v.index.length; t++) score += v.value[t] * centre[v.index[t]];
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
+      }
+      if (assignment[j] !== best) {
+        assignment[j] = best;
+        moved = true;
+      }
+    }
     if (!moved) break;
-    for (let c = 0; c < centres.length; c++) {
-      const members = items.filter((_, j) => assignment[j] === c);
-      if (members.length) centres[c] = centroid(members, vectors, size);
+    // The new centres: every member's vector added to its centre in one pass, then normalised.
+    const sums = Array.from({ length: k2 }, () => new Float64Array(size));
+    const counts = new Int32Array(k2);
+    for (let j = 0; j < items.length; j++) {
+      const v = vectors[items[j]];
+      const sum = sums[assignment[j]];
+      counts[assignment[j]]++;
+      for (let t = 0; t < v.index.length; t++) sum[v.index[t]] += v.value[t];
+    }
+    for (let c = 0; c < k2; c++) {
+      if (counts[c] === 0) continue;
+      const sum = sums[c];
+      let norm = 0;
+      for (let i = 0; i < size; i++) norm += sum[i] * sum[i];
+      norm = Math.sqrt(norm);
+      if (norm > 0) for (let i = 0; i < size; i++) sum[i] /= norm;
+      centres[c] = sum;
     }
   }
+  assignment = assignment.map((c) => Math.max(0, c));
   const clusters = centres.map(() => [] as number[]);
   items.forEach((item, j) => clusters[assignment[j]].push(item));
   return clusters.filter((c) => c.length > 0);
