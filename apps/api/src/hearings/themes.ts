@@ -160,7 +160,7 @@ function kMeans(items: number[], vectors: Vector[], size: number, k: number): nu
   const k2 = centres.length;
   let assignment = new Int32Array(items.length).fill(-1);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
-    let moved = false;
+    let moved = 0;
     for (let j = 0; j < items.length; j++) {
       const v = vectors[items[j]];
       let best = 0;
@@ -176,10 +176,11 @@ function kMeans(items: number[], vectors: Vector[], size: number, k: number): nu
       }
       if (assignment[j] !== best) {
         assignment[j] = best;
-        moved = true;
+        moved++;
       }
     }
-    if (!moved) break;
+    // Settled: (almost) nothing moved (one in 500 may still swing between two near-equal centres).
+    if (moved <= Math.floor(items.length / 500)) break;
     // The new centres: every member's vector added to its centre in one pass, then normalised.
     const sums = Array.from({ length: k2 }, () => new Float64Array(size));
     const counts = new Int32Array(k2);
