@@ -7,7 +7,7 @@ import { PubSubEngine } from 'graphql-subscriptions';
 import { Client } from 'pg';
 import * as Y from 'yjs';
 import { PUB_SUB, TOPICS } from '../src/common/pub-sub';
-import { connectCollab, paragraphText, waitFor } from './collab-client';
+import { connectCollab, paragraphText, waitFor, waitForAsync } from './collab-client';
 import {
   acceptInvitation,
   AgreementRows,
@@ -300,7 +300,9 @@ async function fingerprint(db: Client): Promise<Map<string, string>> {
     await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)
   ).rows
     .map((r) => r.table_name)
-    .filter((t) => !/^(login_failures|rate_limits|health_probe|sessions|agreement_drafts|agreement_draft_updates|migrations|typeorm_metadata)$/.test(t));
+    // The analysis job (campaigns and themes) writes its tables whenever responses have arrived, at a
+    // moment of its own; the secretariat's edits of themes are audited, and audit_log is counted.
+    .filter((t) => !/^(login_failures|rate_limits|health_probe|sessions|agreement_drafts|agreement_draft_updates|migrations|typeorm_metadata|hearing_analyses|hearing_campaigns|hearing_campaign_responses|hearing_themes|hearing_theme_comments)$/.test(t));
   const parts = tables.map((t) =>
     t === 'users' ? `SELECT 'users' AS t, count(*)::text AS h FROM "users"` : `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t}" x`,
   );
@@ -500,6 +502,17 @@ const QUERIES: Row[] = [
       observe(
         await gql(w, c, 'query($r: ID!, $o: ID!) { inputRoundChangeTrace(roundId: $r, organisationId: $o) { title entries { said } } }', { r: roundOf(w, t), o: w.callerOrgs.hCluster }),
         'inputRoundChangeTrace',
+      ),
+  },
+  {
+    operation: 'hearing',
+    variant: 'hearing { themes campaigns analysis replyTemplates }',
+    targets: HEARING_MANAGE,
+    run: async (w, c, t) =>
+      observe(
+        await gql(w, c, 'query($id: ID!) { hearing(id: $id) { themes { id label comments { id } } campaigns { id senders } analysis { computedAt } replyTemplates { id } } }', { id: hearingOf(w, t).id }),
+        'hearing',
+        (value) => Array.isArray((value as { themes?: unknown }).themes),
       ),
   },
   {
@@ -736,6 +749,48 @@ async function freshSession(w: World, c: Caller): Promise<{ token: string; refre
   return login.login as { token: string; refreshToken: string };
 }
 
+/** Waits until no analysis of a hearing is waiting or running, so what a cell prepares is not replaced under it. */
+async function analysisSettled(w: World): Promise<void> {
+  await waitForAsync(
+    async () => (await w.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'hearing-analysis' AND state IN ('created', 'retry', 'active')`)).rows[0].n === 0,
+    30_000,
+    'the hearing analysis to settle',
+  );
+}
+
+/** A theme of the target's hearing holding the target's comment (the hearing's themes marked as edited, so the job keeps it). */
+async function prepareTheme(w: World, target: string): Promise<string> {
+  await analysisSettled(w);
+  const hearing = region(target) === 'S' ? w.hearings.S : w.hearings.H;
+  const comment = (region(target) === 'S' ? w.responses.S : w.responses.DP).commentId;
+  await w.db.query(
+    `INSERT INTO "hearing_analyses" ("hearing_id", "responses", "comments", "duration_ms", "themes_edited_at") VALUES ($1, 0, 0, 0, now())
+     ON CONFLICT ("hearing_id") DO UPDATE SET "themes_edited_at" = now()`,
+    [hearing.id],
+  );
+  const theme = (await w.db.query<{ id: string }>(`INSERT INTO "hearing_themes" ("hearing_id", "label", "position") VALUES ($1, $2, 1000) RETURNING "id"`, [hearing.id, unique('Tema')])).rows[0];
+  await w.db.query(
+    `INSERT INTO "hearing_theme_comments" ("comment_id", "theme_id") VALUES ($1, $2) ON CONFLICT ("comment_id") DO UPDATE SET "theme_id" = EXCLUDED."theme_id"`,
+    [comment, theme.id],
+  );
+  return theme.id;
+}
+
+/** A campaign of the target's hearing holding the target's response. */
+async function prepareCampaign(w: World, target: string): Promise<string> {
+  await analysisSettled(w);
+  const hearing = region(target) === 'S' ? w.hearings.S : w.hearings.H;
+  const response = (region(target) === 'S' ? w.responses.S : w.responses.DP).id;
+  const campaign = (await w.db.query<{ id: string }>(`INSERT INTO "hearing_campaigns" ("id", "hearing_id", "sample_text", "position") VALUES (gen_random_uuid(), $1, 'Kampagne', 1000) RETURNING "id"`, [hearing.id])).rows[0];
+  await w.db.query(
+    `INSERT INTO "hearing_campaign_responses" ("response_id", "campaign_id") VALUES ($1, $2) ON CONFLICT ("response_id") DO UPDATE SET "campaign_id" = EXCLUDED."campaign_id"`,
+    [response, campaign.id],
+  );
+  return campaign.id;
+}
+
+const THEME_TARGETS = { 'a theme of hearing H (Danske Patienter’s comment)': MANAGERS.H, 'a theme of hearing S (Ældre Sagen’s comment)': MANAGERS.S };
+
 const MUTATIONS: Row[] = [
   {
     operation: 'logout',
@@ -964,6 +1019,57 @@ const MUTATIONS: Row[] = [
       mutation(w, c, 'replyToHearingResponse', 'mutation($i: ResponseReplyInput!) { replyToHearingResponse(input: $i) { id } }', {
         i: { responseId: (region(t) === 'S' ? w.responses.S : w.responses.DP).id, reply: unique('Tak'), outcome: 'NOTED' },
       }),
+  },
+  {
+    operation: 'replyToHearingComments',
+    targets: { 'a comment of Danske Patienter (hearing H)': MANAGERS.H, 'a comment of Ældre Sagen (hearing S)': MANAGERS.S },
+    run: (w, c, t) =>
+      mutation(w, c, 'replyToHearingComments', 'mutation($i: BulkReplyInput!) { replyToHearingComments(input: $i) { id } }', {
+        i: { commentIds: [(region(t) === 'S' ? w.responses.S : w.responses.DP).commentId], reply: unique('Tak til alle'), outcome: 'NOTED' },
+      }),
+  },
+  {
+    operation: 'replyToHearingCampaign',
+    targets: { 'a campaign of hearing H (Danske Patienter’s response)': MANAGERS.H, 'a campaign of hearing S (Ældre Sagen’s response)': MANAGERS.S },
+    prepare: prepareCampaign,
+    run: (w, c, _t, campaignId) =>
+      mutation(w, c, 'replyToHearingCampaign', 'mutation($i: CampaignReplyInput!) { replyToHearingCampaign(input: $i) { id } }', { i: { campaignId, reply: unique('Tak'), outcome: 'NOTED' } }),
+  },
+  {
+    operation: 'renameHearingTheme',
+    targets: THEME_TARGETS,
+    prepare: prepareTheme,
+    run: (w, c, _t, themeId) => mutation(w, c, 'renameHearingTheme', 'mutation($i: RenameHearingThemeInput!) { renameHearingTheme(input: $i) { id } }', { i: { themeId, label: unique('Navn') } }),
+  },
+  {
+    operation: 'mergeHearingThemes',
+    targets: THEME_TARGETS,
+    prepare: async (w, t) => `${await prepareTheme(w, t)},${await prepareTheme(w, t)}`,
+    run: (w, c, _t, ids) => mutation(w, c, 'mergeHearingThemes', 'mutation($i: MergeHearingThemesInput!) { mergeHearingThemes(input: $i) { id } }', { i: { themeIds: ids.split(',') } }),
+  },
+  {
+    operation: 'moveCommentsToTheme',
+    targets: THEME_TARGETS,
+    prepare: prepareTheme,
+    run: (w, c, t, themeId) =>
+      mutation(w, c, 'moveCommentsToTheme', 'mutation($i: MoveCommentsToThemeInput!) { moveCommentsToTheme(input: $i) { id } }', {
+        i: { commentIds: [(region(t) === 'S' ? w.responses.S : w.responses.DP).commentId], themeId },
+      }),
+  },
+  {
+    operation: 'saveReplyTemplate',
+    targets: { 'the templates of Region Hovedstaden (hearing H)': MANAGERS.H, 'the templates of Region Syddanmark (hearing S)': MANAGERS.S },
+    run: (w, c, t) =>
+      mutation(w, c, 'saveReplyTemplate', 'mutation($i: SaveReplyTemplateInput!) { saveReplyTemplate(input: $i) { id } }', {
+        i: { hearingId: (region(t) === 'S' ? w.hearings.S : w.hearings.H).id, title: unique('Skabelon'), body: 'Tak for bemærkningen.' },
+      }),
+  },
+  {
+    operation: 'deleteReplyTemplate',
+    targets: { 'a template of Region Hovedstaden': MANAGERS.H, 'a template of Region Syddanmark': MANAGERS.S },
+    prepare: async (w, t) =>
+      (await w.db.query<{ id: string }>(`INSERT INTO "reply_templates" ("region_id", "title", "body") VALUES ($1, $2, 'Tak.') RETURNING "id"`, [w.regions[region(t)], unique('Skabelon')])).rows[0].id,
+    run: (w, c, _t, id) => mutation(w, c, 'deleteReplyTemplate', 'mutation($id: ID!) { deleteReplyTemplate(id: $id) { id } }', { id }),
   },
   {
     operation: 'publishHearingMemo',

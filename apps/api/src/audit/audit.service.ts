@@ -23,4 +23,21 @@ export class AuditService {
       [record.actorId, record.action, record.entityType, record.entityId, record.data ? JSON.stringify(record.data) : null, record.requestId ?? null],
     );
   }
+
+  /** Appends many audit rows in one statement (a bulk change: one row per thing changed), through the caller's transaction. */
+  async recordMany(manager: EntityManager, records: AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await manager.query(
+      `INSERT INTO "audit_log" ("actor_id", "action", "entity_type", "entity_id", "data", "request_id")
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])`,
+      [
+        records.map((r) => r.actorId),
+        records.map((r) => r.action),
+        records.map((r) => r.entityType),
+        records.map((r) => r.entityId),
+        records.map((r) => (r.data ? JSON.stringify(r.data) : null)),
+        records.map((r) => r.requestId ?? null),
+      ],
+    );
+  }
 }

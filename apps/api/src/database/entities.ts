@@ -5,6 +5,7 @@ import { DraftComment, DraftCommentThread } from '../draft-comments/draft-commen
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { Attachment } from '../hearings/attachment.entity';
+import { HearingCampaignRow, HearingThemeRow, ReplyTemplateRow } from '../hearings/hearing-analysis.entities';
 import { HearingComment } from '../hearings/hearing-comment.entity';
 import { HearingResponse } from '../hearings/hearing-response.entity';
 import { Hearing } from '../hearings/hearing.entity';
@@ -17,4 +18,4 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Region } from '../organisations/region.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Region, Organisation, Cluster, User, LoginFailure, Agreement, AgreementDraft, AgreementVersion, AuditEntry, Hearing, HearingResponse, HearingComment, Attachment, InputRound, ClusterInput, ClusterInputItem, InputItemAssessment, DraftCommentThread, DraftComment];
+export const ENTITIES = [Region, Organisation, Cluster, User, LoginFailure, Agreement, AgreementDraft, AgreementVersion, AuditEntry, Hearing, HearingResponse, HearingComment, Attachment, InputRound, ClusterInput, ClusterInputItem, InputItemAssessment, DraftCommentThread, DraftComment, HearingThemeRow, HearingCampaignRow, ReplyTemplateRow];

@@ -89,6 +89,7 @@ const memoModel: MemoModel = {
   ],
   notAnswered: [dirty('Herlev Kommune')],
   general: [comment(dirty('Generelt.'))],
+  campaigns: [{ size: 3, senders: [dirty('Forening A'), 'Forening B', 'Forening C'], text: dirty('Luk ikke nærhospitalet.'), reply: dirty('Tak.'), outcome: 'NOTED' }],
   changes: [
     { blockId: 'b1', change: BlockChangeKind.CHANGED, type: 'paragraph', sectionTitle: dirty('Vision'), before: dirty('Før'), after: dirty('Efter') },
   ] as MemoModel['changes'],

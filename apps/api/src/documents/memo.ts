@@ -44,6 +44,15 @@ export function blockChangeLabel(change: MemoBlockChange, comparedWith: string):
   }
 }
 
+/** A campaign: near-identical responses from many senders, reported once with its count. */
+export interface MemoCampaign {
+  size: number;
+  senders: string[];
+  text: string;
+  reply: string | null;
+  outcome: MemoOutcome | null;
+}
+
 export interface MemoRespondent {
   organisationName: string;
   kindLabel: string;
@@ -67,6 +76,8 @@ export interface MemoModel {
   /** In the order of the hearing draft: each section with the comments on its blocks, and what became of each block. */
   sections: Array<{ title: string; blocks: Array<{ text: string; comments: MemoComment[]; change: MemoBlockChange }> }>;
   general: MemoComment[];
+  /** Campaigns: each once, with its count; their responses' points are not repeated above. */
+  campaigns: MemoCampaign[];
   /** What changed from the hearing draft to the version compared with. */
   changes: BlockChange[];
   comparedWith: string;

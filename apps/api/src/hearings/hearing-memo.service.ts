@@ -67,9 +67,11 @@ export class HearingMemoService {
         name: string;
         kind: OrganisationKind;
         comments: number;
+        campaign_id: string | null;
       }>
     >(
       `SELECT r."id", r."reference", r."received_at", r."late", r."summary", r."reply", r."outcome", o."name", o."kind",
+              (SELECT m."campaign_id" FROM "hearing_campaign_responses" m WHERE m."response_id" = r."id") AS campaign_id,
               (SELECT count(*)::int FROM "hearing_comments" c WHERE c."response_id" = r."id") AS comments
          FROM "hearing_responses" r JOIN "organisations" o ON o."id" = r."organisation_id"
         WHERE r."hearing_id" = $1 AND ($2::boolean IS NOT TRUE OR r."publish") ORDER BY o."name", r."received_at"`,
@@ -85,7 +87,8 @@ export class HearingMemoService {
     >(
       `SELECT c."block_id", c."quote", c."text", c."reply", c."outcome", o."name", r."reference"
          FROM "hearing_comments" c JOIN "hearing_responses" r ON r."id" = c."response_id" JOIN "organisations" o ON o."id" = r."organisation_id"
-        WHERE r."hearing_id" = $1 AND ($2::boolean IS NOT TRUE OR r."publish") ORDER BY r."received_at", c."position"`,
+        WHERE r."hearing_id" = $1 AND ($2::boolean IS NOT TRUE OR r."publish")
+          AND NOT EXISTS (SELECT 1 FROM "hearing_campaign_responses" m WHERE m."response_id" = r."id") ORDER BY r."received_at", c."position"`,
       [hearing.id, Boolean(options.publishedOnly)],
     );
     const points = comments.map((c) => ({
@@ -98,9 +101,10 @@ export class HearingMemoService {
       outcome: c.outcome,
     }));
     const general: MemoComment[] = [
-      ...responses.filter((r) => r.summary).map((r) => ({ organisationName: r.name, reference: r.reference, quote: null, text: r.summary ?? '', reply: r.reply, outcome: r.outcome })),
+      ...responses.filter((r) => r.summary && !r.campaign_id).map((r) => ({ organisationName: r.name, reference: r.reference, quote: null, text: r.summary ?? '', reply: r.reply, outcome: r.outcome })),
       ...points.filter((p) => !p.blockId),
     ];
+    const campaigns = await this.campaigns(hearing.id, responses);
     const later = await this.comparedVersion(hearing, version, options.compareWithVersionId);
     const target = later ? later.content : await this.versions.liveContent(agreement.id);
     const changes = compareDrafts(version.content, target);
@@ -123,10 +127,33 @@ export class HearingMemoService {
       notAnswered: notAnswered.map((o) => o.name).sort((a, b) => a.localeCompare(b, 'da')),
       sections: memoSections(version.content, points, changes),
       general,
+      campaigns,
       changes,
       comparedWith: later ? `version ${later.number} (${later.label})` : 'det nuværende udkast',
       comparedVersionId: later?.id ?? null,
     };
+  }
+
+  /**
+   * The campaigns among the memo's responses, each once with its count and senders; the reply
+   * is the one its members share (null while they differ or some are unanswered).
+   */
+  private async campaigns(hearingId: string, responses: Array<{ id: string; name: string; campaign_id: string | null; reply: string | null; outcome: CommentOutcome | null }>) {
+    const rows = await this.db.query<Array<{ id: string; sample_text: string }>>('SELECT "id", "sample_text" FROM "hearing_campaigns" WHERE "hearing_id" = $1 ORDER BY "position"', [hearingId]);
+    return rows
+      .map((campaign) => {
+        const members = responses.filter((r) => r.campaign_id === campaign.id);
+        const replies = new Set(members.map((m) => `${m.outcome}|${m.reply}`));
+        const shared = replies.size === 1 && members[0]?.reply ? members[0] : null;
+        return {
+          size: members.length,
+          senders: members.map((m) => m.name),
+          text: campaign.sample_text,
+          reply: shared?.reply ?? null,
+          outcome: shared?.outcome ?? null,
+        };
+      })
+      .filter((c) => c.size > 0);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { INVITED, registerScopes } from '../access/scoped-data';
 import { Attachment } from './attachment.entity';
+import { HearingCampaignRow, HearingThemeRow, ReplyTemplateRow } from './hearing-analysis.entities';
 import { HearingComment } from './hearing-comment.entity';
 import { HearingResponse } from './hearing-response.entity';
 import { Hearing } from './hearing.entity';
@@ -10,6 +11,9 @@ declare module '../access/scoped-data' {
     hearingResponse: HearingResponse;
     hearingComment: HearingComment;
     attachment: Attachment;
+    hearingTheme: HearingThemeRow;
+    hearingCampaign: HearingCampaignRow;
+    replyTemplate: ReplyTemplateRow;
   }
 }
 
@@ -73,5 +77,39 @@ registerScopes({
               LEFT JOIN "agreements" aa ON aa."id" = ap."agreement_id"
              WHERE f."id" = $1
              LIMIT 1`,
+  },
+  /** A theme of a hearing's comments: processing, so the secretariat of the agreement's region only (ADMIN too). */
+  hearingTheme: {
+    entity: HearingThemeRow,
+    read: ['hearingResponse'],
+    change: 'agreement',
+    what: 'Temaet',
+    refusedRead: 'Kun sekretariatet for aftalen kan se høringens temaer.',
+    refusedChange: 'Kun sekretariatet for aftalen kan ændre høringens temaer.',
+    facts: `SELECT a."region_id", h."id" AS hearing_id, false AS invited, false AS own, false AS participant
+              FROM "hearing_themes" t JOIN "hearings" h ON h."id" = t."hearing_id" JOIN "agreements" a ON a."id" = h."agreement_id"
+             WHERE t."id" = $1`,
+  },
+  /** A campaign of near-identical responses: like the responses it groups, for the secretariat. */
+  hearingCampaign: {
+    entity: HearingCampaignRow,
+    read: ['hearingResponse'],
+    change: 'agreement',
+    what: 'Kampagnen',
+    refusedRead: 'Kun sekretariatet for aftalen kan se høringens kampagner.',
+    refusedChange: 'Kun sekretariatet for aftalen kan besvare kampagnen.',
+    facts: `SELECT a."region_id", h."id" AS hearing_id, false AS invited, false AS own, false AS participant
+              FROM "hearing_campaigns" k JOIN "hearings" h ON h."id" = k."hearing_id" JOIN "agreements" a ON a."id" = h."agreement_id"
+             WHERE k."id" = $1`,
+  },
+  /** A reply template: the secretariat of its region's (ADMIN too). */
+  replyTemplate: {
+    entity: ReplyTemplateRow,
+    read: ['hearingResponse'],
+    change: 'agreement',
+    what: 'Svarskabelonen',
+    refusedRead: 'Svarskabelonen tilhører en anden regions sekretariat.',
+    refusedChange: 'Kun regionens sekretariat kan ændre sine svarskabeloner.',
+    facts: `SELECT t."region_id", NULL::uuid AS hearing_id, false AS invited, false AS own, false AS participant FROM "reply_templates" t WHERE t."id" = $1`,
   },
 });

@@ -10,6 +10,9 @@ import { HearingFilesController } from './hearing-files.controller';
 import { HearingMemoService } from './hearing-memo.service';
 import { AgreementHearingsResolver, AttachmentsResolver, HearingCommentsResolver, HearingResponsesResolver, HearingsResolver } from './hearings.resolver';
 import { HearingsService } from './hearings.service';
+import { HearingAnalysisService } from './hearing-analysis.service';
+import { CommentThemeResolver, HearingThemesResolver, ResponseCampaignResolver } from './hearing-themes.resolver';
+import { HearingThemesService } from './hearing-themes.service';
 import { InvitationCodesResolver } from './invitation-codes.resolver';
 import { InvitationCodesService } from './invitation-codes.service';
 import { UploadCleanupService } from './upload-cleanup.service';
@@ -23,7 +26,7 @@ import './hearing.scopes';
 @Module({
   imports: [AgreementsModule, AccessModule, AuditModule, AuthModule, PubSubModule, NotificationsModule, LiveModule],
   controllers: [HearingFilesController],
-  providers: [HearingsService, PublicHearingService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, AttachmentsResolver, PublicHearingResolver, ReadableHearingsResolver, UploadLimits, UploadCleanupService, InvitationCodesService, InvitationCodesResolver],
+  providers: [HearingsService, PublicHearingService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, AttachmentsResolver, PublicHearingResolver, ReadableHearingsResolver, UploadLimits, UploadCleanupService, InvitationCodesService, InvitationCodesResolver, HearingAnalysisService, HearingThemesService, HearingThemesResolver, CommentThemeResolver, ResponseCampaignResolver],
   exports: [HearingsService],
 })
 export class HearingsModule {}

@@ -33,6 +33,7 @@ import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
 import { HearingInvitation } from './dtos/hearing-types';
 import { invitationToken, tokenHash } from './invitation-token';
 import { disableUnconfirmedAccounts } from './invitation-codes.service';
+import { HearingAnalysisService } from './hearing-analysis.service';
 
 export interface SubmitOptions {
   /** Registered by the secretariat after the deadline, flagged late. */
@@ -57,6 +58,7 @@ export class HearingsService {
     config: AppConfig,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     private readonly scoped: ScopedData,
+    private readonly analysis: HearingAnalysisService,
   ) {
     if (!config.INVITATION_SECRET) throw new Error('INVITATION_SECRET is not set (startServer sets it)');
     this.invitationSecret = config.INVITATION_SECRET;
@@ -472,6 +474,8 @@ export class HearingsService {
           receivedAt: row.received_at,
         });
         void this.pubSub.publish(TOPICS.hearingResponse(input.hearingId), { hearingResponseReceived: response });
+        // Campaigns and themes are computed by a job, not while the secretariat reads them.
+        void this.analysis.request(input.hearingId);
         return response;
       }
       case 'existing':

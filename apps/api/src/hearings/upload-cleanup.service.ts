@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PgBoss } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { createQueue } from '../common/job-queues';
 import { AppConfig } from '../config/app-config';
 import { CODE_MINUTES, INVITATION_CODE_KIND } from './invitation-codes.service';
 
@@ -44,7 +45,7 @@ export class UploadCleanupService implements OnApplicationBootstrap, OnModuleDes
     this.boss = new PgBoss({ connectionString: options.url, schema: 'pgboss', max: 2 });
     this.boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
     await this.boss.start();
-    await this.boss.createQueue(UPLOAD_CLEANUP_QUEUE);
+    await createQueue(this.boss, UPLOAD_CLEANUP_QUEUE);
     await this.boss.schedule(UPLOAD_CLEANUP_QUEUE, UPLOAD_CLEANUP_CRON, {}, { tz: 'Europe/Copenhagen', retryLimit: 3, retryBackoff: true });
     await this.boss.work(UPLOAD_CLEANUP_QUEUE, { pollingIntervalSeconds: this.config.JOB_POLL_SECONDS }, async () => {
       await this.sweep();

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, Transporter } from 'nodemailer';
 import { PgBoss, type Db as JobDb } from 'pg-boss';
 import { DataSource, EntityManager, QueryResult } from 'typeorm';
+import { createQueue } from '../common/job-queues';
 import { AppConfig } from '../config/app-config';
 
 export const REMINDER_QUEUE = 'deadline-reminder';
@@ -65,8 +66,8 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     this.boss = new PgBoss({ connectionString: options.url, schema: 'pgboss', max: 4 });
     this.boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
     await this.boss.start();
-    await this.boss.createQueue(REMINDER_QUEUE);
-    await this.boss.createQueue(APPROVAL_QUEUE);
+    await createQueue(this.boss, REMINDER_QUEUE);
+    await createQueue(this.boss, APPROVAL_QUEUE);
     const polling = { pollingIntervalSeconds: this.config.JOB_POLL_SECONDS };
     await this.boss.work<ReminderJob>(REMINDER_QUEUE, polling, async (jobs) => {
       for (const job of jobs) await this.deliverReminder(job.data);
@@ -76,7 +77,7 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     });
     if (this.config.SMTP_URL) {
       this.mailer = createTransport(this.config.SMTP_URL);
-      await this.boss.createQueue(MAIL_QUEUE);
+      await createQueue(this.boss, MAIL_QUEUE);
       await this.boss.work<{ notificationId: string }>(MAIL_QUEUE, polling, async (jobs) => {
         for (const job of jobs) await this.mail(job.data.notificationId);
       });

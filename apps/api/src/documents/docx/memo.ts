@@ -64,6 +64,18 @@ export async function memoDocx(given: MemoModel): Promise<Buffer> {
     children.push(new Paragraph({ text: 'Generelle bemærkninger', heading: HeadingLevel.HEADING_2 }));
     for (const c of model.general) children.push(...point(c));
   }
+  if (model.campaigns.length) {
+    children.push(new Paragraph({ text: 'Kampagner', heading: HeadingLevel.HEADING_2 }));
+    for (const c of model.campaigns) {
+      children.push(
+        new Paragraph({ children: [new TextRun({ text: `Kampagne: ${c.size} enslydende høringssvar`, bold: true })] }),
+        new Paragraph({ children: [new TextRun({ text: `Afsendere: ${c.senders.join(', ')}`, color: '565E68' })] }),
+        ...c.text.split(/\n+/).map((line) => new Paragraph(line)),
+        new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: 'Sekretariatets svar: ', bold: true }), new TextRun(c.reply ?? 'Ikke besvaret endnu.')] }),
+        ...(c.outcome ? [new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: `Udfald: ${OUTCOME_LABELS[c.outcome]}`, italics: true })] })] : []),
+      );
+    }
+  }
   children.push(new Paragraph({ text: `3. Ændringer fra høringsudkast til ${model.comparedWith}`, heading: HeadingLevel.HEADING_1 }));
   if (model.changes.length === 0) children.push(new Paragraph('Ingen ændringer.'));
   for (const change of model.changes) {

@@ -30,6 +30,14 @@ export function memoHtml(given: MemoModel): string {
         ? `<p class="redline">${change.words.map((w) => (w.kind === 'ADDED' ? `<ins>${escape(w.text)}</ins>` : w.kind === 'REMOVED' ? `<del>${escape(w.text)}</del>` : escape(w.text))).join('')}</p>`
         : ''
     }</div>`;
+  const campaign = (c: MemoModel['campaigns'][number]) => `
+      <article class="point campaign">
+        <h4>Kampagne: ${c.size} enslydende høringssvar</h4>
+        <p class="ref">Afsendere: ${escape(c.senders.join(', '))}</p>
+        <div class="said">${paragraphs(c.text)}</div>
+        <div class="reply"><strong>Sekretariatets svar:</strong> ${c.reply ? paragraphs(c.reply) : '<em>Ikke besvaret endnu.</em>'}
+        ${c.outcome ? `<p class="outcome">Udfald: ${escape(OUTCOME_LABELS[c.outcome])}</p>` : ''}</div>
+      </article>`;
   const changeRow = (c: BlockChange) =>
     `<tr><td>${escape(c.sectionTitle ?? '')}</td><td>${escape({ ADDED: 'Tilføjet', REMOVED: 'Fjernet', CHANGED: 'Ændret' }[c.change])}</td><td>${escape(excerpt(c.before ?? ''))}</td><td>${escape(excerpt(c.after ?? ''))}</td></tr>`;
   return `<!doctype html>
@@ -70,6 +78,7 @@ ${model.sections
   )
   .join('')}
 ${model.general.length ? `<section><h3>Generelle bemærkninger</h3>${model.general.map(comment).join('')}</section>` : ''}
+${model.campaigns.length ? `<section><h3>Kampagner</h3>${model.campaigns.map(campaign).join('')}</section>` : ''}
 </section>
 <section><h2>3. Ændringer fra høringsudkast til ${escape(model.comparedWith)}</h2>
 ${model.changes.length ? `<table><thead><tr><th>Afsnit</th><th>Ændring</th><th>Før</th><th>Efter</th></tr></thead><tbody>${model.changes.map(changeRow).join('')}</tbody></table>` : '<p>Ingen ændringer.</p>'}

@@ -88,6 +88,15 @@ export async function memoPdf(model: MemoModel): Promise<Buffer> {
     w.text('Generelle bemærkninger', { size: 12.5, bold: true, gapAfter: 4 });
     model.general.forEach(point);
   }
+  if (model.campaigns.length) {
+    w.text('Kampagner', { size: 12.5, bold: true, gapAfter: 4 });
+    for (const c of model.campaigns) {
+      w.text(`Kampagne: ${c.size} enslydende høringssvar`, { bold: true, gapAfter: 1 });
+      w.text(`Afsendere: ${c.senders.join(', ')}`, { grey: true, gapAfter: 1 });
+      w.text(c.text, { gapAfter: 1 });
+      w.text(`Sekretariatets svar: ${c.reply ?? 'Ikke besvaret endnu.'}${c.outcome ? ` (${OUTCOME_LABELS[c.outcome]})` : ''}`, { indent: 14, gapAfter: 8 });
+    }
+  }
   w.text(`3. Ændringer fra høringsudkast til ${model.comparedWith}`, { size: 15, bold: true, gapAfter: 6 });
   if (model.changes.length === 0) w.text('Ingen ændringer.');
   for (const change of model.changes) {

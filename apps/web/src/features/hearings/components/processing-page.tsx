@@ -12,6 +12,7 @@ import { LateResponseForm } from './late-response-form';
 import { MemoTools } from './memo-panel';
 import { ResponsesPanel } from './responses-panel';
 import { LetterLinks } from '../../letters/components/letter-links';
+import { ThemesPanel } from './themes-panel';
 import '../hearings.css';
 
 /** How often the responses refresh when the live connection (graphql-ws) is not available. */
@@ -107,6 +108,8 @@ function Processing({ hearing }: { hearing: HearingDetail }) {
         <LateResponseForm hearingId={hearing.id} invitations={invitations} />
         <LetterLinks hearingId={hearing.id} responses={hearing.responses} />
       </ResponsesPanel>
+
+      <ThemesPanel hearingId={hearing.id} responseCount={hearing.responses.length} />
 
       {doc ? (
         <CommentsWorkbench hearingId={hearing.id} doc={doc} blocks={blocks} counts={counts} invitations={invitations} responses={hearing.responses} />

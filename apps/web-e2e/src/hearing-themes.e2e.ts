@@ -1,0 +1,103 @@
+import { APIRequestContext, expect, test } from '@playwright/test';
+
+/*
+ * The secretariat answers a whole theme at once: responses on two subjects are filed (through
+ * the API, as letters registered by the secretariat), the analysis groups their comments into
+ * themes, and one reply on the processing page answers every comment of a theme.
+ */
+
+const SECRETARIAT = 'sekretariat@aftalerum.test';
+
+async function gql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const response = await request.post('/graphql', { data: { query, variables }, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const DIGITAL = [
+  'Vi foreslår at den fælles it-platform og datadeling mellem sektorer prioriteres, så borgerne oplever sammenhæng.',
+  'Datadeling mellem sektorer og en fælles it-platform bør beskrives nærmere med tydelige mål for indsatsen.',
+  'Det er afgørende at elektronisk journal og datadeling mellem sektorer koordineres bedre på tværs.',
+];
+const ELDERLY = [
+  'Genindlæggelser af ældre medicinske patienter bør følges tæt i dialog med kommunerne.',
+  'Vi savner at udskrivelse fra hospitalet og genindlæggelser af ældre beskrives nærmere.',
+  'Hjemmeplejen og sygeplejen skal styrkes, så færre ældre medicinske patienter genindlægges.',
+];
+
+test('the secretariat answers a whole theme with one reply', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { login } = await gql<{ login: { token: string } }>(request, 'mutation($e: String!) { login(email: $e, password: "demo1234") { token } }', { e: SECRETARIAT });
+  const token = login.token;
+  const { agreements, regions } = await gql<{
+    agreements: Array<{ title: string; region: { code: string }; versions: Array<{ id: string; label: string }> }>;
+    regions: Array<{ code: string; municipalities: Array<{ id: string; name: string }> }>;
+  }>(request, '{ agreements { title region { code } versions { id label } } regions { code municipalities { id name } } }', {}, token);
+  const agreement = agreements.find((a) => a.region.code === 'H' && a.versions.length > 0);
+  if (!agreement) throw new Error('no agreement of Region Hovedstaden with a version');
+  const versionId = agreement.versions[0].id;
+  const municipalities = (regions.find((r) => r.code === 'H')?.municipalities ?? []).slice(0, 6);
+  const { agreementVersion } = await gql<{ agreementVersion: { blocks: Array<{ blockId: string; type: string; text: string }> } }>(
+    request,
+    'query($id: ID!) { agreementVersion(id: $id) { blocks { blockId type text } } }',
+    { id: versionId },
+    token,
+  );
+  const paragraphs = agreementVersion.blocks.filter((b) => b.type === 'paragraph' && b.text.length > 20).map((b) => b.blockId);
+  const { openHearing } = await gql<{ openHearing: { id: string } }>(
+    request,
+    'mutation($i: OpenHearingInput!) { openHearing(input: $i) { id } }',
+    {
+      i: {
+        versionId,
+        title: `Temahøring ${Date.now()}`,
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        invitedOrganisationIds: municipalities.map((m) => m.id),
+      },
+    },
+    token,
+  );
+  for (const [i, m] of municipalities.entries()) {
+    const digital = i < 3;
+    await gql(
+      request,
+      'mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { id } }',
+      {
+        i: {
+          hearingId: openHearing.id,
+          organisationId: m.id,
+          idempotencyKey: `tema-${openHearing.id}-${i}`,
+          comments: [{ blockId: digital ? paragraphs[0] : paragraphs[1], text: (digital ? DIGITAL : ELDERLY)[i % 3] }],
+          publish: true,
+        },
+      },
+      token,
+    );
+  }
+
+  await page.goto('/');
+  await page.getByLabel('E-mail').fill(SECRETARIAT);
+  await page.getByLabel('Adgangskode').fill('demo1234');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
+  await page.goto(`/hoeringer/${openHearing.id}`);
+
+  // The themes appear once the analysis job has seen the six responses.
+  const themes = page.getByRole('region', { name: /^Temaer/ });
+  await expect(themes.getByText('6 kommentarer gennemgået')).toBeVisible({ timeout: 30_000 });
+  const first = themes.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) }).first();
+  const counts = await first.getByText(/kommentarer · \d+ af \d+ besvaret/).textContent();
+  const size = Number(/^(\d+) kommentarer/.exec(counts ?? '')?.[1]);
+  expect(size).toBeGreaterThan(0);
+  await first.getByRole('heading', { level: 3 }).getByRole('button').click();
+
+  const form = first.getByRole('form', { name: /^Svar til temaet/ });
+  await form.getByLabel('Sekretariatets svar').fill('Tak. Afsnittet er skrevet om, så det svarer på bemærkningerne.');
+  await form.getByLabel('Udfald').selectOption({ label: 'Indarbejdet' });
+  await form.getByRole('button', { name: `Besvar alle ${size} kommentarer i temaet` }).click();
+  await expect(form.getByRole('status')).toHaveText(`Svaret er gemt på ${size} kommentarer.`);
+  await expect(first.getByText(`${size} kommentarer · ${size} af ${size} besvaret`)).toBeVisible();
+  await expect(first.getByText(/^Besvaret \(Indarbejdet\)/)).toHaveCount(size);
+});
