@@ -1,4 +1,4 @@
-import type PgBoss from 'pg-boss';
+import type { PgBoss, Queue } from 'pg-boss';
 
 let queueCreation: Promise<unknown> = Promise.resolve();
 
@@ -8,11 +8,11 @@ let queueCreation: Promise<unknown> = Promise.resolve();
  * in PostgreSQL; creations are chained, and one another instance's start picked as a
  * deadlock's victim is tried again.
  */
-export function createQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, 'name'> = {}): Promise<void> {
+export function createQueue(boss: PgBoss, name: string, options: Omit<Queue, 'name'> = {}): Promise<void> {
   const created = queueCreation.then(async () => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await boss.createQueue(name, { ...options, name });
+        await boss.createQueue(name, options);
         return;
       } catch (error) {
         if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
