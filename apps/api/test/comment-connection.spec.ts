@@ -7,7 +7,7 @@ const PAGE = `query($id: ID!, $first: Int, $after: String, $filter: CommentFilte
   hearing(id: $id) { commentConnection(first: $first, after: $after, filter: $filter) {
     totalCount edges { cursor node { id text outcome blockId organisation { id name } } } pageInfo { hasNextPage endCursor } } } }`;
 const FACETS = `query($id: ID!, $filter: CommentFilterInput) {
-  hearing(id: $id) { commentConnection(first: 1, filter: $filter) { totalCount facets {
+  hearing(id: $id) { commentConnection(first: 0, filter: $filter) { totalCount edges { cursor } facets {
     organisations { organisationId name kind count } kinds { kind count } outcomes { outcome count } unanswered blocks { blockId comments answered } } } } }`;
 const REPLY = 'mutation($i: ReplyInput!) { replyToHearingComment(input: $i) { id } }';
 
@@ -167,6 +167,7 @@ describe('Hearing.commentConnection: paging, filters and facet counts over real 
     const data = await must(app, FACETS, { id: hearingId, filter }, secretariat, 'facets');
     const connection = data.hearing.commentConnection;
     expect(connection.totalCount).toBe((await expected(filter)).length);
+    expect(connection.edges).toEqual([]);
     const facets = connection.facets as {
       organisations: Array<{ organisationId: string; count: number }>;
       kinds: Array<{ kind: string; count: number }>;
@@ -212,8 +213,8 @@ describe('Hearing.commentConnection: paging, filters and facet counts over real 
 
   it('answers bad input with BAD_USER_INPUT and a Danish message', async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
-      [{ first: 0 }, /mellem 1 og 100 kommentarer/],
-      [{ first: 101 }, /mellem 1 og 100 kommentarer/],
+      [{ first: -1 }, /mellem 0 og 100 kommentarer/],
+      [{ first: 101 }, /mellem 0 og 100 kommentarer/],
       [{ first: 5, after: 'ikke-en-markør' }, /markøren/],
       [{ first: 5, after: Buffer.from('c:00000000-0000-4000-8000-000000000000').toString('base64url') }, /findes ikke i høringen/],
       [{ first: 5, filter: { organisationId: 'nej' } }, /organisationId.*gyldigt id/],

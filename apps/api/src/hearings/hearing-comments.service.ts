@@ -15,7 +15,7 @@ import { Hearing } from './hearing.entity';
 export const MAX_PAGE = 100;
 
 /** A comment as the connection loads it: with its organisation, so the page needs no query per comment. */
-export type LoadedComment = HearingComment & { loadedOrganisation?: Organisation };
+export type LoadedComment = HearingComment & { loadedOrganisation?: Organisation; loadedReference?: string };
 
 type Dimension = 'organisation' | 'kind' | 'outcome' | 'block';
 
@@ -84,7 +84,8 @@ export class HearingCommentsService {
   }
 
   async page(scope: CommentScope, first: number, after: string | null | undefined): Promise<HearingCommentConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(`Der kan hentes mellem 1 og ${MAX_PAGE} kommentarer ad gangen.`, { field: 'first' });
+    // first: 0 asks only for the counts (totalCount, facets).
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw badInput(`Der kan hentes mellem 0 og ${MAX_PAGE} kommentarer ad gangen.`, { field: 'first' });
     const { where, params } = conditions(scope);
     if (after) {
       params.push(decodeCursor(after));
@@ -116,17 +117,19 @@ export class HearingCommentsService {
         organisation_code: string | null;
         organisation_region_id: string | null;
         organisation_created_at: Date;
+        response_reference: string;
       }>
     >(
       `SELECT c."id", c."response_id", c."position", c."block_id", c."quote", c."text", c."reply", c."outcome", c."changed_block_id", c."replied_by", c."replied_at",
               o."id" AS organisation_id, o."name" AS organisation_name, o."kind" AS organisation_kind, o."code" AS organisation_code,
-              o."region_id" AS organisation_region_id, o."created_at" AS organisation_created_at
+              o."region_id" AS organisation_region_id, o."created_at" AS organisation_created_at, r."reference" AS response_reference
          ${FROM}
         WHERE ${where.join(' AND ')}
         ORDER BY ${ORDER_KEY}
         LIMIT $${params.length}`,
       params,
     );
+    // With first: 0, whether any comment follows.
     const hasNextPage = rows.length > first;
     const edges = rows.slice(0, first).map((row) => {
       const organisation = Object.assign(new Organisation(), { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind,
@@ -147,6 +150,7 @@ export class HearingCommentsService {
         repliedById: row.replied_by,
         repliedAt: row.replied_at,
         loadedOrganisation: organisation,
+        loadedReference: row.response_reference,
       });
       return { cursor: encodeCursor(row.id), node };
     });

@@ -207,7 +207,7 @@ export class HearingsResolver {
   async commentConnection(
     @Parent() hearing: Hearing,
     @CurrentUser() user: AuthUser,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
     @Args('filter', { type: () => CommentFilterInput, nullable: true }) filter?: CommentFilterInput | null,
   ): Promise<HearingCommentConnection> {
@@ -314,6 +314,11 @@ export class HearingCommentsResolver {
   async organisation(@Parent() comment: LoadedComment): Promise<Organisation> {
     // A page of the comment connection loads each comment with its organisation.
     return comment.loadedOrganisation ?? this.hearings.organisationOfComment(comment);
+  }
+
+  @ResolveField(() => String, { description: 'The receipt number of the response the comment is part of (e.g. SA24-H-0042).' })
+  async responseReference(@Parent() comment: LoadedComment): Promise<string> {
+    return comment.loadedReference ?? (await this.hearings.responseOf(comment)).reference;
   }
 }
 
