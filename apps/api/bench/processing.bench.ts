@@ -84,6 +84,15 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
   const page = await context.newPage();
   try {
     await page.addInitScript({ content: OBSERVE });
+    const started = Date.now();
+    // BENCH_DEBUG=1 prints each request as it finishes (the GraphQL operation, when it ended, how long it took).
+    if (process.env.BENCH_DEBUG) {
+      page.on('requestfinished', (request) => {
+        const body = request.postData() ?? '';
+        const operation = /"operationName":"(\w+)"/.exec(body)?.[1] ?? request.url().replace(/^https?:\/\/[^/]+/, '').slice(0, 60);
+        console.log(`    ${String(Date.now() - started).padStart(6)} ms  ${request.timing().responseEnd.toFixed(0).padStart(5)} ms  ${operation}`);
+      });
+    }
     await page.goto(url);
     await page.waitForFunction(() => (globalThis as unknown as Recorded).__bench.firstComment !== null, undefined, { timeout: 60_000 });
     // Let the page settle (the counts, the heat map, the rest of the first page) before reading the long tasks.

@@ -7,6 +7,9 @@ import { DraftBlockInfo } from '../lib/draft';
 import { OUTCOME_LABELS } from '../lib/labels';
 import { ReplyForm } from './reply-form';
 
+/** No filter: every comment. */
+export const EMPTY_FILTER: CommentFilter = { organisationId: null, kind: null, outcome: null, unanswered: null, search: null, blockId: null };
+
 /** How many comments one page brings. */
 export const PAGE_SIZE = 50;
 /** Load the next page when the list has drawn a comment this close to the end of what is loaded. */

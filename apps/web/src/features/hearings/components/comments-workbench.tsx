@@ -1,15 +1,16 @@
 import { useQuery } from '@apollo/client/react';
 import type { JSONContent } from '@aftalerum/editor';
-import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { FormEvent, memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { CommentFilter, HEARING_COMMENT_FACETS, Invitation } from '../graphql/hearings';
 import { DraftBlockInfo } from '../lib/draft';
 import { KIND_GROUPS, OUTCOME_LABELS, OUTCOMES, plural } from '../lib/labels';
-import { CommentList } from './comment-list';
+import { CommentList, EMPTY_FILTER } from './comment-list';
+import { Deferred } from './deferred';
 import { DraftView } from './draft-view';
 import type { CommentOutcome, OrganisationKind } from '../../../gql/graphql';
 
-const EMPTY: CommentFilter = { organisationId: null, kind: null, outcome: null, unanswered: null, search: null, blockId: null };
+const EMPTY = EMPTY_FILTER;
 
 /** The heat map's tint: 1, 2, 3–4, 5 or more comments. */
 const heatLevel = (n: number) => (n >= 5 ? 4 : n >= 3 ? 3 : n);
@@ -64,10 +65,13 @@ export function CommentsWorkbench({ hearingId, doc, blocks, invitations, arrival
 
   const filtered = Object.values(filter).some((v) => v !== null);
 
-  const showBlock = (blockId: string) => {
-    setBlockFilter(blockId);
+  // The heat map is big: it redraws in the background (deferred values) and only when its counts or choice change.
+  const heatCounts = useDeferredValue(countMap);
+  const heatSelected = useDeferredValue(blockFilter);
+  const pickBlock = useCallback((blockId: string) => {
+    setFilter((f) => ({ ...f, blockId: f.blockId === blockId ? null : blockId }));
     listHeading.current?.focus();
-  };
+  }, []);
   const reset = () => {
     setFilter(EMPTY);
     setSearch('');
@@ -101,31 +105,9 @@ export function CommentsWorkbench({ hearingId, doc, blocks, invitations, arrival
             </li>
           </ul>
           <div className="hd-paper hd-paper--compact">
-            <DraftView
-              doc={doc}
-              blocks={blockMap}
-              label="Varmekort over høringsudkastet"
-              blockClass={(block) => {
-                const n = countMap.get(block.blockId)?.comments ?? 0;
-                return [n ? `hd-heat--${heatLevel(n)}` : '', blockFilter === block.blockId ? 'hd-block--selected' : ''].filter(Boolean).join(' ') || undefined;
-              }}
-              renderAside={(block) => {
-                const count = countMap.get(block.blockId);
-                if (!count || count.comments === 0) return null;
-                return (
-                  <button
-                    type="button"
-                    className="hd-heat-count"
-                    aria-pressed={blockFilter === block.blockId}
-                    aria-label={`${plural(count.comments, 'kommentar', 'kommentarer')}, ${count.answered} besvaret, til ${block.label}`}
-                    onClick={() => (blockFilter === block.blockId ? setBlockFilter(null) : showBlock(block.blockId))}
-                  >
-                    {plural(count.comments, 'kommentar', 'kommentarer')}
-                    <span className="hd-heat-count__answered">{count.answered} besvaret</span>
-                  </button>
-                );
-              }}
-            />
+            <Deferred fallback={<p className="muted">Tegner varmekortet…</p>}>
+              <HeatMap doc={doc} blockMap={blockMap} countMap={heatCounts} selected={heatSelected} onPick={pickBlock} />
+            </Deferred>
           </div>
         </div>
 
@@ -217,3 +199,43 @@ export function CommentsWorkbench({ hearingId, doc, blocks, invitations, arrival
     </section>
   );
 }
+
+interface HeatMapProps {
+  doc: JSONContent;
+  blockMap: Map<string, DraftBlockInfo>;
+  countMap: Map<string, { comments: number; answered: number }>;
+  selected: string | null;
+  /** Shows the block's comments (or all again, for the block already chosen). */
+  onPick: (blockId: string) => void;
+}
+
+/** The hearing draft, each block tinted by its comments with the count in words (a button that filters the list). */
+const HeatMap = memo(function HeatMap({ doc, blockMap, countMap, selected, onPick }: HeatMapProps) {
+  return (
+    <DraftView
+      doc={doc}
+      blocks={blockMap}
+      label="Varmekort over høringsudkastet"
+      blockClass={(block) => {
+        const n = countMap.get(block.blockId)?.comments ?? 0;
+        return [n ? `hd-heat--${heatLevel(n)}` : '', selected === block.blockId ? 'hd-block--selected' : ''].filter(Boolean).join(' ') || undefined;
+      }}
+      renderAside={(block) => {
+        const count = countMap.get(block.blockId);
+        if (!count || count.comments === 0) return null;
+        return (
+          <button
+            type="button"
+            className="hd-heat-count"
+            aria-pressed={selected === block.blockId}
+            aria-label={`${plural(count.comments, 'kommentar', 'kommentarer')}, ${count.answered} besvaret, til ${block.label}`}
+            onClick={() => onPick(block.blockId)}
+          >
+            {plural(count.comments, 'kommentar', 'kommentarer')}
+            <span className="hd-heat-count__answered">{count.answered} besvaret</span>
+          </button>
+        );
+      }}
+    />
+  );
+});

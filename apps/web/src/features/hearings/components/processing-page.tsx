@@ -2,9 +2,11 @@ import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react
 import { ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
-import { AGREEMENT_TITLE, HEARING_HEAD, HEARING_PROCESSING, HEARING_RESPONSES, HearingHead, RESPONSE_RECEIVED } from '../graphql/hearings';
+import { AGREEMENT_TITLE, HEARING_COMMENT_FACETS, HEARING_COMMENT_PAGE, HEARING_HEAD, HEARING_PROCESSING, HEARING_RESPONSES, HearingHead, RESPONSE_RECEIVED } from '../graphql/hearings';
 import { draftBlocks, parseDraft } from '../lib/draft';
+import { EMPTY_FILTER, PAGE_SIZE } from './comment-list';
 import { CommentsWorkbench } from './comments-workbench';
+import { Deferred } from './deferred';
 import { DeadlinePanel } from './deadline-panel';
 import { HearingHeader } from './hearing-header';
 import { InvitationsPanel } from './invitations-panel';
@@ -23,6 +25,12 @@ export function HearingProcessingPage() {
   const { hearingId = '' } = useParams();
   const { data, loading, error } = useQuery(HEARING_HEAD, { variables: { id: hearingId } });
   const hearing = data?.hearing ?? null;
+  // What the workbench asks for first, asked for at once rather than after the hearing has come
+  // and been drawn: the first page of comments, the counts, the invitations (refused, and ignored,
+  // for anyone but the secretariat, who is sent on to the response form).
+  useQuery(HEARING_COMMENT_PAGE, { variables: { id: hearingId, first: PAGE_SIZE, filter: EMPTY_FILTER } });
+  useQuery(HEARING_COMMENT_FACETS, { variables: { id: hearingId, filter: EMPTY_FILTER } });
+  useQuery(HEARING_PROCESSING, { variables: { id: hearingId } });
 
   useEffect(() => {
     if (hearing) document.title = `${hearing.title} – Aftalerum`;
@@ -103,7 +111,9 @@ function Processing({ hearing }: { hearing: HearingHead }) {
       )}
 
       <div className="hd-two">
-        <InvitationsPanel invitations={invitations} />
+        <Deferred fallback={<p className="card muted">Henter invitationerne…</p>}>
+          <InvitationsPanel invitations={invitations} />
+        </Deferred>
         <DeadlinePanel hearing={hearing} />
       </div>
 
