@@ -36,7 +36,7 @@ interface Props {
  * "Indlæs flere"; the count of loaded comments is announced.
  */
 export function CommentList({ hearingId, filter, filtered, blocks, blockMap, headingId, arrivals }: Props) {
-  const { data, previousData, loading, error, fetchMore } = useQuery(HEARING_COMMENT_PAGE, { variables: { id: hearingId, first: PAGE_SIZE, filter } });
+  const { data, previousData, loading, error, fetchMore, refetch } = useQuery(HEARING_COMMENT_PAGE, { variables: { id: hearingId, first: PAGE_SIZE, filter } });
   const connection = (data ?? previousData)?.hearing?.commentConnection;
   const edges = connection?.edges ?? [];
   const total = connection?.totalCount ?? 0;
@@ -59,13 +59,16 @@ export function CommentList({ hearingId, filter, filtered, blocks, blockMap, hea
     }
   }, [endCursor, fetchMore]);
 
-  // A response arrived: its comments sort last, so only a list that shows its end needs them.
+  // A response arrived: its comments sort last, so only a list that shows its end needs them
+  // (after its last comment; an empty list asks again from the start).
   const seenArrivals = useRef(arrivals);
   useEffect(() => {
     if (arrivals === seenArrivals.current) return;
     seenArrivals.current = arrivals;
-    if (!hasNextPage && endCursor) void loadMore();
-  }, [arrivals, hasNextPage, endCursor, loadMore]);
+    if (hasNextPage) return;
+    if (endCursor) void loadMore();
+    else void refetch();
+  }, [arrivals, hasNextPage, endCursor, loadMore, refetch]);
 
   // The list's distance from the top of the document, for the window virtualizer (what is above it can grow).
   const listRef = useRef<HTMLUListElement>(null);
