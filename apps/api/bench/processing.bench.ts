@@ -55,6 +55,8 @@ interface Load {
   longestTask: number;
   totalBlocking: number;
   tasks: number;
+  /** The page's JavaScript heap once settled, in MB (Chromium's performance.memory). */
+  heapMb: number;
 }
 
 /**
@@ -99,11 +101,13 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     const measured = (await page.evaluate(() => (globalThis as unknown as Recorded).__bench)) as { tasks: number[]; firstComment: number };
+    const heap = await page.evaluate(() => (globalThis as unknown as { performance: { memory?: { usedJSHeapSize: number } } }).performance.memory?.usedJSHeapSize ?? 0);
     return {
       firstComment: measured.firstComment,
       longestTask: Math.max(0, ...measured.tasks),
       totalBlocking: measured.tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
       tasks: measured.tasks.length,
+      heapMb: heap / 1024 / 1024,
     };
   } finally {
     await page.close();
@@ -124,6 +128,7 @@ async function measure(context: BrowserContext, url: string): Promise<Load> {
     longestTask: median(loads.map((l) => l.longestTask)),
     totalBlocking: median(loads.map((l) => l.totalBlocking)),
     tasks: median(loads.map((l) => l.tasks)),
+    heapMb: median(loads.map((l) => l.heapMb)),
   };
 }
 
@@ -188,10 +193,10 @@ async function main() {
     const small = await measure(context, `/hoeringer/${demo.id}`);
     const large = await measure(context, `/hoeringer/${largeId}`);
     const row = (name: string, l: Load) =>
-      `  ${name.padEnd(34)} ${`${l.firstComment.toFixed(0)} ms`.padStart(10)} ${`${l.longestTask.toFixed(0)} ms`.padStart(10)} ${`${l.totalBlocking.toFixed(0)} ms`.padStart(10)} ${String(l.tasks).padStart(6)}`;
+      `  ${name.padEnd(34)} ${`${l.firstComment.toFixed(0)} ms`.padStart(10)} ${`${l.longestTask.toFixed(0)} ms`.padStart(10)} ${`${l.totalBlocking.toFixed(0)} ms`.padStart(10)} ${String(l.tasks).padStart(6)} ${`${l.heapMb.toFixed(0)} MB`.padStart(8)}`;
     const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : a > 0 ? '∞' : '1.00');
     console.log(`\nProcessing page in Chromium (median of ${RUNS} loads after a warm-up; seed of ${largeComments} comments took ${seedSeconds.toFixed(1)} s)`);
-    console.log(`  ${'hearing'.padEnd(34)} ${'1st comment'.padStart(10)} ${'longest'.padStart(10)} ${'TBT'.padStart(10)} ${'tasks'.padStart(6)}`);
+    console.log(`  ${'hearing'.padEnd(34)} ${'1st comment'.padStart(10)} ${'longest'.padStart(10)} ${'TBT'.padStart(10)} ${'tasks'.padStart(6)} ${'JS heap'.padStart(8)}`);
     console.log(row(`demo (${demoComments} comments)`, small));
     console.log(row(`large (${RESPONSES} × ${COMMENTS} = ${largeComments})`, large));
     console.log(
