@@ -455,6 +455,23 @@ const QUERIES: Row[] = [
   },
   {
     operation: 'hearing',
+    variant: 'hearing { commentConnection }',
+    // The comments a page at a time: the secretariat sees every organisation's, an invited organisation only its own.
+    targets: RESPONSE_READ,
+    run: async (w, c, t) =>
+      observe(
+        await gql(w, c, 'query($id: ID!) { hearing(id: $id) { commentConnection(first: 100) { totalCount edges { node { id text } } facets { organisations { organisationId count } } } } }', {
+          id: responseHearing(w, t).id,
+        }),
+        'hearing',
+        (value) => {
+          const connection = (value as { commentConnection?: { edges: Array<{ node: { id: string } }> } }).commentConnection;
+          return Boolean(connection?.edges.some((e) => e.node.id === responseOf(w, t).commentId));
+        },
+      ),
+  },
+  {
+    operation: 'hearing',
     variant: 'hearing { responses { attachments } }',
     targets: RESPONSE_READ,
     run: async (w, c, t) => {

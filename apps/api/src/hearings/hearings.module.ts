@@ -8,7 +8,8 @@ import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { HearingFilesController } from './hearing-files.controller';
 import { HearingMemoService } from './hearing-memo.service';
-import { AgreementHearingsResolver, AttachmentsResolver, HearingCommentsResolver, HearingResponsesResolver, HearingsResolver } from './hearings.resolver';
+import { AgreementHearingsResolver, AttachmentsResolver, HearingCommentConnectionResolver, HearingCommentsResolver, HearingResponsesResolver, HearingsResolver } from './hearings.resolver';
+import { HearingCommentsService } from './hearing-comments.service';
 import { HearingsService } from './hearings.service';
 import { HearingAnalysisService } from './hearing-analysis.service';
 import { CommentThemeResolver, HearingThemesResolver, ResponseCampaignResolver } from './hearing-themes.resolver';
@@ -26,7 +27,7 @@ import './hearing.scopes';
 @Module({
   imports: [AgreementsModule, AccessModule, AuditModule, AuthModule, PubSubModule, NotificationsModule, LiveModule],
   controllers: [HearingFilesController],
-  providers: [HearingsService, PublicHearingService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, AttachmentsResolver, PublicHearingResolver, ReadableHearingsResolver, UploadLimits, UploadCleanupService, InvitationCodesService, InvitationCodesResolver, HearingAnalysisService, HearingThemesService, HearingThemesResolver, CommentThemeResolver, ResponseCampaignResolver],
+  providers: [HearingsService, HearingCommentsService, HearingCommentConnectionResolver, PublicHearingService, HearingMemoService, HearingsResolver, HearingResponsesResolver, HearingCommentsResolver, AgreementHearingsResolver, AttachmentsResolver, PublicHearingResolver, ReadableHearingsResolver, UploadLimits, UploadCleanupService, InvitationCodesService, InvitationCodesResolver, HearingAnalysisService, HearingThemesService, HearingThemesResolver, CommentThemeResolver, ResponseCampaignResolver],
   exports: [HearingsService],
 })
 export class HearingsModule {}

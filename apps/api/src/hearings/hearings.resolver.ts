@@ -25,6 +25,8 @@ import { memoHtml } from '../documents/html/memo';
 import { HearingResponse } from './hearing-response.entity';
 import { Hearing, hearingStatus, HearingStatus } from './hearing.entity';
 import { HearingsService } from './hearings.service';
+import { CommentFacets, CommentFilterInput, HearingCommentConnection } from './dtos/comment-connection';
+import { HearingCommentsService, LoadedComment } from './hearing-comments.service';
 
 @Resolver(() => Hearing)
 export class HearingsResolver {
@@ -32,6 +34,7 @@ export class HearingsResolver {
     private readonly hearings: HearingsService,
     private readonly memo: HearingMemoService,
     private readonly live: SubscriptionAccess,
+    private readonly commentPages: HearingCommentsService,
   ) {}
 
   @OpenToInvitationAccounts()
@@ -198,6 +201,19 @@ export class HearingsResolver {
     return this.hearings.comments(hearing.id, { organisationId, kind, outcome, unanswered, search });
   }
 
+  @ResolveField(() => HearingCommentConnection, {
+    description: 'The comments a page at a time, in the order received, filtered; the secretariat sees every comment, an invited organisation its own.',
+  })
+  async commentConnection(
+    @Parent() hearing: Hearing,
+    @CurrentUser() user: AuthUser,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('filter', { type: () => CommentFilterInput, nullable: true }) filter?: CommentFilterInput | null,
+  ): Promise<HearingCommentConnection> {
+    return this.commentPages.page(await this.commentPages.scope(user, hearing, filter), first, after);
+  }
+
   @ResolveField(() => String, { nullable: true, description: 'Your saved draft response (JSON), if any.' })
   myDraft(@Parent() hearing: Hearing, @CurrentUser() user: AuthUser): Promise<string | null> {
     return this.hearings.loadDraft(user, hearing.id);
@@ -295,8 +311,29 @@ export class HearingCommentsResolver {
   constructor(private readonly hearings: HearingsService) {}
 
   @ResolveField(() => Organisation)
-  organisation(@Parent() comment: HearingComment): Promise<Organisation> {
-    return this.hearings.organisationOfComment(comment);
+  async organisation(@Parent() comment: LoadedComment): Promise<Organisation> {
+    // A page of the comment connection loads each comment with its organisation.
+    return comment.loadedOrganisation ?? this.hearings.organisationOfComment(comment);
+  }
+
+  @ResolveField(() => String, { description: 'The receipt number of the response the comment is part of (e.g. SA24-H-0042).' })
+  async responseReference(@Parent() comment: LoadedComment): Promise<string> {
+    return comment.loadedReference ?? (await this.hearings.responseOf(comment)).reference;
+  }
+}
+
+@Resolver(() => HearingCommentConnection)
+export class HearingCommentConnectionResolver {
+  constructor(private readonly commentPages: HearingCommentsService) {}
+
+  @ResolveField(() => Int, { description: 'How many comments match the filter, on every page together.' })
+  totalCount(@Parent() connection: HearingCommentConnection): Promise<number> {
+    return this.commentPages.totalCount(connection.scope);
+  }
+
+  @ResolveField(() => CommentFacets, { description: 'Counts per organisation, kind, outcome and section (aggregate queries, never the loaded page).' })
+  facets(@Parent() connection: HearingCommentConnection): Promise<CommentFacets> {
+    return this.commentPages.facets(connection.scope);
   }
 }
 

@@ -233,7 +233,12 @@ export class HearingsService {
 
   /** The organisation that made a comment. */
   async organisationOfComment(comment: HearingComment): Promise<Organisation> {
-    return this.organisationOf(await this.db.getRepository(HearingResponse).findOneByOrFail({ id: comment.responseId }));
+    return this.organisationOf(await this.responseOf(comment));
+  }
+
+  /** The response a comment is part of. */
+  responseOf(comment: Pick<HearingComment, 'responseId'>): Promise<HearingResponse> {
+    return this.db.getRepository(HearingResponse).findOneByOrFail({ id: comment.responseId });
   }
 
   /**

@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCach
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { getMainDefinition } from '@apollo/client/utilities';
+import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { csrfHeaders } from '../features/auth/lib/session';
 
@@ -32,7 +32,13 @@ export function createApolloClient(onUnauthenticated: () => void): ApolloClient 
   };
   return new ApolloClient({
     link: ApolloLink.from([errors, ApolloLink.split(isSubscription, live, ApolloLink.from([csrf, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]))]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // The processing page's comments: the pages of one filter (and page size) are one list;
+        // the counts-only query (first: 0) is kept apart from it.
+        Hearing: { fields: { commentConnection: relayStylePagination(['filter', 'first']) } },
+      },
+    }),
     // A refetch keeps what is on screen (Apollo Client 3's behaviour): `loading` does not turn
     // true again, so a page never swaps its content, and a half-done form, for a spinner.
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: false } },

@@ -1,51 +1,53 @@
 import { useQuery } from '@apollo/client/react';
 import type { JSONContent } from '@aftalerum/editor';
-import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { FormEvent, memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
-import {
-  BlockCommentCount,
-  CommentFilter,
-  HEARING_COMMENTS,
-  HearingComment,
-  HearingResponse,
-  Invitation,
-} from '../graphql/hearings';
+import { CommentFilter, HEARING_COMMENT_FACETS, Invitation } from '../graphql/hearings';
 import { DraftBlockInfo } from '../lib/draft';
 import { KIND_GROUPS, OUTCOME_LABELS, OUTCOMES, plural } from '../lib/labels';
+import { CommentList, EMPTY_FILTER } from './comment-list';
+import { Deferred } from './deferred';
 import { DraftView } from './draft-view';
-import { ReplyForm } from './reply-form';
 import type { CommentOutcome, OrganisationKind } from '../../../gql/graphql';
 
-const EMPTY: CommentFilter = { organisationId: null, kind: null, outcome: null, unanswered: null, search: null };
+const EMPTY = EMPTY_FILTER;
 
 /** The heat map's tint: 1, 2, 3–4, 5 or more comments. */
 const heatLevel = (n: number) => (n >= 5 ? 4 : n >= 3 ? 3 : n);
+
+/** An option's label with its count, when the count is known. */
+const counted = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n.toLocaleString('da-DK')})`);
 
 interface Props {
   hearingId: string;
   doc: JSONContent;
   blocks: DraftBlockInfo[];
-  counts: BlockCommentCount[];
   invitations: Invitation[];
-  responses: HearingResponse[];
+  /** Changes when a response arrives. */
+  arrivals: number;
+  /** Refresh the counts every 10 seconds (when the live connection is not available). */
+  poll: boolean;
 }
 
 /**
  * The secretariat's workbench: the hearing draft as a heat map (each block tinted by its
- * comments, the count in words), the filters and full-text search, and every comment with its
- * reply form.
+ * comments, the count in words), the filters with their counts and full-text search, and the
+ * comments, a page at a time, each with its reply form. Every count comes from the server's
+ * aggregate queries, never from the comments loaded so far.
  */
-export function CommentsWorkbench({ hearingId, doc, blocks, counts, invitations, responses }: Props) {
+export function CommentsWorkbench({ hearingId, doc, blocks, invitations, arrivals, poll }: Props) {
   const id = useId();
   const [filter, setFilter] = useState<CommentFilter>(EMPTY);
   const [search, setSearch] = useState('');
-  const [blockFilter, setBlockFilter] = useState<string | null>(null);
+  const blockFilter = (filter.blockId as string | null) ?? null;
+  const setBlockFilter = (blockId: string | null) => setFilter((f) => ({ ...f, blockId }));
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const { data, previousData, loading, error } = useQuery(HEARING_COMMENTS, { variables: { id: hearingId, ...filter } });
+  const facetsQuery = useQuery(HEARING_COMMENT_FACETS, { variables: { id: hearingId, filter }, pollInterval: poll ? 10_000 : 0 });
+  const facets = (facetsQuery.data ?? facetsQuery.previousData)?.hearing?.commentConnection.facets;
   const blockMap = useMemo(() => new Map(blocks.map((b) => [b.blockId, b])), [blocks]);
-  const countMap = useMemo(() => new Map(counts.map((c) => [c.blockId, c])), [counts]);
-  const references = useMemo(() => new Map(responses.map((r) => [r.id, r.reference])), [responses]);
-  const total = responses.reduce((sum, r) => sum + r.comments.length, 0);
+  const countMap = useMemo(() => new Map((facets?.blocks ?? []).map((c) => [c.blockId, c])), [facets]);
+  const kindCounts = useMemo(() => new Map((facets?.kinds ?? []).map((k) => [k.kind, k.count])), [facets]);
+  const outcomeCounts = useMemo(() => new Map((facets?.outcomes ?? []).map((o) => [o.outcome, o.count])), [facets]);
 
   // Search as the person types, a moment after the last key.
   useEffect(() => {
@@ -53,25 +55,26 @@ export function CommentsWorkbench({ hearingId, doc, blocks, counts, invitations,
     return () => window.clearTimeout(timer);
   }, [search]);
 
+  // The invited organisations and any other that has comments (a response registered by the secretariat), with their counts.
   const organisations = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const i of invitations) map.set(i.organisationId, i.organisationName);
-    for (const r of responses) map.set(r.organisation.id, r.organisation.name);
-    return [...map.entries()].sort((a, b) => a[1].localeCompare(b[1], 'da'));
-  }, [invitations, responses]);
+    const map = new Map<string, { name: string; count: number | undefined }>();
+    for (const i of invitations) map.set(i.organisationId, { name: i.organisationName, count: facets ? 0 : undefined });
+    for (const o of facets?.organisations ?? []) map.set(o.organisationId, { name: o.name, count: o.count });
+    return [...map.entries()].sort((a, b) => a[1].name.localeCompare(b[1].name, 'da'));
+  }, [invitations, facets]);
 
-  const comments: HearingComment[] = (data ?? previousData)?.hearing?.comments ?? [];
-  const shown = blockFilter ? comments.filter((c) => c.blockId === blockFilter) : comments;
-  const filtered = blockFilter !== null || Object.values(filter).some((v) => v !== null);
+  const filtered = Object.values(filter).some((v) => v !== null);
 
-  const showBlock = (blockId: string) => {
-    setBlockFilter(blockId);
+  // The heat map is big: it redraws in the background (deferred values) and only when its counts or choice change.
+  const heatCounts = useDeferredValue(countMap);
+  const heatSelected = useDeferredValue(blockFilter);
+  const pickBlock = useCallback((blockId: string) => {
+    setFilter((f) => ({ ...f, blockId: f.blockId === blockId ? null : blockId }));
     listHeading.current?.focus();
-  };
+  }, []);
   const reset = () => {
     setFilter(EMPTY);
     setSearch('');
-    setBlockFilter(null);
   };
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -102,31 +105,9 @@ export function CommentsWorkbench({ hearingId, doc, blocks, counts, invitations,
             </li>
           </ul>
           <div className="hd-paper hd-paper--compact">
-            <DraftView
-              doc={doc}
-              blocks={blockMap}
-              label="Varmekort over høringsudkastet"
-              blockClass={(block) => {
-                const n = countMap.get(block.blockId)?.comments ?? 0;
-                return [n ? `hd-heat--${heatLevel(n)}` : '', blockFilter === block.blockId ? 'hd-block--selected' : ''].filter(Boolean).join(' ') || undefined;
-              }}
-              renderAside={(block) => {
-                const count = countMap.get(block.blockId);
-                if (!count || count.comments === 0) return null;
-                return (
-                  <button
-                    type="button"
-                    className="hd-heat-count"
-                    aria-pressed={blockFilter === block.blockId}
-                    aria-label={`${plural(count.comments, 'kommentar', 'kommentarer')}, ${count.answered} besvaret, til ${block.label}`}
-                    onClick={() => (blockFilter === block.blockId ? setBlockFilter(null) : showBlock(block.blockId))}
-                  >
-                    {plural(count.comments, 'kommentar', 'kommentarer')}
-                    <span className="hd-heat-count__answered">{count.answered} besvaret</span>
-                  </button>
-                );
-              }}
-            />
+            <Deferred fallback={<p className="muted">Tegner varmekortet…</p>}>
+              <HeatMap doc={doc} blockMap={blockMap} countMap={heatCounts} selected={heatSelected} onPick={pickBlock} />
+            </Deferred>
           </div>
         </div>
 
@@ -147,9 +128,9 @@ export function CommentsWorkbench({ hearingId, doc, blocks, counts, invitations,
                 <label htmlFor={`${id}-org`}>Organisation</label>
                 <select id={`${id}-org`} value={filter.organisationId ?? ''} onChange={(e) => setFilter((f) => ({ ...f, organisationId: e.target.value || null }))}>
                   <option value="">Alle organisationer</option>
-                  {organisations.map(([orgId, name]) => (
+                  {organisations.map(([orgId, { name, count }]) => (
                     <option key={orgId} value={orgId}>
-                      {name}
+                      {counted(name, count)}
                     </option>
                   ))}
                 </select>
@@ -160,7 +141,7 @@ export function CommentsWorkbench({ hearingId, doc, blocks, counts, invitations,
                   <option value="">Alle typer</option>
                   {KIND_GROUPS.map(([kind, label]) => (
                     <option key={kind} value={kind}>
-                      {label}
+                      {counted(label, facets ? (kindCounts.get(kind) ?? 0) : undefined)}
                     </option>
                   ))}
                 </select>
@@ -175,7 +156,7 @@ export function CommentsWorkbench({ hearingId, doc, blocks, counts, invitations,
                   <option value="">Alle udfald</option>
                   {OUTCOMES.map((o) => (
                     <option key={o} value={o}>
-                      {OUTCOME_LABELS[o]}
+                      {counted(OUTCOME_LABELS[o], facets ? (outcomeCounts.get(o) ?? 0) : undefined)}
                     </option>
                   ))}
                 </select>
@@ -184,7 +165,7 @@ export function CommentsWorkbench({ hearingId, doc, blocks, counts, invitations,
             <div className="hd-filters__foot">
               <label className="hd-check">
                 <input type="checkbox" checked={filter.unanswered === true} onChange={(e) => setFilter((f) => ({ ...f, unanswered: e.target.checked || null }))} />
-                Kun ubesvarede
+                {counted('Kun ubesvarede', facets?.unanswered)}
               </label>
               {filtered && (
                 <button type="button" className="hd-link-button" onClick={reset}>
@@ -198,9 +179,6 @@ export function CommentsWorkbench({ hearingId, doc, blocks, counts, invitations,
             <h3 ref={listHeading} tabIndex={-1} id={`${id}-list`}>
               Kommentarer
             </h3>
-            <p className="hd-hint" role="status" aria-live="polite">
-              {loading && !data ? 'Henter kommentarer…' : `Viser ${shown.length} af ${plural(total, 'kommentar', 'kommentarer')}.`}
-            </p>
           </div>
           {blockFilter && (
             <p className="hd-note hd-block-filter">
@@ -210,44 +188,54 @@ export function CommentsWorkbench({ hearingId, doc, blocks, counts, invitations,
               </button>
             </p>
           )}
-          {error && (
+          {facetsQuery.error && (
             <p className="error" role="alert">
-              {errorMessage(error)}
+              {errorMessage(facetsQuery.error)}
             </p>
           )}
-          {!loading && shown.length === 0 && <p className="card muted">{filtered ? 'Ingen kommentarer passer til filtrene.' : 'Der er ingen kommentarer endnu.'}</p>}
-          <ul className="hd-comments" aria-labelledby={`${id}-list`}>
-            {shown.map((comment) => {
-              const block = comment.blockId ? blockMap.get(comment.blockId) : undefined;
-              return (
-                <li key={comment.id} className="hd-comment card" aria-labelledby={`${id}-c-${comment.id} ${id}-about-${comment.id}`}>
-                  <div className="hd-comment__head">
-                    <h4 id={`${id}-c-${comment.id}`}>{comment.organisation.name}</h4>
-                    <span className="muted">{references.get(comment.responseId)}</span>
-                    {comment.outcome ? (
-                      <span className={`hd-outcome hd-outcome--${comment.outcome.toLowerCase()}`}>{OUTCOME_LABELS[comment.outcome]}</span>
-                    ) : (
-                      <span className="hd-outcome">Ubesvaret</span>
-                    )}
-                  </div>
-                  <p className="hd-comment__about" id={`${id}-about-${comment.id}`}>
-                    {block ? (
-                      <>
-                        Om <a href={`#blok-${block.blockId}`}>{block.label}</a>
-                      </>
-                    ) : (
-                      'Generel kommentar'
-                    )}
-                  </p>
-                  {comment.quote && <blockquote className="hd-quote">{comment.quote}</blockquote>}
-                  <p className="hd-comment__text">{comment.text}</p>
-                  <ReplyForm comment={comment} blocks={blocks} organisationName={comment.organisation.name} />
-                </li>
-              );
-            })}
-          </ul>
+          <CommentList hearingId={hearingId} filter={filter} filtered={filtered} blocks={blocks} blockMap={blockMap} headingId={`${id}-list`} arrivals={arrivals} />
         </div>
       </div>
     </section>
   );
 }
+
+interface HeatMapProps {
+  doc: JSONContent;
+  blockMap: Map<string, DraftBlockInfo>;
+  countMap: Map<string, { comments: number; answered: number }>;
+  selected: string | null;
+  /** Shows the block's comments (or all again, for the block already chosen). */
+  onPick: (blockId: string) => void;
+}
+
+/** The hearing draft, each block tinted by its comments with the count in words (a button that filters the list). */
+const HeatMap = memo(function HeatMap({ doc, blockMap, countMap, selected, onPick }: HeatMapProps) {
+  return (
+    <DraftView
+      doc={doc}
+      blocks={blockMap}
+      label="Varmekort over høringsudkastet"
+      blockClass={(block) => {
+        const n = countMap.get(block.blockId)?.comments ?? 0;
+        return [n ? `hd-heat--${heatLevel(n)}` : '', selected === block.blockId ? 'hd-block--selected' : ''].filter(Boolean).join(' ') || undefined;
+      }}
+      renderAside={(block) => {
+        const count = countMap.get(block.blockId);
+        if (!count || count.comments === 0) return null;
+        return (
+          <button
+            type="button"
+            className="hd-heat-count"
+            aria-pressed={selected === block.blockId}
+            aria-label={`${plural(count.comments, 'kommentar', 'kommentarer')}, ${count.answered} besvaret, til ${block.label}`}
+            onClick={() => onPick(block.blockId)}
+          >
+            {plural(count.comments, 'kommentar', 'kommentarer')}
+            <span className="hd-heat-count__answered">{count.answered} besvaret</span>
+          </button>
+        );
+      }}
+    />
+  );
+});

@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
-import { EXTEND_HEARING_DEADLINE, HearingDetail } from '../graphql/hearings';
+import { EXTEND_HEARING_DEADLINE, HearingHead } from '../graphql/hearings';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../lib/time';
 
 /** Extends the hearing deadline, with the reason, and shows every earlier extension. */
-export function DeadlinePanel({ hearing }: { hearing: HearingDetail }) {
+export function DeadlinePanel({ hearing }: { hearing: HearingHead }) {
   const id = useId();
   const [closesAt, setClosesAt] = useState(() => toLocalInput(new Date(Math.max(Date.now(), new Date(hearing.closesAt).getTime()) + 7 * 86_400_000)));
   const [reason, setReason] = useState('');

@@ -1,11 +1,11 @@
 import { ReactNode } from 'react';
-import { HearingDetail } from '../graphql/hearings';
+import { HearingHead } from '../graphql/hearings';
 import { useNow } from '../hooks/use-now';
 import { countdown, formatDateTime } from '../lib/time';
 import { StatusBadge } from './status-badge';
 
 /** The hearing's title, status, deadline (with its extensions) and version. */
-export function HearingHeader({ hearing, agreementTitle, children }: { hearing: HearingDetail; agreementTitle: string | null; children?: ReactNode }) {
+export function HearingHeader({ hearing, agreementTitle, children }: { hearing: HearingHead; agreementTitle: string | null; children?: ReactNode }) {
   const now = useNow();
   const lastChange = hearing.deadlineChanges.at(-1);
   return (

@@ -14,7 +14,7 @@ export function LateResponseForm({ hearingId, invitations }: { hearingId: string
   const [key, setKey] = useState(newKey);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [register, { loading }] = useMutation(REGISTER_LATE_RESPONSE, { refetchQueries: ['Hearing', 'HearingProcessing', 'HearingComments'] });
+  const [register, { loading }] = useMutation(REGISTER_LATE_RESPONSE, { refetchQueries: ['HearingHead', 'HearingProcessing', 'HearingResponses'] });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

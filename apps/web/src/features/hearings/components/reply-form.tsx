@@ -18,7 +18,7 @@ export function ReplyForm({ comment, blocks, organisationName }: { comment: Hear
   const [changed, setChanged] = useState(comment.changedBlockId ?? '');
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [save, { loading }] = useMutation(REPLY_TO_COMMENT, { refetchQueries: ['HearingProcessing'] });
+  const [save, { loading }] = useMutation(REPLY_TO_COMMENT, { refetchQueries: ['HearingCommentFacets'] });
   // Where focus goes when the form opens or closes (the control that was used disappears).
   const [focusTarget, setFocusTarget] = useState<'form' | 'shown' | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);

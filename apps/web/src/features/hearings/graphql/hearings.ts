@@ -2,12 +2,13 @@ import { graphql } from '../../../gql';
 import type {
   AcceptHearingInvitationMutation,
   AgreementHearingsQuery,
+  CommentFilterInput,
+  HearingCommentFacetsQuery,
   HearingCommentFieldsFragment,
-  HearingCommentsQueryVariables,
+  HearingHeadQuery,
   HearingInvitationFieldsFragment,
   HearingMemoQuery,
   HearingOrganisationsQuery,
-  HearingProcessingQuery,
   HearingQuery,
   HearingResponseFieldsFragment,
   HearingSummaryFieldsFragment,
@@ -22,10 +23,12 @@ export type OrganisationOption = HearingOrganisationsQuery['organisations'][numb
 export type HearingComment = HearingCommentFieldsFragment;
 export type HearingResponse = HearingResponseFieldsFragment;
 export type HearingDetail = NonNullable<HearingQuery['hearing']>;
+/** The hearing without its responses: what the processing page needs before anything else. */
+export type HearingHead = NonNullable<HearingHeadQuery['hearing']>;
+export type CommentFacets = NonNullable<HearingCommentFacetsQuery['hearing']>['commentConnection']['facets'];
 export type Invitation = HearingInvitationFieldsFragment;
-export type BlockCommentCount = NonNullable<HearingProcessingQuery['hearing']>['blockCommentCounts'][number];
-/** The filters of the comments query, every one always set (null for "all"). */
-export type CommentFilter = Required<Omit<HearingCommentsQueryVariables, 'id'>>;
+/** The filters of the comment connection, every one always set (null for "all"). */
+export type CommentFilter = Required<CommentFilterInput>;
 
 export const SUMMARY_FIELDS = graphql(`
   fragment HearingSummaryFields on Hearing {
@@ -118,6 +121,7 @@ export const COMMENT_FIELDS = graphql(`
     outcome
     changedBlockId
     repliedAt
+    responseReference
     organisation {
       id
       name
@@ -205,6 +209,46 @@ export const INVITATION_PREVIEW = graphql(`
   }
 `);
 
+/** The hearing as the processing page opens it: everything but the responses, which load on their own. */
+export const HEARING_HEAD = graphql(`
+  query HearingHead($id: ID!) {
+    hearing(id: $id) {
+      ...HearingSummaryFields
+      agreementId
+      agreementTitle
+      deadlineChanges {
+        changedAt
+        closesAt
+        previousClosesAt
+        reason
+      }
+      version {
+        id
+        number
+        label
+        content
+        blocks {
+          blockId
+          type
+          text
+        }
+      }
+    }
+  }
+`);
+
+/** Every response to the hearing, with its receipt, attachments and comments (the processing page's responses panel). */
+export const HEARING_RESPONSES = graphql(`
+  query HearingResponses($id: ID!) {
+    hearing(id: $id) {
+      id
+      responses {
+        ...HearingResponseFields
+      }
+    }
+  }
+`);
+
 /** One hearing as the invited organisation (or the secretariat) sees it: the draft, the deadline, own responses. */
 export const HEARING = graphql(`
   query Hearing($id: ID!) {
@@ -285,22 +329,61 @@ export const HEARING_PROCESSING = graphql(`
       invitations {
         ...HearingInvitationFields
       }
-      blockCommentCounts {
-        blockId
-        comments
-        answered
+    }
+  }
+`);
+
+/** The processing page's comments, a page at a time (the list merges the pages: lib/apollo.ts). */
+export const HEARING_COMMENT_PAGE = graphql(`
+  query HearingCommentPage($id: ID!, $first: Int!, $after: String, $filter: CommentFilterInput) {
+    hearing(id: $id) {
+      id
+      commentConnection(first: $first, after: $after, filter: $filter) {
+        totalCount
+        edges {
+          cursor
+          node {
+            ...HearingCommentFields
+            ...HearingCommentChange
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
 `);
 
-export const HEARING_COMMENTS = graphql(`
-  query HearingComments($id: ID!, $organisationId: ID, $kind: OrganisationKind, $outcome: CommentOutcome, $unanswered: Boolean, $search: String) {
+/** The counts per facet and the heat map, from the server's aggregate queries (no comment loaded). */
+export const HEARING_COMMENT_FACETS = graphql(`
+  query HearingCommentFacets($id: ID!, $filter: CommentFilterInput) {
     hearing(id: $id) {
       id
-      comments(organisationId: $organisationId, kind: $kind, outcome: $outcome, unanswered: $unanswered, search: $search) {
-        ...HearingCommentFields
-        ...HearingCommentChange
+      commentConnection(first: 0, filter: $filter) {
+        totalCount
+        facets {
+          organisations {
+            organisationId
+            name
+            count
+          }
+          kinds {
+            kind
+            count
+          }
+          outcomes {
+            outcome
+            count
+          }
+          unanswered
+          blocks {
+            blockId
+            comments
+            answered
+          }
+        }
       }
     }
   }

@@ -1,8 +1,15 @@
+import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
+import { HEARING_COMMENT_FACETS } from '../../hearings/graphql/hearings';
 
-/** In processing: register a letter, and each answering organisation's "what we said — what changed". */
-export function LetterLinks({ hearingId, responses }: { hearingId: string; responses: Array<{ organisation: { id: string; name: string } }> }) {
-  const organisations = [...new Map(responses.map((r) => [r.organisation.id, r.organisation.name])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'da'));
+/**
+ * In processing: register a letter, and "what we said — what changed" for each organisation with
+ * comments (from the server's counts per organisation, so no response list is loaded for it).
+ */
+export function LetterLinks({ hearingId }: { hearingId: string }) {
+  const { data } = useQuery(HEARING_COMMENT_FACETS, { variables: { id: hearingId } });
+  const facets = data?.hearing?.commentConnection.facets?.organisations ?? [];
+  const organisations = facets.map((o) => [o.organisationId, o.name] as const).sort((a, b) => a[1].localeCompare(b[1], 'da'));
   return (
     <div className="lt-links">
       <p className="hd-actions">
