@@ -136,14 +136,29 @@ export function syddanmarkAgreement(withAnnex: boolean): JSONContent {
       'Regionen, kommunerne og almen praksis tager i fællesskab ansvar for sundheden i hele Syddanmark. Klyngerne håndterer de lokale udfordringer for befolkningen i deres område, mens Sundhedssamarbejdsudvalget holder fast i de fælles aftaler på tværs af de 22 kommuner, så borgerne møder den samme kvalitet, og så økonomien i nye opgaver er afklaret fra start.',
     ),
     section(
+      'VISION',
+      'Sundhed tæt på borgeren',
+      'Borgeren skal kunne få en stor del af sin behandling og opfølgning hjemme eller tæt på hjemmet. Med telemedicinsk hjemmemonitorering tager borgere med kronisk sygdom selv deres målinger, som sundhedsfagligt personale følger med i. Det giver tryghed og fleksibilitet for borgeren, bedre sammenhæng i behandlingen og færre indlæggelser og ambulante kontroller, der ellers fylder i hverdagen.',
+    ),
+    section(
       'FOCUS_AREA',
       'Det nære sundhedsvæsen',
       'Flere opgaver løses tæt på borgeren, i eget hjem, i kommunen og hos egen læge. Opgaveoverdragelse sker efter modellen for planlagt og aftalt opgaveoverdragelse, så de økonomiske og ressourcemæssige konsekvenser er klare, inden en ny aftale træder i kraft. Telemedicinsk hjemmemonitorering af borgere med KOL og hjertesvigt udbredes i aftaleperioden.',
     ),
     section(
+      'FOCUS_AREA',
+      'Borgere med kronisk sygdom',
+      'Flere syddanskere lever med en eller flere kroniske sygdomme, og de skal opleve et sammenhængende forløb på tværs af sygehus, kommune og egen læge. Telemedicin til borgere med hjertesvigt udbredes i hele regionen i 2024, og erfaringerne bruges til at tilbyde hjemmemonitorering til flere grupper. Kommunerne, sygehusene og almen praksis aftaler, hvem der følger op på målingerne, og hvordan borgeren og de pårørende inddrages i eget forløb.',
+    ),
+    section(
       'PRINCIPLE',
       'Økonomien på bordet fra start',
       'Når parterne udvikler nye tværsektorielle indsatser, drøftes økonomi og ressourcer fra første møde og ikke til allersidst. Det giver kommunerne, regionen og almen praksis mulighed for at tage stilling i tide, og det mindsker risikoen for, at en god indsats bremses sent i forløbet, fordi konsekvenserne for en af parterne ikke var belyst.',
+    ),
+    section(
+      'PRINCIPLE',
+      'Fælles om rekruttering og kompetencer',
+      'Manglen på hænder rammer kommunerne, sygehusene og almen praksis på samme tid, og derfor løser parterne den sammen frem for at konkurrere om de samme medarbejdere. Samarbejdet med de fire syddanske SOSU-skoler styrkes gennem et innovationspartnerskab med kommuner og skoler, der udvikler nye veje ind i faget. Medarbejdere lærer på tværs af sektorerne, så viden om den enkelte borger og om nye opgaver følger med, når opgaver flyttes.',
     ),
   ];
   if (withAnnex) {

@@ -93,6 +93,8 @@ export async function seedDemo(manager: EntityManager, accountPassword = DEMO_PA
     { email: 'klynge.syd', name: 'Signe Syd', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Syd') },
     { email: 'klynge.byen', name: 'Bo Byen', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Byen') },
     { email: 'klynge.bornholm', name: 'Birgit Bornholm', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Bornholm') },
+    // Syddanmark's cluster on Fyn, to answer the open input round on Det Administrative Tillæg by hand.
+    { email: 'klynge.fyn', name: 'Freja Fyn', role: Role.CLUSTER, organisation: await clusterOrg(s.id, 'Fyn') },
     { email: 'patientforening', name: 'Peter Patientforening', role: Role.ORGANISATION, organisation: await orgByName('Danske Patienter') },
     { email: 'faglig.organisation', name: 'Frida Fagforening', role: Role.ORGANISATION, organisation: await orgByName('Dansk Sygeplejeråd, Kreds Hovedstaden') },
     { email: 'kommune.gladsaxe', name: 'Karen Gladsaxe', role: Role.MUNICIPALITY, organisation: await orgByName('Gladsaxe Kommune') },

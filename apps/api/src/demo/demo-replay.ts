@@ -64,16 +64,20 @@ export async function seedHovedstadenApprovals(manager: EntityManager, agreement
   await manager.update(Agreement, { id: agreement.id }, { finalVersionId: finalId, phase: AgreementPhase.SUBMITTED });
 }
 
-/** Syddanmark's road to 2024–2027 (seed 003), and the administrative annex after it. */
+/**
+ * Syddanmark's road to 2024–2027 (seed 003), and the administrative annex after it. The political
+ * part's hearing and approvals of 2023 carry no phase: the agreement's phase follows the annex now
+ * (an input round), and a deadline of a later phase would otherwise read as overdue by years.
+ */
 const SYDDANMARK_MILESTONES: Array<[date: string, kind: string, phase: string | null, title: string, description: string | null]> = [
   ['2022-09-09', 'MEETING', 'PREPARATION', 'Politisk kick-off på Sundhedsaftalen 2024–2027', null],
   ['2023-01-25', 'MEETING', 'INPUT_ROUND', 'Sundhedsdirektørkredsen orienteres om status for sundhedsaftalen', 'Udkast til visioner og grundprincipper for samarbejdet.'],
   ['2023-02-06', 'MEETING', 'INPUT_ROUND', 'SSU samler klyngernes drøftelser af sundhedsaftalen', null],
-  ['2023-05-08', 'MEETING', 'DRAFTING', 'SSU behandler høringsudkastet', null],
-  ['2023-05-31', 'MEETING', 'DRAFTING', 'Politisk årsmøde drøfter høringsudkastet', null],
-  ['2023-06-01', 'DEADLINE', 'HEARING', 'Bred høring over sundhedsaftalens politiske del', 'Foråret 2023.'],
-  ['2023-09-28', 'DECISION', 'APPROVAL', 'SSU godkender sundhedsaftalens politiske del', null],
-  ['2023-11-30', 'DEADLINE', 'APPROVAL', 'De 22 kommunalbestyrelser har godkendt den politiske del', null],
+  ['2023-05-08', 'MEETING', null, 'SSU behandler høringsudkastet', null],
+  ['2023-05-31', 'MEETING', null, 'Politisk årsmøde drøfter høringsudkastet', null],
+  ['2023-06-01', 'DEADLINE', null, 'Bred høring over sundhedsaftalens politiske del', 'Foråret 2023.'],
+  ['2023-09-28', 'DECISION', null, 'SSU godkender sundhedsaftalens politiske del', null],
+  ['2023-11-30', 'DEADLINE', null, 'De 22 kommunalbestyrelser har godkendt den politiske del', null],
 ];
 
 const DAY = 86_400_000;
