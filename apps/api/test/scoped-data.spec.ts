@@ -69,13 +69,18 @@ describe('the scoped data access (access/scoped-data.ts)', () => {
       [rows.hearing, respondingOrganisation],
     );
     const otherCluster = await one('SELECT c.organisation_id AS id FROM clusters c WHERE c.region_id = $1 AND c.organisation_id <> $2 LIMIT 1', [h, inputOrganisation]);
-    const gladsaxe = await one(`SELECT id FROM organisations WHERE name = 'Gladsaxe Kommune'`);
+    // A municipality of the region that the hearing did not invite (the demo hearing invited some, Gladsaxe among them).
+    const municipality = await one(
+      `SELECT o.id FROM organisations o WHERE o.region_id = $1 AND o.kind = 'MUNICIPALITY'
+          AND NOT EXISTS (SELECT 1 FROM hearing_invitations i WHERE i.hearing_id = $2 AND i.organisation_id = o.id) ORDER BY o.name LIMIT 1`,
+      [h, rows.hearing],
+    );
     const hRegionOrg = await one(`SELECT o.id FROM organisations o JOIN users u ON u.organisation_id = o.id WHERE u.email = $1`, [demo('sekretariat')]);
     const sRegionOrg = await one(`SELECT o.id FROM organisations o JOIN users u ON u.organisation_id = o.id WHERE u.email = $1`, [demo('sekretariat.syddanmark')]);
     users.hSecretariat = person(Role.SECRETARIAT, hRegionOrg, h, 'h-sekretariat');
     users.hCluster = person(Role.CLUSTER, inputOrganisation, h, 'klynge');
     users.otherCluster = person(Role.CLUSTER, otherCluster, h, 'anden-klynge');
-    users.hMunicipality = person(Role.MUNICIPALITY, gladsaxe, h, 'gladsaxe');
+    users.hMunicipality = person(Role.MUNICIPALITY, municipality, h, 'kommune');
     users.sSecretariat = person(Role.SECRETARIAT, sRegionOrg, s, 's-sekretariat');
     users.responder = person(Role.ORGANISATION, respondingOrganisation, null, 'svarer');
     users.otherOrganisation = person(Role.ORGANISATION, otherOrganisation, null, 'inviteret-uden-svar');
@@ -89,17 +94,17 @@ describe('the scoped data access (access/scoped-data.ts)', () => {
     expect(created.errors).toBeUndefined();
     rows.sAgreement = created.data?.createAgreement.id as string;
 
-    // A decision document of Gladsaxe's approval, and an upload not filed anywhere yet.
+    // A decision document of that municipality's approval (uploaded by the secretariat on its behalf), and an upload not filed anywhere yet.
     rows.attachment = await one(
       `INSERT INTO attachments (organisation_id, uploaded_by, filename, content_type, size, sha256, data)
        SELECT $1, u.id, 'byraadsbeslutning.pdf', 'application/pdf', 4, 'x', '\\x25504446'::bytea FROM users u WHERE u.email = $2 RETURNING id`,
-      [gladsaxe, demo('kommune.gladsaxe')],
+      [municipality, demo('sekretariat')],
     );
     await db.query(
       `INSERT INTO approvals (agreement_id, organisation_id, decision, decided_at, document_id, recorded_by, version_id)
        SELECT $1, $2, 'APPROVED', '2023-11-14', $3, u.id, (SELECT v.id FROM agreement_versions v WHERE v.agreement_id = $1 ORDER BY v.number DESC LIMIT 1)
          FROM users u WHERE u.email = $4`,
-      [rows.hAgreement, gladsaxe, rows.attachment, demo('kommune.gladsaxe')],
+      [rows.hAgreement, municipality, rows.attachment, demo('sekretariat')],
     );
   });
   afterAll(async () => {

@@ -64,8 +64,14 @@ describe('sections inserted in the editor', () => {
     const index = after.findIndex((s) => s.title === 'Færre forebyggelige indlæggelser');
     expect(after[index - 1]).toEqual(area);
     expect(after[index]).toMatchObject({ kind: 'GOAL', focusAreaId: area?.blockId });
-    // The annex went after the focus area's goals, so the goal stays with its focus area.
-    expect(after[index + 1]).toMatchObject({ kind: 'ANNEX', title: 'Det Administrative Tillæg', focusAreaId: null });
+    // The annex went after all the focus area's goals (the new one and the demo's own), so they stay with their focus area.
+    const annex = after.findIndex((s) => s.kind === 'ANNEX');
+    expect(annex).toBe(index + 2);
+    expect(after.slice(index, annex).map((s) => ({ kind: s.kind, focusAreaId: s.focusAreaId }))).toEqual([
+      { kind: 'GOAL', focusAreaId: area?.blockId },
+      { kind: 'GOAL', focusAreaId: area?.blockId },
+    ]);
+    expect(after[annex]).toMatchObject({ kind: 'ANNEX', title: 'Det Administrative Tillæg', focusAreaId: null });
     // Fresh, unique ids: the server freezes the draft as a version without complaint.
     expect(new Set(after.map((s) => s.blockId)).size).toBe(after.length);
     const version = await app.gql('mutation($i: CreateVersionInput!) { createVersion(input: $i) { id sections { kind title focusAreaId } } }', { i: { agreementId, label: 'Med nyt mål' } }, token);

@@ -129,7 +129,8 @@ describe('storage faults: the server survives and loses no acknowledged edit', (
     const login = async (email: string) =>
       (await graphql<{ login: { token: string } }>(server.url, 'mutation($e: String!) { login(email: $e, password: "demo1234") { token } }', { e: email })).data
         ?.login.token ?? '';
-    tokens = { secretariat: await login('sekretariat@aftalerum.test'), admin: await login('admin@aftalerum.test') };
+    // Syddanmark's draft is the one still being written in the demo (Hovedstaden's is approved and read-only).
+    tokens = { secretariat: await login('sekretariat.syddanmark@aftalerum.test'), admin: await login('admin@aftalerum.test') };
     const list = await graphql<{ agreements: Array<{ id: string; documentName: string }> }>(server.url, '{ agreements { id documentName } }', {}, tokens.secretariat);
     agreementId = list.data?.agreements[0].id ?? '';
     documentName = list.data?.agreements[0].documentName ?? '';

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/app-config';
 import { RunningServer, startServer } from '../src/server';
+import { adminQuery, adminUrl, withDatabase } from './admin-db';
 import { createTestDatabase } from './test-database';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -80,6 +82,33 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await server.close();
       await database.drop();
+    },
+  };
+  return app;
+}
+
+/**
+ * The platform as a visitor first meets it: a new, empty database that the server migrates and
+ * seeds with the whole demo (DEMO_DATA=true) itself, the way `npm start` does.
+ */
+export async function startDemoApp(): Promise<TestApp> {
+  const name = `aftalerum_demo_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = withDatabase(adminUrl(), name);
+  const server = await startServer(await testServerConfig(url, { DEMO_DATA: 'true' }));
+  const app: TestApp = {
+    server,
+    url: server.url,
+    databaseUrl: url,
+    gql: (query, variables, token) => graphql(server.url, query, variables, token),
+    login: async (email, password = 'demo1234') => {
+      const result = await app.gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+      if (!result.data?.login) throw new Error(`Login as ${email} failed: ${JSON.stringify(result.errors)}`);
+      return result.data.login.token;
+    },
+    async close() {
+      await server.close();
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
   return app;

@@ -25,7 +25,8 @@ async function ensureTemplate(template: string): Promise<void> {
       const db = new DataSource(dataSourceOptions(url, 2));
       await db.initialize();
       try {
-        await db.transaction((manager) => seedDemo(manager));
+        // The fixture the specs edit and extend: Hovedstaden's agreement still in drafting (demo-data.ts, DemoOptions).
+        await db.transaction((manager) => seedDemo(manager, undefined, { replay: false }));
       } finally {
         await db.destroy();
       }

@@ -195,7 +195,7 @@ describe('timeline and approvals', () => {
     const milestones = timeline.data?.agreement.milestones as Array<{ title: string; date: string; derived: boolean }>;
     const dates = milestones.map((m) => m.date);
     expect([...dates].sort()).toEqual(dates);
-    expect(milestones.find((m) => m.title === 'Høringsfrist: Bred høring over Sundhedsaftale 2024–2027')).toMatchObject({ date: '2023-08-15', derived: true });
+    expect(milestones.find((m) => m.title === 'Høringsfrist: Bred høring over Sundhedsaftale 2024–2027')).toMatchObject({ date: '2023-06-12', derived: true });
     const refused = await app.gql('mutation($i: CreateMilestoneInput!) { createMilestone(input: $i) { id } }', { i: { agreementId, title: 'X', kind: 'MEETING', date: '2023-01-01' } }, await app.login(demo('kommune.gladsaxe')));
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

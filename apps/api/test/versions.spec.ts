@@ -30,7 +30,7 @@ describe('versions: freeze, compare, restore', () => {
   it('derives the agreement’s sections from the live draft', async () => {
     const result = await app.gql('query($id: ID!) { agreement(id: $id) { sections { blockId kind title } } }', { id: agreementId }, token);
     const sections = result.data?.agreement.sections as Array<{ kind: string; title: string }>;
-    expect(sections.filter((s) => s.kind === 'VISION').map((s) => s.title)).toEqual(['Fælles populationsansvar']);
+    expect(sections.filter((s) => s.kind === 'VISION').map((s) => s.title)).toEqual(['Fælles populationsansvar', 'Mere sammenhæng i borgerens forløb', 'Mere lighed i sundhed', 'Mere samspil med borgeren', 'Mere sundhed for pengene']);
     expect(sections.filter((s) => s.kind === 'FOCUS_AREA')).toHaveLength(3);
     expect(sections.filter((s) => s.kind === 'PRINCIPLE').map((s) => s.title)).toContain('Borgerne med fra start');
     expect(sections.filter((s) => s.kind === 'PRINCIPLE')).toHaveLength(8);
@@ -50,8 +50,9 @@ describe('versions: freeze, compare, restore', () => {
     const editor = await connectCollab(app.url, documentName, token);
     paragraphText(editor.doc, 1).insert(0, 'Ændret: ');
     const fragment = editor.doc.getXmlFragment('default');
-    const principles = fragment.toArray().slice(-1)[0] as import('yjs').XmlElement;
-    principles.delete(1, 1);
+    // The last section: the adjustments of the principles, a heading and a paragraph.
+    const adjustments = fragment.toArray().slice(-1)[0] as import('yjs').XmlElement;
+    adjustments.delete(1, 1);
     await editor.settled();
     editor.destroy();
 
@@ -64,7 +65,7 @@ describe('versions: freeze, compare, restore', () => {
     const changed = changes.find((c) => c.change === 'CHANGED');
     expect(changed?.after).toMatch(/^Ændret: /);
     expect(changed?.words.find((w) => w.kind === 'ADDED')?.text).toMatch(/Ændret/);
-    expect(changes.find((c) => c.change === 'REMOVED')).toMatchObject({ sectionTitle: 'Fælles ansvar for borgernes sundhed' });
+    expect(changes.find((c) => c.change === 'REMOVED')).toMatchObject({ sectionTitle: 'Justeringer af principperne' });
 
     await expect(db.query(`UPDATE agreement_versions SET label = 'ændret' WHERE number = 2`)).rejects.toThrow(/immutable/);
     const versions = await db.query('SELECT number, label FROM agreement_versions ORDER BY number');
@@ -89,7 +90,8 @@ describe('versions: freeze, compare, restore', () => {
     const after = await db.query('SELECT number, label FROM agreement_versions ORDER BY number');
     expect(after.rows.map((r) => r.label)).toEqual(['Høringsudkast', 'Første udkast', 'Andet udkast', 'Før gendannelse af version 2']);
     const live = await app.gql('query($id: ID!) { agreement(id: $id) { sections { kind } } }', { id: agreementId }, token);
-    expect((live.data?.agreement.sections as unknown[]).length).toBe(1 + 1 + 3 + 8);
+    // The introduction, five visions, three focus areas with their goals, prevention, eight principles and their adjustments.
+    expect((live.data?.agreement.sections as unknown[]).length).toBe(1 + 5 + 3 + 3 + 1 + 8 + 1);
     const stored = await db.query<{ text: string }>('SELECT text FROM agreement_drafts WHERE agreement_id = $1', [agreementId]);
     expect(stored.rows[0].text).not.toContain('Ændret: ');
   });

@@ -4,8 +4,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAIL_DIR } from './mail-server';
 
+// The demo's hearing on Hovedstaden's agreement closed in June 2023; a new hearing is opened on
+// Syddanmark's, whose hearing draft (version 1) is its political part.
 const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
-const VISION_PARAGRAPH = /^Kommentér afsnittet »Vi tager sammen ansvar for hele befolkningens/;
+const SYDDANMARK = 'Sundhedsaftale 2024–2027 for Region Syddanmark';
+const VISION_PARAGRAPH = /^Kommentér afsnittet »Regionen, kommunerne og almen praksis tager/;
 const PREAMBLE_PARAGRAPH = /^Kommentér afsnittet »Sundhedsaftalen er den politiske ramme/;
 
 async function signIn(page: Page, email: string) {
@@ -62,13 +65,14 @@ test.describe('the hearing', () => {
 
     // ——— The secretariat opens a hearing on version 1, inviting Hjerteforeningen. ———
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-    await signIn(page, 'sekretariat@aftalerum.test');
-    await page.getByRole('link', { name: `Høringer for ${AGREEMENT}` }).click();
-    const agreement = page.getByRole('region', { name: AGREEMENT });
+    await signIn(page, 'sekretariat.syddanmark@aftalerum.test');
+    await page.getByRole('link', { name: `Høringer for ${SYDDANMARK}` }).click();
+    const agreement = page.getByRole('region', { name: SYDDANMARK });
     await expect(page.getByRole('heading', { name: 'Høringer', level: 1 })).toBeVisible();
-    await expect(agreement.getByRole('link', { name: 'Bred høring over Sundhedsaftale 2024–2027', exact: true })).toBeVisible();
+    // Hovedstaden's hearing is not Syddanmark's secretariat's to see.
+    await expect(page.getByRole('link', { name: 'Bred høring over Sundhedsaftale 2024–2027', exact: true })).toHaveCount(0);
     await agreement.getByText('Åbn høring', { exact: true }).click();
-    const form = page.getByRole('form', { name: `Åbn høring over ${AGREEMENT}` });
+    const form = page.getByRole('form', { name: `Åbn høring over ${SYDDANMARK}` });
     await form.getByLabel('Høringsudkast (version)').selectOption({ label: 'Version 1: Høringsudkast' });
     await form.getByLabel('Titel (valgfri)').fill(title);
     await form.getByLabel('Høringsfrist').fill(daysAhead(4));
@@ -119,7 +123,7 @@ test.describe('the hearing', () => {
     await org.goto(link);
     await expect(org.getByRole('heading', { name: 'Invitation til at afgive høringssvar' })).toBeVisible();
     // The landing page names the organisation, the hearing and the deadline.
-    await expect(org.getByRole('definition')).toHaveText(['Hjerteforeningen', `${title} (${AGREEMENT})`, /^\d{1,2}\. \w+ \d{4} kl\. 12\.00$/]);
+    await expect(org.getByRole('definition')).toHaveText(['Hjerteforeningen', `${title} (${SYDDANMARK})`, /^\d{1,2}\. \w+ \d{4} kl\. 12\.00$/]);
     await expectAccessible(org, 'invitation');
     await org.getByLabel('Dit navn').fill('Hanne Hjerte');
     const hanne = `hanne.${Date.now()}@hjerteforeningen.test`;
@@ -144,13 +148,13 @@ test.describe('the hearing', () => {
     await expect(org.getByRole('heading', { name: title, level: 1 })).toBeVisible();
     await expect(org.getByText('Hanne Hjerte · Organisation, Hjerteforeningen')).toBeVisible();
     const draft = org.getByRole('article', { name: 'Høringsudkastet, version 1: Høringsudkast' });
-    await expect(draft.getByRole('heading', { name: 'Fælles populationsansvar' })).toBeVisible();
+    await expect(draft.getByRole('heading', { name: 'Fælles ansvar for den syddanske befolkning' })).toBeVisible();
 
     // A comment on the vision's paragraph: the field opens under it, with focus.
     await draft.getByRole('button', { name: VISION_PARAGRAPH }).click();
-    const first = org.getByRole('textbox', { name: /^Kommentar til afsnittet »Vi tager sammen ansvar/ });
+    const first = org.getByRole('textbox', { name: /^Kommentar til afsnittet »Regionen, kommunerne og almen praksis tager/ });
     await expect(first).toBeFocused();
-    await first.fill('Pårørende skal nævnes som en del af det fælles populationsansvar.');
+    await first.fill('Pårørende skal nævnes som en del af det fælles ansvar.');
 
     // A comment on the preamble's paragraph, quoting the words selected in it.
     await org.evaluate(() => {
@@ -186,8 +190,8 @@ test.describe('the hearing', () => {
     await expect(response.getByRole('status').filter({ hasText: 'Kladde' })).toHaveText(/^Kladde gemt kl\. \d{2}\.\d{2}$/);
     // … and comes back after a reload.
     await org.reload();
-    await expect(org.getByRole('textbox', { name: /^Kommentar til afsnittet »Vi tager sammen ansvar/ })).toHaveValue(
-      'Pårørende skal nævnes som en del af det fælles populationsansvar.',
+    await expect(org.getByRole('textbox', { name: /^Kommentar til afsnittet »Regionen, kommunerne og almen praksis tager/ })).toHaveValue(
+      'Pårørende skal nævnes som en del af det fælles ansvar.',
     );
     await expect(response.getByLabel('Generelle bemærkninger')).toHaveValue('Hjerteforeningen bakker op om aftalens visioner.');
     await expect(response.getByRole('checkbox', { name: 'Må offentliggøres, når høringen er afsluttet' })).toBeChecked();
@@ -200,13 +204,13 @@ test.describe('the hearing', () => {
     await response.getByRole('button', { name: 'Indsend høringssvar' }).dblclick();
     const receipt = org.getByRole('region', { name: 'Høringssvaret er modtaget' });
     await expect(receipt.getByRole('heading', { name: 'Høringssvaret er modtaget' })).toBeFocused();
-    const referenceText = receipt.getByText(/^SA24-H\d*-\d{4}$/);
+    const referenceText = receipt.getByText(/^SA24-S\d*-\d{4}$/);
     await expect(referenceText).toBeVisible();
     const reference = (await referenceText.textContent()) ?? '';
-    expect(reference).toMatch(/^SA24-H\d*-\d{4}$/);
+    expect(reference).toMatch(/^SA24-S\d*-\d{4}$/);
     await expect(receipt).toContainText(/Modtaget\d{1,2}\. \w+ \d{4} kl\. \d{2}\.\d{2}\.\d{2}/);
     await expect(receipt).toContainText('Hanne Hjerte, Hjerteforeningen');
-    await expect(receipt).toContainText('AfsenderSekretariatet for Sundhedssamarbejdsudvalget (SSU), Region Hovedstaden');
+    await expect(receipt).toContainText('AfsenderSekretariatet for Sundhedssamarbejdsudvalget (SSU), Region Syddanmark');
     await expect(receipt).toContainText('HøringsudkastVersion 1: Høringsudkast');
     await expect(receipt).toContainText(/SHA-256[0-9a-f]{64}/);
     await expect(receipt).toContainText('2 kommentarer og generelle bemærkninger');
@@ -220,7 +224,7 @@ test.describe('the hearing', () => {
     await org.reload();
     const filed = org.getByRole('region', { name: 'Jeres høringssvar er indsendt' });
     await expect(filed).toContainText(reference);
-    await expect(filed).toContainText('Pårørende skal nævnes som en del af det fælles populationsansvar.');
+    await expect(filed).toContainText('Pårørende skal nævnes som en del af det fælles ansvar.');
     await expect(filed).toContainText('Hjerteforeningen bakker op om aftalens visioner.');
     await expect(filed.getByRole('blockquote')).toHaveText('»den politiske ramme«');
     await expect(filed.getByRole('button', { name: 'bemærkninger.pdf fra Hjerteforeningen' })).toBeVisible();
@@ -256,7 +260,7 @@ test.describe('the hearing', () => {
 
     // The heat map counts the comments per paragraph, in words.
     const heatmap = page.getByRole('article', { name: 'Varmekort over høringsudkastet' });
-    await expect(heatmap.getByRole('button', { name: /^1 kommentar, 0 besvaret, til afsnittet »Vi tager sammen ansvar/ })).toBeVisible();
+    await expect(heatmap.getByRole('button', { name: /^1 kommentar, 0 besvaret, til afsnittet »Regionen, kommunerne og almen praksis tager/ })).toBeVisible();
     await expect(heatmap.getByRole('button', { name: /^1 kommentar, 0 besvaret, til afsnittet »Sundhedsaftalen er den politiske ramme/ })).toBeVisible();
     await expect(heatmap.getByRole('button', { name: /kommentar/ })).toHaveCount(2);
     await expectAccessible(page, 'processing');
@@ -270,20 +274,20 @@ test.describe('the hearing', () => {
     await page.getByRole('button', { name: 'Nulstil filtre' }).click();
     await expect(comments.getByRole('listitem')).toHaveCount(2);
 
-    const vision = comments.getByRole('listitem', { name: /^Hjerteforeningen Om afsnittet »Vi tager sammen ansvar/ });
+    const vision = comments.getByRole('listitem', { name: /^Hjerteforeningen Om afsnittet »Regionen, kommunerne og almen praksis tager/ });
     await expect(vision).toContainText('Ubesvaret');
     const quoted = comments.getByRole('listitem', { name: /^Hjerteforeningen Om afsnittet »Sundhedsaftalen er den politiske ramme/ });
     await expect(quoted.getByRole('blockquote')).toHaveText('den politiske ramme');
 
-    const reply = 'Pårørende er skrevet ind i visionen om det fælles populationsansvar.';
+    const reply = 'Pårørende er skrevet ind i visionen om det fælles ansvar.';
     await vision.getByLabel('Sekretariatets svar').fill(reply);
     await vision.getByLabel('Udfald').selectOption({ label: 'Indarbejdet' });
-    await vision.getByLabel('Ændret afsnit (valgfrit)').selectOption({ label: 'Afsnittet »Vi tager sammen ansvar for hele befolkningens sundhed, på…«' });
+    await vision.getByLabel('Ændret afsnit (valgfrit)').selectOption({ label: 'Afsnittet »Regionen, kommunerne og almen praksis tager i fællesskab…«' });
     await vision.getByRole('button', { name: 'Gem svar' }).click();
     await expect(vision.getByRole('status')).toHaveText('Svaret er gemt: Indarbejdet.');
     await expect(vision.getByText('Indarbejdet', { exact: true })).toBeVisible();
     await expect(vision.getByText(reply)).toBeVisible();
-    await expect(heatmap.getByRole('button', { name: /^1 kommentar, 1 besvaret, til afsnittet »Vi tager sammen ansvar/ })).toBeVisible();
+    await expect(heatmap.getByRole('button', { name: /^1 kommentar, 1 besvaret, til afsnittet »Regionen, kommunerne og almen praksis tager/ })).toBeVisible();
     // Only the other comment is left unanswered.
     await page.getByRole('checkbox', { name: 'Kun ubesvarede' }).check();
     await expect(comments.getByRole('listitem')).toHaveCount(1);
@@ -322,7 +326,19 @@ test.describe('the hearing', () => {
     await expect(page.getByRole('article', { name: 'Høringsudkastet' }).getByRole('heading', { name: 'Mere lighed i sundhed' })).toBeVisible();
     await expect(page.getByText('Høringen er afsluttet. Der kan ikke længere afgives høringssvar.')).toBeVisible();
     const published = page.getByRole('region', { name: 'Offentliggjorte høringssvar' });
-    await expect(published.getByRole('heading', { level: 3 })).toHaveText(['Dansk Sygeplejeråd, Kreds Hovedstaden', 'Danske Patienter', 'Hjerteforeningen']);
+    await expect(published.getByRole('heading', { level: 3 })).toHaveText([
+      'Bornholms Regionskommune',
+      'Dansk Sygeplejeråd, Kreds Hovedstaden',
+      'Danske Fysioterapeuter',
+      'Danske Patienter',
+      'Gladsaxe Kommune',
+      'Hjerteforeningen',
+      'Lægeforeningen',
+      'PLO-Hovedstaden',
+      'Region Hovedstadens Psykiatri',
+      'Rigshospitalet',
+      'Ældre Sagen',
+    ]);
     await expect(published).not.toContainText('SIND');
     await expect(published).not.toContainText('Demo-bruger');
     // The published memo, with the secretariat's replies.

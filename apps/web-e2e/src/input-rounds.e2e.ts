@@ -1,7 +1,11 @@
 import { expect, Page, test } from '@playwright/test';
 
-const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
-const FOCUS_AREA = 'Sammen om børn og unges sundhed';
+// Syddanmark's agreement is the one in its input round now (Hovedstaden's is approved and closed).
+const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Syddanmark';
+const FOCUS_AREA = 'Det nære sundhedsvæsen';
+const SECRETARIAT = 'sekretariat.syddanmark@aftalerum.test';
+const CLUSTER_USER = 'klynge.fyn@aftalerum.test';
+const CLUSTER = 'Sundhedsklynge Fyn';
 
 async function signIn(page: Page, email: string) {
   await page.goto('/');
@@ -27,21 +31,21 @@ test.describe('input rounds', () => {
     const title = `Supplerende input ${Date.now()}`;
 
     // The secretariat opens a round for the region's clusters.
-    await signIn(page, 'sekretariat@aftalerum.test');
+    await signIn(page, SECRETARIAT);
     await page.getByRole('link', { name: `Inputrunder for ${AGREEMENT}` }).click();
     const agreement = page.getByRole('region', { name: AGREEMENT });
-    await expect(agreement.getByRole('link', { name: 'Klyngernes ønsker til Sundhedsaftale 2024–2027' })).toBeVisible();
+    await expect(agreement.getByRole('link', { name: 'Klyngernes input til Det Administrative Tillæg' })).toBeVisible();
     await agreement.getByText('Åbn en ny inputrunde').click();
     await agreement.getByLabel('Titel').fill(title);
     await agreement.getByLabel('Beskrivelse (valgfri)').fill('Giv gerne input til fokusområderne.');
-    await expect(agreement.getByRole('checkbox', { name: 'Sundhedsklynge Midt' })).toBeChecked();
+    await expect(agreement.getByRole('checkbox', { name: CLUSTER })).toBeChecked();
     await agreement.getByRole('button', { name: 'Åbn inputrunden' }).click();
     await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Mangler at indsende' })).toContainText('Sundhedsklynge Midt');
+    await expect(page.getByRole('region', { name: 'Mangler at indsende' })).toContainText(CLUSTER);
     await signOut(page);
 
-    // Klynge Midt writes its input, saves a draft, and submits it.
-    await signIn(page, 'klynge.midt@aftalerum.test');
+    // Klynge Fyn writes its input, saves a draft, and submits it.
+    await signIn(page, CLUSTER_USER);
     await openRound(page, title);
     const form = page.getByRole('form', { name: 'Jeres input' });
     await form.getByLabel('Mødedato (hvor input blev besluttet)').fill('2023-03-01');
@@ -61,16 +65,16 @@ test.describe('input rounds', () => {
     await signOut(page);
 
     // The secretariat finds it in the matrix and marks it worked in.
-    await signIn(page, 'sekretariat@aftalerum.test');
+    await signIn(page, SECRETARIAT);
     await openRound(page, title);
     const matrix = page.getByRole('table', { name: /Antal punkter pr. klynge og afsnit/ });
-    const cell = matrix.getByRole('button', { name: `1 punkt fra Sundhedsklynge Midt om ${FOCUS_AREA}: vis dem` });
+    const cell = matrix.getByRole('button', { name: `1 punkt fra ${CLUSTER} om ${FOCUS_AREA}: vis dem` });
     await expect(cell).toBeVisible();
-    await expect(matrix.getByRole('row', { name: /Sundhedsklynge Nord/ })).toContainText('ikke indsendt');
+    await expect(matrix.getByRole('row', { name: /Sundhedsklynge Lillebælt/ })).toContainText('ikke indsendt');
     await cell.click();
-    await expect(page.getByText(`Viser punkter fra Sundhedsklynge Midt om ${FOCUS_AREA}.`)).toBeVisible();
+    await expect(page.getByText(`Viser punkter fra ${CLUSTER} om ${FOCUS_AREA}.`)).toBeVisible();
 
-    const item = page.getByRole('listitem', { name: 'Sundhedsklynge Midt: Mental trivsel' });
+    const item = page.getByRole('listitem', { name: `${CLUSTER}: Mental trivsel` });
     await expect(item).toContainText('Ikke vurderet');
     await item.getByLabel('Vurdering', { exact: true }).selectOption({ label: 'Indarbejdet' });
     await item.getByLabel('Indarbejdet i version').selectOption({ label: 'Version 1: Høringsudkast' });
@@ -81,7 +85,7 @@ test.describe('input rounds', () => {
 
     // It stays assessed, and the summary downloads as DOCX.
     await page.reload();
-    const again = page.getByRole('listitem', { name: 'Sundhedsklynge Midt: Mental trivsel' });
+    const again = page.getByRole('listitem', { name: `${CLUSTER}: Mental trivsel` });
     await expect(again.locator('.ir-badge')).toHaveText('Indarbejdet');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Hent sammenfatning (DOCX)' }).click();
@@ -90,7 +94,7 @@ test.describe('input rounds', () => {
 
   test('the secretariat’s round page updates live when a cluster submits, and the summary keeps »å« in its name', async ({ page, browser }) => {
     const title = `Ønsker på tværs ${Date.now()}`;
-    await signIn(page, 'sekretariat@aftalerum.test');
+    await signIn(page, SECRETARIAT);
     await page.getByRole('link', { name: `Inputrunder for ${AGREEMENT}` }).click();
     const agreement = page.getByRole('region', { name: AGREEMENT });
     await agreement.getByText('Åbn en ny inputrunde').click();
@@ -101,10 +105,10 @@ test.describe('input rounds', () => {
     await expect(submitted).toHaveText(/^0 af \d+$/);
     const total = (await submitted.textContent())?.replace(/^0 af /, '');
 
-    // Klynge Midt submits in its own browser, while the secretariat's page stays open.
+    // Klynge Fyn submits in its own browser, while the secretariat's page stays open.
     const cluster = await browser.newContext();
     const midt = await cluster.newPage();
-    await signIn(midt, 'klynge.midt@aftalerum.test');
+    await signIn(midt, CLUSTER_USER);
     await openRound(midt, title);
     const form = midt.getByRole('form', { name: 'Jeres input' });
     await form.getByLabel('Tema').fill('Mental trivsel');
@@ -115,8 +119,8 @@ test.describe('input rounds', () => {
 
     // No reload: the count, the list of who is missing and an announcement follow.
     await expect(submitted).toHaveText(`1 af ${total}`);
-    await expect(page.getByRole('status').filter({ hasText: 'Nyt input fra Sundhedsklynge Midt' })).toHaveText(/Nyt input fra Sundhedsklynge Midt \(indsendelse 1\)\./);
-    await expect(page.getByRole('region', { name: 'Mangler at indsende' }).getByRole('listitem').filter({ hasText: 'Sundhedsklynge Midt' })).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: `Nyt input fra ${CLUSTER}` })).toHaveText(new RegExp(`Nyt input fra ${CLUSTER} \\(indsendelse 1\\)\\.`));
+    await expect(page.getByRole('region', { name: 'Mangler at indsende' }).getByRole('listitem').filter({ hasText: CLUSTER })).toHaveCount(0);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Hent sammenfatning (DOCX)' }).click();

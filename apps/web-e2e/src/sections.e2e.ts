@@ -1,9 +1,11 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
 
-const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
-const EMAIL = 'sekretariat@aftalerum.test';
+// Syddanmark's draft is open for writing (Hovedstaden's is approved and closed).
+const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Syddanmark';
+const EMAIL = 'sekretariat.syddanmark@aftalerum.test';
 const PASSWORD = 'demo1234';
-const AREA = 'Sammen om borgere med psykisk sygdom';
+const AREA = 'Det nære sundhedsvæsen';
+const NEXT_AREA = 'Borgere med kronisk sygdom';
 const GOAL = 'Kortere ventetid til udredning';
 
 /** Agreement.sections as the API derives them from the live draft, through a bearer token of its own. */
@@ -31,8 +33,8 @@ test('the secretariat inserts a goal under a focus area with the keyboard and fi
   await expect(draft).toHaveAttribute('contenteditable', 'true');
   const outline = page.getByRole('navigation', { name: 'Indholdsfortegnelse' });
 
-  // The outline follows the document: the introduction first, the principles last.
-  await expect(outline.getByRole('heading', { level: 3 })).toHaveText(['Indledning', 'Visioner', 'Fokusområder', 'Principper']);
+  // The outline follows the document: the introduction first, the annex after the principles.
+  await expect(outline.getByRole('heading', { level: 3 })).toHaveText(['Indledning', 'Visioner', 'Fokusområder', 'Principper', 'Tillæg']);
 
   // Into the focus area through the outline (Enter on its button), then the context menu key.
   await outline.getByRole('button', { name: AREA, exact: true }).focus();
@@ -79,7 +81,7 @@ test('the secretariat inserts a goal under a focus area with the keyboard and fi
   // Move the goal down past the next focus area: it now belongs to that one.
   await page.keyboard.press('Alt+Shift+ArrowDown');
   await expect(outline.getByRole('list', { name: `Mål under ${AREA}` })).toHaveCount(0);
-  await expect(outline.getByRole('list', { name: 'Mål under Sammen om børn og unges sundhed' }).getByRole('button', { name: GOAL })).toBeVisible();
+  await expect(outline.getByRole('list', { name: `Mål under ${NEXT_AREA}` }).getByRole('button', { name: GOAL })).toBeVisible();
 
   // Eksportér is in the editor.
   await page.getByRole('button', { name: 'Eksportér' }).click();

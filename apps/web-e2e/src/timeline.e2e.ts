@@ -2,10 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
+// Hovedstaden's agreement replays 2022–2024: its timeline is followed there. Syddanmark's is still
+// under way (Det Administrative Tillæg): it is the one taken to approval.
 const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
-// Municipalities no other end-to-end test decides for (the server's data lasts the whole run).
-const APPROVING = 'Halsnæs Kommune';
-const REJECTING = 'Tårnby Kommune';
+const SYDDANMARK = 'Sundhedsaftale 2024–2027 for Region Syddanmark';
+// Syddanmark's municipalities no other end-to-end test decides for (the server's data lasts the whole run).
+const APPROVING = 'Fanø Kommune';
+const REJECTING = 'Ærø Kommune';
+// The SSU, the regional council and the 22 municipalities.
+const PARTIES = 24;
 
 async function signIn(page: Page, email: string) {
   await page.goto('/');
@@ -13,6 +18,11 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('Adgangskode').fill('demo1234');
   await page.getByRole('button', { name: 'Log ind' }).click();
   await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
+}
+
+/** Today's date in Danish time written out, as the approvals page shows it (1. december 2026). */
+function danishToday(): string {
+  return new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
 }
 
 /** A calendar date in Danish time, `days` from today, as YYYY-MM-DD. */
@@ -32,7 +42,7 @@ async function expectAccessible(page: Page, what: string) {
 const tabs = (page: Page) => page.getByRole('navigation', { name: 'Aftalens sider' });
 
 test.describe('timeline and approvals', () => {
-  test('the secretariat follows the timeline, records two municipalities’ decisions and sees the count, the grid and the dashboard change', async ({ page }) => {
+  test('the secretariat follows Hovedstaden’s timeline of 2022–2024, adds a milestone and sees the agreement approved by all', async ({ page }) => {
     await signIn(page, 'sekretariat@aftalerum.test');
 
     // ——— The timeline, from the agreement's card ———
@@ -59,7 +69,57 @@ test.describe('timeline and approvals', () => {
     const markersBefore = await page.locator('.tl-marker').count();
     expect(markersBefore).toBeGreaterThanOrEqual(10);
 
-    // The secretariat adds a milestone whose date has passed: it is shown as late.
+    // A milestone added afterwards whose date has passed: on an agreement approved by every party
+    // it is done, not late.
+    const doneTitle = `Opfølgning på aftalens mål ${Date.now()}`;
+    const lateStat = page.getByRole('list', { name: 'Status for tidsplanen' }).getByRole('listitem').filter({ hasText: 'Overskredet' });
+    const lateBefore = Number((await lateStat.locator('.tl-stat__value').innerText()).split(' ')[0]);
+    const addForm = page.getByRole('form', { name: 'Tilføj milepæl' });
+    await addForm.getByLabel('Titel').fill(doneTitle);
+    await addForm.getByLabel('Type').selectOption({ label: 'Frist' });
+    await addForm.getByLabel('Dato', { exact: true }).fill(danishDate(-5));
+    await addForm.getByLabel('Fase').selectOption({ label: 'Godkendelse' });
+    await addForm.getByRole('button', { name: 'Tilføj milepæl' }).click();
+    await expect(addForm.getByRole('status')).toContainText(`Milepælen er tilføjet: ${doneTitle}`);
+    const doneRow = table.getByRole('row', { name: new RegExp(doneTitle) });
+    await expect(doneRow).toContainText('Gennemført');
+    await expect(doneRow).toHaveClass(/tl-row--done/);
+    await expect(lateStat.locator('.tl-stat__value')).toHaveText(`${lateBefore} ${lateBefore === 1 ? 'milepæl' : 'milepæle'}`);
+    // It lies after the effective date: the whole period up to today shows it too.
+    await page.getByRole('radio', { name: 'Hele perioden til i dag' }).check();
+    await expect(page.locator('.tl-marker')).toHaveCount(await table.locator('tbody tr').count());
+    expect(await page.locator('.tl-marker').count()).toBeGreaterThan(markersBefore);
+    await expect(page.locator('.tl-today line')).toHaveCount(1);
+    await expectAccessible(page, 'timeline');
+
+    // Approved by every party: the approvals page says so, and no decision can be recorded any more.
+    await tabs(page).getByRole('link', { name: 'Godkendelser' }).click();
+    await expect(page.getByRole('heading', { name: 'Godkendelser', level: 1 })).toBeVisible();
+    await expect(page.locator('.ap-summary__count')).toHaveText('31 af 31 har godkendt');
+    await expect(page.getByRole('form', { name: 'Registrér beslutning' })).toHaveCount(0);
+  });
+
+  test('the secretariat locks the version with Det Administrative Tillæg as final, records two municipalities’ decisions and sees the count, the grid and the dashboard change', async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, 'sekretariat.syddanmark@aftalerum.test');
+
+    // ——— The draft with the annex is saved as a version ———
+    await page.getByRole('listitem').filter({ hasText: SYDDANMARK }).getByRole('link', { name: `Åbn udkast til ${SYDDANMARK}` }).click();
+    await expect(page.getByRole('textbox', { name: 'Udkast' })).toContainText('Det Administrative Tillæg');
+    const label = `Med Det Administrative Tillæg ${Date.now()}`;
+    await page.getByLabel('Navn på versionen').fill(label);
+    await page.getByRole('button', { name: 'Lås version' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `„${label}“ er låst` })).toBeVisible();
+    const versionHeading = page.getByRole('region', { name: 'Versioner' }).getByRole('heading', { name: label });
+    const annexVersion = Number(/Version (\d+)/.exec((await versionHeading.textContent()) ?? '')?.[1]);
+    expect(annexVersion).toBeGreaterThan(2);
+
+    // ——— The timeline of the agreement still under way ———
+    await page.goto('/');
+    await page.getByRole('link', { name: `Tidslinje for ${SYDDANMARK}` }).click();
+    await expect(page.getByRole('heading', { name: 'Tidslinje', level: 1 })).toBeVisible();
+    // The secretariat adds a milestone whose date has passed: with the approval still ahead, it is shown as late.
+    const table = page.getByRole('table', { name: /Alle milepæle/ });
     const lateTitle = `Kommunernes bemærkninger til økonomien ${Date.now()}`;
     const lateStat = page.getByRole('list', { name: 'Status for tidsplanen' }).getByRole('listitem').filter({ hasText: 'Overskredet' });
     const lateBefore = Number((await lateStat.locator('.tl-stat__value').innerText()).split(' ')[0]);
@@ -74,28 +134,24 @@ test.describe('timeline and approvals', () => {
     await expect(lateRow).toContainText('Overskredet for 5 dage siden');
     await expect(lateRow).toHaveClass(/tl-row--late/);
     await expect(lateStat.locator('.tl-stat__value')).toHaveText(`${lateBefore + 1} ${lateBefore + 1 === 1 ? 'milepæl' : 'milepæle'}`);
-    // It lies after the effective date: the whole period up to today shows it too.
-    await page.getByRole('radio', { name: 'Hele perioden til i dag' }).check();
-    await expect(page.locator('.tl-marker')).toHaveCount(await table.locator('tbody tr').count());
-    expect(await page.locator('.tl-marker').count()).toBeGreaterThan(markersBefore);
-    await expect(page.locator('.tl-today line')).toHaveCount(1);
-    await expectAccessible(page, 'timeline');
 
-    // ——— An approval can be recorded only after the final version is locked ———
+    // ——— An approval can be recorded only in Godkendelse, on a locked final version ———
     await tabs(page).getByRole('link', { name: 'Godkendelser' }).click();
     await expect(page.getByRole('heading', { name: 'Godkendelser', level: 1 })).toBeVisible();
-    await expect(page.getByTestId('no-final-version')).toHaveText('Beslutninger registreres i fasen Godkendelse, når sekretariatet har låst den endelige version.');
+    // The political part was decided on in autumn 2023, on its locked final version.
+    await expect(page.getByTestId('locked-final-version')).toHaveText('Parterne beslutter om version 2 (Politisk del, endelig), låst 28. september 2023.');
     await expect(page.getByRole('form', { name: 'Registrér beslutning' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Lås som endelig version' })).toHaveCount(0);
 
     // The phases follow the process: a jump is refused with the step that comes next.
     await tabs(page).getByRole('link', { name: 'Tidslinje' }).click();
     const phaseForm = page.getByRole('form', { name: 'Flyt til fase' });
     const original = await phaseForm.getByLabel('Ny fase').inputValue();
-    expect(original).toBe('DRAFTING');
+    expect(original).toBe('INPUT_ROUND');
     await phaseForm.getByLabel('Ny fase').selectOption({ label: 'Godkendelse' });
     await phaseForm.getByRole('button', { name: 'Flyt til fase' }).click();
-    await expect(page.getByText('Aftalen kan ikke springe fra Udarbejdelse af udkast til Godkendelse. Næste trin er Høring; faserne følges i rækkefølge.')).toBeVisible();
-    for (const label of ['Høring', 'Behandling af høringssvar']) {
+    await expect(page.getByText('Aftalen kan ikke springe fra Inputrunde til Godkendelse. Næste trin er Udarbejdelse af udkast; faserne følges i rækkefølge.')).toBeVisible();
+    for (const label of ['Udarbejdelse af udkast', 'Høring', 'Behandling af høringssvar']) {
       await phaseForm.getByLabel('Ny fase').selectOption({ label });
       await phaseForm.getByRole('button', { name: 'Flyt til fase' }).click();
       await expect(phaseForm.getByRole('status')).toHaveText(`Aftalen er flyttet til fasen ${label}.`);
@@ -106,58 +162,59 @@ test.describe('timeline and approvals', () => {
     await expect(phaseForm.getByRole('status')).toHaveText('Aftalen er flyttet til fasen Godkendelse. Anmodninger om godkendelse er lagt i udbakken.');
     await expect(page.locator('.tl-phase-badge')).toHaveText('Fase: Godkendelse');
 
-    // In Godkendelse, still no decisions until the secretariat locks the final version.
+    // In Godkendelse the secretariat locks the version with the annex as the final one: the decisions
+    // on the political part are superseded, and every party decides again.
     await tabs(page).getByRole('link', { name: 'Godkendelser' }).click();
-    await expect(page.getByTestId('no-final-version')).toHaveText('Der er ikke låst en endelig version endnu. Beslutninger kan registreres, når sekretariatet har låst den.');
-    await expect(page.getByRole('form', { name: 'Registrér beslutning' })).toHaveCount(0);
+    await page.getByLabel('Version, der låses som endelig').selectOption({ label: `Version ${annexVersion} – ${label}` });
     await page.getByRole('button', { name: 'Lås som endelig version' }).click();
-    await expect(page.getByTestId('locked-final-version')).toContainText('Parterne beslutter om version');
+    await expect(page.getByTestId('locked-final-version')).toContainText(`Parterne beslutter om version ${annexVersion} (${label})`);
+    await expect(page.getByText('Besluttede på en tidligere version og skal beslutte igen:')).toContainText(APPROVING);
 
     // ——— Approvals ———
     const count = page.locator('.ap-summary__count');
-    await expect(count).toHaveText(/^\d+ af 31 har godkendt$/);
+    await expect(count).toHaveText(new RegExp(`^\\d+ af ${PARTIES} har godkendt$`));
     const approvedBefore = Number((await count.innerText()).split(' ')[0]);
     const grid = page.getByRole('region', { name: 'Parterne' });
-    await expect(grid.getByRole('listitem')).toHaveCount(31);
+    await expect(grid.getByRole('listitem')).toHaveCount(PARTIES);
     const approving = grid.getByRole('listitem', { name: new RegExp(`^${APPROVING}:`) });
     const rejecting = grid.getByRole('listitem', { name: new RegExp(`^${REJECTING}:`) });
     await expect(approving).toHaveAccessibleName(`${APPROVING}: Afventer`);
     await expect(rejecting).toHaveAccessibleName(`${REJECTING}: Afventer`);
     await expect(approving).toHaveClass(/ap-tile--pending/);
 
-    // Halsnæs approves, with the decision document.
+    // Fanø approves, with the decision document.
     const form = page.getByRole('form', { name: 'Registrér beslutning' });
     await form.getByLabel('Part', { exact: true }).selectOption({ label: `${APPROVING} (afventer)` });
     await form.getByRole('radio', { name: 'Godkendt', exact: true }).check();
-    await form.getByLabel('Dato for beslutningen').fill('2023-11-14');
-    await form.getByLabel('Møde og dagsordenspunkt (valgfrit)').fill('Byrådet 14.11.2023, pkt. 7');
+    await form.getByLabel('Dato for beslutningen').fill(danishDate(0));
+    await form.getByLabel('Møde og dagsordenspunkt (valgfrit)').fill('Byrådets møde, pkt. 7');
     await form.getByLabel('Beslutningsdokument (PDF eller Word, valgfrit)').setInputFiles({
-      name: 'beslutning-halsnaes.pdf',
+      name: 'beslutning-fanoe.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     });
     await form.getByRole('button', { name: 'Registrér beslutning' }).click();
-    await expect(form.getByRole('status')).toHaveText(`Beslutningen er registreret: ${APPROVING} – Godkendt, med beslutning-halsnaes.pdf.`);
-    await expect(count).toHaveText(`${approvedBefore + 1} af 31 har godkendt`);
-    await expect(approving).toHaveAccessibleName(`${APPROVING}: Godkendt 14. november 2023`);
+    await expect(form.getByRole('status')).toHaveText(`Beslutningen er registreret: ${APPROVING} – Godkendt, med beslutning-fanoe.pdf.`);
+    await expect(count).toHaveText(`${approvedBefore + 1} af ${PARTIES} har godkendt`);
+    await expect(approving).toHaveAccessibleName(`${APPROVING}: Godkendt ${danishToday()}`);
     await expect(approving).toHaveClass(/ap-tile--approved/);
     await expect(page.getByRole('alert').filter({ hasText: 'ikke godkendt aftalen' })).toHaveCount(0);
 
-    // Tårnby does not approve. It is recorded in another tab; this one shows it live.
+    // Ærø does not approve. It is recorded in another tab; this one shows it live.
     const other = await page.context().newPage();
     await other.goto(page.url());
     const otherForm = other.getByRole('form', { name: 'Registrér beslutning' });
     await otherForm.getByLabel('Part', { exact: true }).selectOption({ label: `${REJECTING} (afventer)` });
     await otherForm.getByRole('radio', { name: 'Ikke godkendt' }).check();
-    await otherForm.getByLabel('Dato for beslutningen').fill('2023-11-20');
+    await otherForm.getByLabel('Dato for beslutningen').fill(danishDate(0));
     await otherForm.getByLabel('Note (valgfri)').fill('Økonomien i aftalen er uafklaret.');
     await otherForm.getByRole('button', { name: 'Registrér beslutning' }).click();
     await expect(otherForm.getByRole('status')).toHaveText(`Beslutningen er registreret: ${REJECTING} – Ikke godkendt.`);
     await other.close();
     // Well within the ten-second fallback poll: the decision came over the subscription.
-    await expect(rejecting).toHaveAccessibleName(`${REJECTING}: Ikke godkendt 20. november 2023`, { timeout: 5_000 });
+    await expect(rejecting).toHaveAccessibleName(`${REJECTING}: Ikke godkendt ${danishToday()}`, { timeout: 5_000 });
     await expect(page.getByRole('status').filter({ hasText: 'Ny beslutning' })).toHaveText(`Ny beslutning: ${REJECTING} – Ikke godkendt.`);
-    await expect(count).toHaveText(`${approvedBefore + 1} af 31 har godkendt`);
+    await expect(count).toHaveText(`${approvedBefore + 1} af ${PARTIES} har godkendt`);
     await expect(rejecting).toHaveClass(/ap-tile--rejected/);
     const rejection = page.getByRole('alert').filter({ hasText: 'ikke godkendt aftalen' });
     await expect(rejection).toBeVisible();
@@ -168,9 +225,9 @@ test.describe('timeline and approvals', () => {
     await expect(rejecting).toBeVisible();
     await expect(approving).toHaveCount(0);
     await grid.getByRole('radio', { name: /^Alle/ }).check();
-    await expect(grid.getByRole('listitem')).toHaveCount(31);
+    await expect(grid.getByRole('listitem')).toHaveCount(PARTIES);
     const decisions = page.getByRole('table', { name: /Registrerede beslutninger/ });
-    await expect(decisions.getByRole('row', { name: new RegExp(APPROVING) })).toContainText('Byrådet 14.11.2023, pkt. 7');
+    await expect(decisions.getByRole('row', { name: new RegExp(APPROVING) })).toContainText('Byrådets møde, pkt. 7');
     // The secretariat downloads the decision document it attached.
     const downloading = page.waitForEvent('download');
     await decisions.getByRole('row', { name: new RegExp(APPROVING) }).getByRole('button', { name: `Hent beslutningsdokumentet fra ${APPROVING}` }).click();
@@ -181,14 +238,14 @@ test.describe('timeline and approvals', () => {
 
     // The decisions are stored: they are there after a reload.
     await page.reload();
-    await expect(count).toHaveText(`${approvedBefore + 1} af 31 har godkendt`);
-    await expect(rejecting).toHaveAccessibleName(`${REJECTING}: Ikke godkendt 20. november 2023`);
+    await expect(count).toHaveText(`${approvedBefore + 1} af ${PARTIES} har godkendt`);
+    await expect(rejecting).toHaveAccessibleName(`${REJECTING}: Ikke godkendt ${danishToday()}`);
 
     // ——— The dashboard shows the same ———
     await tabs(page).getByRole('link', { name: 'Overblik' }).click();
     await expect(page.getByRole('heading', { name: 'Overblik', level: 1 })).toBeVisible();
     const approvalsCard = page.getByRole('listitem', { name: 'Godkendelser', exact: true });
-    await expect(approvalsCard).toContainText(`${approvedBefore + 1} af 31 har godkendt`);
+    await expect(approvalsCard).toContainText(`${approvedBefore + 1} af ${PARTIES} har godkendt`);
     await expect(approvalsCard).toContainText('har ikke godkendt');
     await expect(page.getByRole('progressbar', { name: 'Godkendelser' })).toHaveAttribute('aria-valuenow', String(approvedBefore + 1));
     await expect(page.getByRole('listitem', { name: 'Høringssvar', exact: true })).toContainText('modtaget');
@@ -197,7 +254,7 @@ test.describe('timeline and approvals', () => {
     await tabs(page).getByRole('link', { name: 'Overblik' }).click();
     const outbox = page.getByRole('region', { name: /^Udbakke/ });
     // Requests are written by the job queue; the dashboard refreshes itself.
-    await expect(outbox.getByRole('heading', { name: `Anmodning om godkendelse: ${AGREEMENT}` }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(outbox.getByRole('heading', { name: `Anmodning om godkendelse: ${SYDDANMARK}` }).first()).toBeVisible({ timeout: 30_000 });
     await expect(outbox.getByText('Anmodning om godkendelse', { exact: true }).first()).toBeVisible();
     await expect(page.getByRole('listitem', { name: 'Fase', exact: true })).toContainText('Godkendelse');
     await expectAccessible(page, 'dashboard');

@@ -1,7 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
-import { agreementSkeleton } from '../agreements/draft-template';
+import { collectSections, JSONContent } from '@aftalerum/editor';
+import { hovedstadenAgreement, HOVEDSTADEN_TITLE } from './demo-content';
+import { seedHovedstadenApprovals, seedSyddanmark } from './demo-replay';
 import { insertDraft } from '../drafts/draft-store.service';
 import { seedDemoHearing } from './demo-hearing';
 import { seedDemoInputRound } from './demo-input-round';
@@ -42,6 +44,25 @@ export interface DemoSummary {
   users: number;
   organisations: number;
   agreementId: string;
+  /** Syddanmark's agreement, when the whole history was replayed. */
+  syddanmarkAgreementId: string | null;
+}
+
+export interface DemoOptions {
+  /**
+   * Replay the whole history (default): Hovedstaden's final version locked and approved by every
+   * party, and Syddanmark's agreement. Without it Hovedstaden's agreement stays in drafting after
+   * the hearing and Syddanmark has none: the fixture the API tests edit and extend.
+   */
+  replay?: boolean;
+}
+
+/** The hearing draft: the approved text before the hearing's answers were worked in. */
+function hearingDraftOf(final: JSONContent): JSONContent {
+  const draft = structuredClone(final);
+  const adjustments = collectSections(draft).find((s) => s.title === 'Justeringer af principperne');
+  draft.content = (draft.content ?? []).filter((node) => node.attrs?.blockId !== adjustments?.blockId);
+  return draft;
 }
 
 /**
@@ -49,7 +70,8 @@ export interface DemoSummary {
  * the demo accounts (password `demo1234` unless another is given) and Hovedstaden's 2024–2027 agreement.
  * Runs in the caller's transaction.
  */
-export async function seedDemo(manager: EntityManager, accountPassword = DEMO_PASSWORD): Promise<DemoSummary> {
+export async function seedDemo(manager: EntityManager, accountPassword = DEMO_PASSWORD, options: DemoOptions = {}): Promise<DemoSummary> {
+  const replay = options.replay ?? true;
   const regions = new Map((await manager.find(Region)).map((r) => [r.code, r]));
   const h = regions.get('H');
   const s = regions.get('S');
@@ -71,6 +93,8 @@ export async function seedDemo(manager: EntityManager, accountPassword = DEMO_PA
     { email: 'klynge.syd', name: 'Signe Syd', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Syd') },
     { email: 'klynge.byen', name: 'Bo Byen', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Byen') },
     { email: 'klynge.bornholm', name: 'Birgit Bornholm', role: Role.CLUSTER, organisation: await clusterOrg(h.id, 'Bornholm') },
+    // Syddanmark's cluster on Fyn, to answer the open input round on Det Administrative Tillæg by hand.
+    { email: 'klynge.fyn', name: 'Freja Fyn', role: Role.CLUSTER, organisation: await clusterOrg(s.id, 'Fyn') },
     { email: 'patientforening', name: 'Peter Patientforening', role: Role.ORGANISATION, organisation: await orgByName('Danske Patienter') },
     { email: 'faglig.organisation', name: 'Frida Fagforening', role: Role.ORGANISATION, organisation: await orgByName('Dansk Sygeplejeråd, Kreds Hovedstaden') },
     { email: 'kommune.gladsaxe', name: 'Karen Gladsaxe', role: Role.MUNICIPALITY, organisation: await orgByName('Gladsaxe Kommune') },
@@ -89,20 +113,27 @@ export async function seedDemo(manager: EntityManager, accountPassword = DEMO_PA
 
   const agreement = manager.create(Agreement, {
     regionId: h.id,
-    title: 'Sundhedsaftale 2024–2027 for Region Hovedstaden',
+    title: HOVEDSTADEN_TITLE,
     periodStart: 2024,
     periodEnd: 2027,
     effectiveDate: '2024-01-01',
     phase: AgreementPhase.DRAFTING,
   });
   await manager.save(agreement);
-  const skeleton = agreementSkeleton(agreement.title);
-  await insertDraft(manager, agreement.id, skeleton);
+  const final = hovedstadenAgreement();
+  await insertDraft(manager, agreement.id, final);
   const secretariat = await manager.findOneByOrFail(User, { email: `sekretariat@${DEMO_DOMAIN}` });
-  await seedDemoHearing(manager, agreement.id, skeleton, secretariat.id);
-  await seedDemoInputRound(manager, agreement.id, skeleton, secretariat.id);
+  const hearingDraft = hearingDraftOf(final);
+  const hearingId = await seedDemoHearing(manager, agreement.id, hearingDraft, secretariat.id);
+  await seedDemoInputRound(manager, agreement.id, hearingDraft, secretariat.id);
   await seedDemoTimeline(manager, agreement.id);
-  return { users: users.length, organisations: DEMO_ORGANISATIONS.length, agreementId: agreement.id };
+  let syddanmarkAgreementId: string | null = null;
+  if (replay) {
+    await seedHovedstadenApprovals(manager, agreement, final, hearingId, secretariat.id);
+    const sSecretariat = await manager.findOneByOrFail(User, { email: `sekretariat.syddanmark@${DEMO_DOMAIN}` });
+    syddanmarkAgreementId = await seedSyddanmark(manager, s.id, sSecretariat.id);
+  }
+  return { users: users.length, organisations: DEMO_ORGANISATIONS.length, agreementId: agreement.id, syddanmarkAgreementId };
 }
 
 /** True when the database holds no users: a fresh installation that may get the demo. */

@@ -182,7 +182,7 @@ export async function seedDemoInputRound(manager: EntityManager, agreementId: st
       );
       if (item.assessed) {
         await manager.query(
-          `INSERT INTO "input_item_assessments" ("item_id", "outcome", "reason", "version_id", "assessed_by", "assessed_at") VALUES ($1, $2, $3, $4, $5, '2023-06-01T08:00:00+02:00')`,
+          `INSERT INTO "input_item_assessments" ("item_id", "outcome", "reason", "version_id", "assessed_by", "assessed_at") VALUES ($1, $2, $3, $4, $5, '2023-05-12T08:00:00+02:00')`,
           [itemId, item.assessed[0], item.assessed[1], version?.id ?? null, secretariatId],
         );
       }

@@ -107,7 +107,8 @@ export function ApprovalsPage() {
         {decisions.length === 0 ? (
           <p className="muted">Der er ikke registreret nogen beslutninger endnu.</p>
         ) : (
-          <div className="tl-table-wrap">
+          // Many decisions make the table scroll sideways: the keyboard must reach it too.
+          <div className="tl-table-wrap" tabIndex={0} role="region" aria-label="Tabel over registrerede beslutninger">
             <table className="tl-table ap-decisions" aria-labelledby={`${id}-decisions`}>
               <thead>
                 <tr>

@@ -1,0 +1,140 @@
+import { documentText, JSONContent } from '@aftalerum/editor';
+import { EntityManager } from 'typeorm';
+import { AgreementPhase } from '../agreements/agreement-phase.enum';
+import { Agreement } from '../agreements/agreement.entity';
+import { insertDraft } from '../drafts/draft-store.service';
+import { OrganisationKind } from '../organisations/organisation-kind.enum';
+import { Organisation } from '../organisations/organisation.entity';
+import { syddanmarkAgreement, SYDDANMARK_TITLE } from './demo-content';
+import { seedMilestones } from './demo-timeline';
+
+/** Freezes `content` as the agreement's next version, dated `at`. */
+export async function insertVersion(manager: EntityManager, agreementId: string, label: string, content: JSONContent, by: string, at: string): Promise<string> {
+  const [{ id }] = await manager.query<Array<{ id: string }>>(
+    `INSERT INTO "agreement_versions" ("agreement_id", "number", "label", "content", "text", "created_by", "created_at")
+     VALUES ($1, (SELECT coalesce(max("number"), 0) + 1 FROM "agreement_versions" WHERE "agreement_id" = $1), $2, $3, $4, $5, $6) RETURNING "id"`,
+    [agreementId, label, JSON.stringify(content), documentText(content), by, at],
+  );
+  return id;
+}
+
+/** The parties whose decisions the agreement needs (as TimelineService.requiredParties orders them). */
+async function parties(manager: EntityManager, regionId: string): Promise<Organisation[]> {
+  const orgs = await manager.find(Organisation, { where: { regionId } });
+  const ssu = orgs.filter((o) => o.kind === OrganisationKind.COMMITTEE && o.name.startsWith('Sundhedssamarbejdsudvalget'));
+  const council = orgs.filter((o) => o.kind === OrganisationKind.REGION);
+  const municipalities = orgs.filter((o) => o.kind === OrganisationKind.MUNICIPALITY).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  return [...ssu, ...council, ...municipalities];
+}
+
+/** A date between `from` and `to` (inclusive, YYYY-MM-DD), spread by the party's place in the list. */
+function spread(from: string, to: string, index: number, count: number): string {
+  const start = Date.parse(`${from}T12:00:00Z`);
+  const span = Date.parse(`${to}T12:00:00Z`) - start;
+  const day = new Date(start + Math.round((span * index) / Math.max(1, count - 1) / 86_400_000) * 86_400_000);
+  // Municipal councils meet on weekdays.
+  if (day.getUTCDay() === 0) day.setUTCDate(day.getUTCDate() + 1);
+  if (day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+async function approve(manager: EntityManager, agreementId: string, versionId: string, organisation: Organisation, decidedAt: string, reference: string, by: string): Promise<void> {
+  await manager.query(
+    `INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "meeting_reference", "note", "document_id", "recorded_by", "version_id", "recorded_at")
+     VALUES ($1, $2, 'APPROVED', $3, $4, NULL, NULL, $5, $6, ($3::date + 2)::timestamptz + interval '10 hours')`,
+    [agreementId, organisation.id, decidedAt, reference, by, versionId],
+  );
+}
+
+/**
+ * Hovedstaden's final version locked in September 2023, approved by the SSU, the regional council
+ * and the 29 municipalities that autumn, and sent to Sundhedsstyrelsen: the agreement is SUBMITTED
+ * (in force from 1 January 2024) and its draft closed for good.
+ */
+export async function seedHovedstadenApprovals(manager: EntityManager, agreement: Agreement, finalContent: JSONContent, hearingId: string, secretariatId: string): Promise<void> {
+  await manager.query(`UPDATE "hearings" SET "memo_published_at" = '2023-08-21T10:00:00+02:00', "memo_published_by" = $2 WHERE "id" = $1`, [hearingId, secretariatId]);
+  const finalId = await insertVersion(manager, agreement.id, 'Endelig version til godkendelse', finalContent, secretariatId, '2023-08-28T09:00:00+02:00');
+  await manager.query(`UPDATE "agreement_versions" SET "final_locked_at" = '2023-09-14T15:00:00+02:00', "final_locked_by" = $2 WHERE "id" = $1`, [finalId, secretariatId]);
+  const [ssu, council, ...municipalities] = await parties(manager, agreement.regionId);
+  await approve(manager, agreement.id, finalId, ssu, '2023-09-14', 'SSU-møde 14. september 2023, punkt 3', secretariatId);
+  await approve(manager, agreement.id, finalId, council, '2023-10-24', 'Regionsrådets møde 24. oktober 2023', secretariatId);
+  for (const [index, municipality] of municipalities.entries()) {
+    await approve(manager, agreement.id, finalId, municipality, spread('2023-09-25', '2023-11-29', index, municipalities.length), 'Kommunalbestyrelsens møde', secretariatId);
+  }
+  await manager.update(Agreement, { id: agreement.id }, { finalVersionId: finalId, phase: AgreementPhase.SUBMITTED });
+}
+
+/**
+ * Syddanmark's road to 2024–2027 (seed 003), and the administrative annex after it. The political
+ * part's hearing and approvals of 2023 carry no phase: the agreement's phase follows the annex now
+ * (an input round), and a deadline of a later phase would otherwise read as overdue by years.
+ */
+const SYDDANMARK_MILESTONES: Array<[date: string, kind: string, phase: string | null, title: string, description: string | null]> = [
+  ['2022-09-09', 'MEETING', 'PREPARATION', 'Politisk kick-off på Sundhedsaftalen 2024–2027', null],
+  ['2023-01-25', 'MEETING', 'INPUT_ROUND', 'Sundhedsdirektørkredsen orienteres om status for sundhedsaftalen', 'Udkast til visioner og grundprincipper for samarbejdet.'],
+  ['2023-02-06', 'MEETING', 'INPUT_ROUND', 'SSU samler klyngernes drøftelser af sundhedsaftalen', null],
+  ['2023-05-08', 'MEETING', null, 'SSU behandler høringsudkastet', null],
+  ['2023-05-31', 'MEETING', null, 'Politisk årsmøde drøfter høringsudkastet', null],
+  ['2023-06-01', 'DEADLINE', null, 'Bred høring over sundhedsaftalens politiske del', 'Foråret 2023.'],
+  ['2023-09-28', 'DECISION', null, 'SSU godkender sundhedsaftalens politiske del', null],
+  ['2023-11-30', 'DEADLINE', null, 'De 22 kommunalbestyrelser har godkendt den politiske del', null],
+];
+
+const DAY = 86_400_000;
+
+/**
+ * Region Syddanmark's agreement: the political part approved by the SSU and the 22 municipalities in
+ * autumn 2023 on a locked final version; the regional council decides when Det Administrative Tillæg
+ * is in place. The annex is being drafted now: an input round to the four clusters closes in two
+ * weeks, and the hearing on the annex opens after it (dates relative to today).
+ */
+export async function seedSyddanmark(manager: EntityManager, regionId: string, secretariatId: string, now = new Date()): Promise<string> {
+  const agreement = manager.create(Agreement, {
+    regionId,
+    title: SYDDANMARK_TITLE,
+    periodStart: 2024,
+    periodEnd: 2027,
+    effectiveDate: '2024-01-01',
+    phase: AgreementPhase.INPUT_ROUND,
+  });
+  await manager.save(agreement);
+  const political = syddanmarkAgreement(false);
+  const hearingDraft = await insertVersion(manager, agreement.id, 'Høringsudkast', political, secretariatId, '2023-05-09T09:00:00+02:00');
+  const finalId = await insertVersion(manager, agreement.id, 'Politisk del, endelig', political, secretariatId, '2023-09-01T09:00:00+02:00');
+  await manager.query(`UPDATE "agreement_versions" SET "final_locked_at" = '2023-09-28T15:00:00+02:00', "final_locked_by" = $2 WHERE "id" = $1`, [finalId, secretariatId]);
+  void hearingDraft;
+  const [ssu, , ...municipalities] = await parties(manager, regionId);
+  await approve(manager, agreement.id, finalId, ssu, '2023-09-28', 'SSU-møde 28. september 2023', secretariatId);
+  for (const [index, municipality] of municipalities.entries()) {
+    await approve(manager, agreement.id, finalId, municipality, spread('2023-10-02', '2023-11-30', index, municipalities.length), 'Byrådets møde', secretariatId);
+  }
+  // The draft now holds the annex as a later section.
+  await insertDraft(manager, agreement.id, syddanmarkAgreement(true));
+
+  const deadline = new Date(now.getTime() + 14 * DAY);
+  deadline.setUTCHours(21, 59, 0, 0);
+  const [{ id: roundId }] = await manager.query<Array<{ id: string }>>(
+    `INSERT INTO "input_rounds" ("agreement_id", "title", "description", "deadline", "created_by", "created_at")
+     VALUES ($1, 'Klyngernes input til Det Administrative Tillæg', $2, $3, $4, $5) RETURNING "id"`,
+    [
+      agreement.id,
+      'Sundhedssamarbejdsudvalget beder de fire sundhedsklynger om input til Det Administrative Tillæg: organiseringen af samarbejdet, godkendelsen af samarbejdsaftaler og opfølgningen på aftalens mål.',
+      deadline.toISOString(),
+      secretariatId,
+      new Date(now.getTime() - 3 * DAY).toISOString(),
+    ],
+  );
+  const clusters = await manager.query<Array<{ id: string; organisation_id: string }>>(`SELECT "id", "organisation_id" FROM "clusters" WHERE "region_id" = $1`, [regionId]);
+  for (const cluster of clusters) {
+    await manager.query(`INSERT INTO "input_round_participants" ("round_id", "organisation_id", "cluster_id") VALUES ($1, $2, $3)`, [roundId, cluster.organisation_id, cluster.id]);
+  }
+  const iso = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+  await seedMilestones(manager, agreement.id, [
+    ...SYDDANMARK_MILESTONES,
+    [iso(14), 'DEADLINE', 'INPUT_ROUND', 'Frist for klyngernes input til Det Administrative Tillæg', null],
+    [iso(21), 'MEETING', 'HEARING', 'Høring over Det Administrative Tillæg åbner', 'Høringsudkastet sendes til patientforeninger, faglige organisationer og kommunerne.'],
+    [iso(56), 'DEADLINE', 'HEARING', 'Høringsfrist for Det Administrative Tillæg', null],
+    [iso(90), 'DECISION', 'APPROVAL', 'Regionsrådet godkender sundhedsaftalen med Det Administrative Tillæg', null],
+  ]);
+  return agreement.id;
+}

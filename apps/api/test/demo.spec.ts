@@ -1,0 +1,106 @@
+import { demo, startDemoApp, TestApp } from './test-app';
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+const AGREEMENTS = `{ agreements { id title phase currentPhase effectiveDate finalVersionId
+  sections { kind title text }
+  milestones { date kind title }
+  inputRounds { title status inputs { cluster { name } status items { theme } } }
+  hearings { title status responses { submittedBy reply organisation { name kind } comments { text reply outcome } } }
+  approvalStatus { required approved pending { name } parties { organisation { name kind } decision decidedAt } }
+} }`;
+
+interface Agreement {
+  id: string;
+  title: string;
+  phase: string;
+  currentPhase: string;
+  effectiveDate: string;
+  finalVersionId: string | null;
+  sections: Array<{ kind: string; title: string; text: string }>;
+  milestones: Array<{ date: string; kind: string; title: string }>;
+  inputRounds: Array<{ title: string; status: string; inputs: Array<{ cluster: { name: string } | null; status: string; items: Array<{ theme: string }> }> }>;
+  hearings: Array<{
+    title: string;
+    status: string;
+    responses: Array<{ submittedBy: string; reply: string | null; organisation: { name: string; kind: string }; comments: Array<{ text: string; reply: string | null; outcome: string | null }> }>;
+  }>;
+  approvalStatus: { required: number; approved: number; pending: unknown[]; parties: Array<{ organisation: { name: string; kind: string }; decision: string | null; decidedAt: string | null }> };
+}
+
+describe('the demo, as a visitor meets it on a new installation', () => {
+  let app: TestApp;
+  let hovedstaden: Agreement;
+  let syddanmark: Agreement;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    const read = async (who: string) => {
+      const result = await app.gql<{ agreements: Agreement[] }>(AGREEMENTS, {}, await app.login(demo(who)));
+      expect(result.errors).toBeUndefined();
+      return result.data?.agreements ?? [];
+    };
+    [hovedstaden] = await read('sekretariat');
+    [syddanmark] = await read('sekretariat.syddanmark');
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('has real text in every section of both agreements, and no placeholder anywhere', () => {
+    for (const agreement of [hovedstaden, syddanmark]) {
+      expect(JSON.stringify(agreement)).not.toMatch(/Tekst følger|Sekretariatet skriver her|Demo-bruger|Lorem ipsum/i);
+      for (const section of agreement.sections) expect({ title: section.title, words: words(section.text) >= 40 }).toEqual({ title: section.title, words: true });
+    }
+    const count = (kind: string) => hovedstaden.sections.filter((s) => s.kind === kind).length;
+    expect(count('VISION')).toBeGreaterThanOrEqual(5); // the shared population responsibility over the four visions
+    expect(count('FOCUS_AREA')).toBe(3);
+    expect(count('GOAL')).toBeGreaterThanOrEqual(3);
+    expect(count('PRINCIPLE')).toBe(8);
+    expect(hovedstaden.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['Fælles populationsansvar', 'Mere sammenhæng i borgerens forløb', 'Mere lighed i sundhed', 'Mere samspil med borgeren', 'Mere sundhed for pengene']));
+  });
+
+  it('holds the input of all five Hovedstaden clusters', () => {
+    const [round] = hovedstaden.inputRounds;
+    expect(round.status).toBe('CLOSED');
+    expect(round.inputs.filter((i) => i.status === 'SUBMITTED' && i.items.length > 0).map((i) => i.cluster?.name).sort()).toEqual(['Bornholm', 'Byen', 'Midt', 'Nord', 'Syd']);
+  });
+
+  it('has a closed hearing with at least 8 named responses from at least 4 kinds of organisation, every comment and remark answered', () => {
+    const [hearing] = hovedstaden.hearings;
+    expect(hearing.status).toBe('CLOSED');
+    expect(hearing.responses.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(hearing.responses.map((r) => r.organisation.kind)).size).toBeGreaterThanOrEqual(4);
+    for (const response of hearing.responses) {
+      expect(response.submittedBy).toMatch(/^\p{Lu}\p{Ll}+( \p{Lu}\p{Ll}+)+$/u);
+      expect(response.reply).toBeTruthy();
+      for (const comment of response.comments) expect({ comment: comment.text, answered: Boolean(comment.reply && comment.outcome) }).toEqual({ comment: comment.text, answered: true });
+    }
+  });
+
+  it('has Hovedstaden approved by the SSU, the regional council and all 29 municipalities in autumn 2023, submitted and in force', () => {
+    const status = hovedstaden.approvalStatus;
+    expect(status).toMatchObject({ required: 31, approved: 31, pending: [] });
+    const kinds = status.parties.map((p) => p.organisation.kind);
+    expect(kinds.filter((k) => k === 'MUNICIPALITY')).toHaveLength(29);
+    for (const party of status.parties) {
+      expect(party.decision).toBe('APPROVED');
+      expect(party.decidedAt! >= '2023-09-01' && party.decidedAt! <= '2023-11-30').toBe(true);
+    }
+    expect(hovedstaden).toMatchObject({ phase: 'SUBMITTED', currentPhase: 'IN_FORCE', effectiveDate: '2024-01-01', finalVersionId: expect.any(String) });
+    expect(hovedstaden.milestones).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'SUBMISSION', date: '2023-12-15' })]));
+  });
+
+  it('has Syddanmark with its milestones, 22 approving municipalities and its administrative annex open for input now', () => {
+    expect(syddanmark.title).toBe('Sundhedsaftale 2024–2027 for Region Syddanmark');
+    const dates = syddanmark.milestones.map((m) => m.date);
+    expect(dates).toEqual(expect.arrayContaining(['2022-09-09', '2023-02-06', '2023-05-08', '2023-05-31']));
+    const municipalities = syddanmark.approvalStatus.parties.filter((p) => p.organisation.kind === 'MUNICIPALITY');
+    expect(municipalities).toHaveLength(22);
+    expect(municipalities.every((p) => p.decision === 'APPROVED')).toBe(true);
+    expect(syddanmark.sections.at(-1)).toMatchObject({ kind: 'ANNEX', title: 'Det Administrative Tillæg' });
+    const [round] = syddanmark.inputRounds;
+    expect(round.status).toBe('OPEN');
+  });
+});
