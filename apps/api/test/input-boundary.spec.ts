@@ -21,7 +21,8 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { DateRangeChecks1763900000006 } from '../../../migrations/1763900000006-date-range-checks';
 import { formatGraphQLError } from '../src/common/graphql-error-formatter';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { waitFor } from './collab-client';
+import { ANALYSIS_QUEUE } from '../src/hearings/hearing-analysis.service';
+import { pollUntil, waitFor } from './collab-client';
 import { subscribe } from './subscription-client';
 import { demo, startTestApp, TestApp } from './test-app';
 
@@ -129,8 +130,30 @@ describe('one input boundary for every operation', () => {
   const one = async (sql: string) => ((await db.query<{ id: string }>(sql)).rows[0] as { id: string } | undefined)?.id ?? randomUUID();
   const count = async (table: string, where = 'true') => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" WHERE ${where}`)).rows[0].n;
 
+  /**
+   * The hearing analysis (campaigns and themes) is a job that writes its tables on its own time:
+   * at start for hearings filed before it existed, and after each filed response. A fingerprint is
+   * taken once no analysis is queued or running, so what it sees changed is what the request did
+   * (a response a request wrongly filed would show in hearing_responses itself).
+   */
+  const analysisSettled = () =>
+    pollUntil(
+      async () =>
+        (
+          await db.query<{ n: number }>(
+            `SELECT (SELECT count(*) FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active'))::int
+                  + (SELECT count(*) FROM hearings h WHERE EXISTS (SELECT 1 FROM hearing_responses r WHERE r.hearing_id = h.id)
+                       AND NOT EXISTS (SELECT 1 FROM hearing_analyses a WHERE a.hearing_id = h.id))::int AS n`,
+            [ANALYSIS_QUEUE],
+          )
+        ).rows[0].n,
+      (n) => n === 0,
+      30_000,
+    );
+
   /** Every application table's row count and content digest: any insert, update or delete shows. */
   const fingerprint = async () => {
+    await analysisSettled();
     const tables = (await db.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'health_probe') ORDER BY 1`)).rows.map((r) => r.t);
     const sql = tables.map((t) => `SELECT '${t}' AS t, count(*)::int AS n, coalesce(md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))), '') AS d FROM "${t}" x`).join(' UNION ALL ');
     return Object.fromEntries((await db.query<{ t: string; n: number; d: string }>(sql)).rows.map((r) => [r.t, `${r.n}:${r.d}`]));
