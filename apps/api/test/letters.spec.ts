@@ -25,6 +25,12 @@ const LETTER = [
   'Anne Andersen',
 ];
 
+/**
+ * Each point's most likely paragraph is about what the point is about: the psychiatric focus area (its
+ * heading, its goals' heading or a paragraph of it), the principle of equal quality, and inequality.
+ */
+const TOP_SUGGESTIONS = [expect.stringMatching(/psykisk sygdom/i), expect.stringMatching(/samme høje (faglige )?kvalitet/i), expect.stringMatching(/lighed i sundhed/i)];
+
 /** A PDF of the letter's lines, as a word processor would write it. */
 async function letterPdf(lines: string[]): Promise<Buffer> {
   const pdf = await PDFDocument.create();
@@ -93,7 +99,7 @@ describe('letters split into points with suggested anchors, and filed as anchore
     const points = split.hearingLetterPoints.points as Array<{ number: number; text: string; suggestions: Array<{ blockId: string; score: number; text: string }> }>;
     expect(points.map((p) => p.number)).toEqual([1, 2, 3]);
     expect(points[0].text).toMatch(/^Borgere med psykiske lidelser/);
-    expect(points.map((p) => p.suggestions[0].text)).toEqual(['Sammen om borgere med psykisk sygdom', 'Samme høje kvalitet', 'Mere lighed i sundhed']);
+    expect(points.map((p) => p.suggestions[0].text)).toEqual(TOP_SUGGESTIONS);
     for (const point of points) {
       expect(point.suggestions.length).toBeLessThanOrEqual(3);
       expect(point.suggestions[0].score).toBeGreaterThan(0);
@@ -117,7 +123,7 @@ describe('letters split into points with suggested anchors, and filed as anchore
     expect(uploaded.status).toBe(201);
     const split = await must(app, POINTS, { h: hearingId, a: uploaded.body.id }, secretariat, 'hearingLetterPoints');
     const points = split.hearingLetterPoints.points as Array<{ text: string; suggestions: Array<{ blockId: string; text: string }> }>;
-    expect(points.map((p) => p.suggestions[0].text)).toEqual(['Sammen om borgere med psykisk sygdom', 'Samme høje kvalitet', 'Mere lighed i sundhed']);
+    expect(points.map((p) => p.suggestions[0].text)).toEqual(TOP_SUGGESTIONS);
     const filed = await must(
       app,
       'mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { comments { blockId } organisation { name } } }',
