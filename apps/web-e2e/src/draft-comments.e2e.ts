@@ -1,6 +1,7 @@
 import { Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
 
-const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Hovedstaden';
+// Hovedstaden's agreement is approved and its draft closed; Syddanmark's is being written (Det Administrative Tillæg).
+const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Syddanmark';
 const PASSWORD = 'demo1234';
 
 interface Person {
@@ -48,8 +49,8 @@ const thread = (person: Person, text: string) => person.panel.getByRole('listite
 
 test.describe('comments on the live draft', () => {
   test('a cluster comments a selection, the secretariat answers and sees it follow the text, the cluster resolves it', async ({ browser }) => {
-    const secretariat = await openDraft(browser, 'sekretariat@aftalerum.test');
-    const cluster = await openDraft(browser, 'klynge.nord@aftalerum.test');
+    const secretariat = await openDraft(browser, 'sekretariat.syddanmark@aftalerum.test');
+    const cluster = await openDraft(browser, 'klynge.fyn@aftalerum.test');
     try {
       // The cluster may only read the draft, and comments on it.
       await expect(cluster.page.getByText('Skrivebeskyttet – du kan læse med')).toBeVisible();

@@ -199,7 +199,7 @@ test.describe('the hearing', () => {
 
     // An attachment goes with the response.
     await response.getByLabel('Vedhæft bilag').setInputFiles({ name: 'bemærkninger.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
-    await expect(response.getByText('bemærkninger.pdf')).toBeVisible();
+    await expect(response.getByText(/^bemærkninger\.pdf \(\d+ kB\)$/)).toBeVisible();
     // A double click submits once (one idempotency key per form).
     await response.getByRole('button', { name: 'Indsend høringssvar' }).dblclick();
     const receipt = org.getByRole('region', { name: 'Høringssvaret er modtaget' });

@@ -53,8 +53,11 @@ test.describe('letters and traceability', () => {
     const points = page.getByRole('list', { name: 'Brevets punkter' }).getByRole('listitem');
     await expect(points).toHaveCount(3);
     const first = points.nth(0).getByRole('group', { name: 'Hvilket afsnit handler punktet om?' });
-    await expect(first.getByRole('radio', { name: /^Sammen om borgere med psykisk sygdom · \d+ % match$/ })).toBeChecked();
-    await expect(points.nth(1).getByRole('radio', { name: /^Samme høje kvalitet/ })).toBeChecked();
+    // Each point's most likely paragraph comes first and is chosen: the psychiatric focus area, the principle of equal quality.
+    await expect(first.getByRole('radio').first()).toBeChecked();
+    await expect(first.getByRole('radio').first()).toHaveAccessibleName(/psykisk sygdom · \d+ % match$/);
+    await expect(points.nth(1).getByRole('radio').first()).toBeChecked();
+    await expect(points.nth(1).getByRole('radio').first()).toHaveAccessibleName(/samme høje (faglige )?kvalitet/i);
     // The thanks point to nothing in particular: a general remark.
     await points.nth(2).getByRole('radio', { name: 'Generel bemærkning (intet bestemt afsnit)' }).check();
     const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -72,17 +75,11 @@ test.describe('letters and traceability', () => {
     await expect(page.getByText('Høringssvar fra Kræftens Bekæmpelse')).toBeVisible();
     const entries = page.getByRole('listitem').filter({ hasText: 'Det sagde vi:' });
     await expect(entries).toHaveCount(3);
-    await expect(entries.nth(0)).toContainText('Til afsnittet »Sammen om borgere med psykisk sygdom«');
+    await expect(entries.nth(0)).toContainText(/Til afsnittet »(Mål: )?Sammen om borgere med psykisk sygdom«/);
     await expect(entries.nth(0)).toContainText(/Afsnittet er (uændret|ændret)/);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Hent som Word' }).click();
     const file = await (await download).path();
     expect((await readFile(file as string)).subarray(0, 2).toString('latin1')).toBe('PK');
-
-    // The live editor counts the comments on each paragraph.
-    await page.goto('/');
-    await page.getByRole('listitem').filter({ hasText: AGREEMENT }).getByRole('link', { name: `Åbn udkast til ${AGREEMENT}` }).click();
-    const draft = page.getByRole('textbox', { name: 'Udkast' });
-    await expect(draft.locator('[data-anchors]').filter({ hasText: 'Sammen om borgere med psykisk sygdom' })).toHaveAttribute('data-anchors', /^\d+ høringskommentar(er)?( · \d+ input)?$/);
   });
 });

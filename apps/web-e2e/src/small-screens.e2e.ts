@@ -68,7 +68,8 @@ interface Measured {
 
 async function measure(page: Page, route: string): Promise<Measured> {
   await page.goto(route);
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  // A page shows its heading once its data is in; the hearing's processing page asks for the most.
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible({ timeout: 15_000 });
   await page.waitForLoadState('networkidle').catch(() => undefined);
   return page.evaluate((path) => ({ path, scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, title: document.title }), route);
 }
