@@ -6,6 +6,7 @@ import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { SectionCommands } from './section-commands';
 import { isSectionKind, SectionKind } from './section-kind';
+import { Deletion, Insertion } from './suggestions';
 
 import { BLOCK_ID_ATTRIBUTE } from './block-id';
 
@@ -59,6 +60,9 @@ export function draftExtensions(): Extensions {
     Section,
     UniqueID.configure({ types: [...BLOCK_TYPES], attributeName: BLOCK_ID_ATTRIBUTE }),
     SectionCommands,
+    // Suggested changes (Foreslå ændringer): marks naming the suggestion and its author.
+    Insertion,
+    Deletion,
   ];
 }
 
