@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { RunningServer } from '../src/server';
+import { acceptInvitation, openHearing } from './factories';
 import { demo, graphql, GraphQLResult, startSecondInstance, startTestApp, TestApp } from './test-app';
 
 const LIMIT = 5;
@@ -12,8 +13,8 @@ const SUBMIT_INPUT = 'mutation($i: SubmitClusterInputInput!) { submitClusterInpu
 const codeOf = (r: GraphQLResult) => (r.errors ? r.errors[0].extensions?.code : 'OK');
 
 /**
- * The limits on hearing responses and cluster input (SUBMIT_RATE_PER_MINUTE per user) are
- * counted in PostgreSQL: two instances on one database, each taking a concurrent burst from the
+ * The limits on hearing responses (SUBMIT_RATE_PER_MINUTE per organisation) and cluster input
+ * (per user) are counted in PostgreSQL: two instances on one database, each taking a concurrent burst from the
  * same person, let exactly the limit through between them.
  */
 describe('submission limits across instances', () => {
@@ -57,6 +58,21 @@ describe('submission limits across instances', () => {
     expect(codes.filter((c) => c === 'OK')).toHaveLength(LIMIT);
     expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(16 - LIMIT);
     const filed = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM hearing_responses WHERE hearing_id = $1', [hearingId]);
+    expect(filed.rows[0].n).toBe(LIMIT);
+  });
+
+  it('hearing responses: an organisation’s people share one allowance, so accounts made from its link cannot multiply it', async () => {
+    const [{ id: versionId }] = (await db.query<{ id: string }>(`SELECT id FROM agreement_versions WHERE label = 'Høringsudkast'`)).rows;
+    const hjerte = org['Hjerteforeningen'];
+    const hearing = await openHearing(app, secretariat, versionId, [hjerte]);
+    const link = hearing.invitations.get(hjerte)?.link as string;
+    const people = [await acceptInvitation(app, db, link, 'Hanne Hjerte'), await acceptInvitation(app, db, link, 'Jens Hjerte')];
+    const input = () => ({ i: { hearingId: hearing.id, organisationId: hjerte, idempotencyKey: randomUUID(), summary: 'Bemærkninger.', comments: [], publish: false } });
+
+    const codes = (await Promise.all(people.flatMap((token) => Array.from({ length: LIMIT }, () => graphql<Record<string, unknown>>(app.url, SUBMIT_RESPONSE, input(), token))))).map(codeOf);
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(LIMIT);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(LIMIT);
+    const filed = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM hearing_responses WHERE hearing_id = $1', [hearing.id]);
     expect(filed.rows[0].n).toBe(LIMIT);
   });
 

@@ -139,7 +139,7 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_MINUTES = 15;
 
-  /** Hearing responses and drafts one user may send per minute. */
+  /** Hearing responses one organisation's people may file per minute together; drafts and cluster input one user may send per minute. */
   @Transform(toInt)
   @IsInt()
   @Min(1)

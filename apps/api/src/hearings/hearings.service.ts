@@ -425,7 +425,9 @@ export class HearingsService {
    * as one statement (filing-batch.ts), so a burst near the deadline costs few round trips.
    */
   async submit(user: AuthUser, input: SubmitHearingResponseInput, requestId: string | null, options: SubmitOptions = {}): Promise<HearingResponse> {
-    await this.submitLimiter.hit(user.id);
+    // An organisation's people file within one allowance together, so accounts made from one
+    // link cannot multiply it; the secretariat registering late responses counts as itself.
+    await this.submitLimiter.hit(options.late || !user.organisationId ? `user:${user.id}` : `organisation:${user.organisationId}`);
     if (options.late) {
       await this.requireManage(user, await this.getOrFail(input.hearingId));
     } else if (user.organisationId !== input.organisationId) {
