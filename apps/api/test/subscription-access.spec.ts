@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { WebSocket } from 'ws';
+import { MAX_MESSAGE_BYTES, TOO_BIG_REASON } from '../src/live/subscription-server';
 import { waitFor } from './collab-client';
 import { failureOf, subscribe, Subscription, triggerUntilDelivered } from './subscription-client';
 import { readyForApproval } from './factories';
@@ -223,6 +225,15 @@ describe('who may follow what over graphql-ws', () => {
       }
       expect(answers.length).toBeGreaterThan(0);
       for (const answer of answers) expect(answer).toMatchObject({ status: 200, body: { status: 'ok' } });
+    });
+
+    it('closes the socket of a message over 1 MiB with 1009 and a reason in Danish, and keeps serving others', async () => {
+      const socket = new WebSocket(`${app.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+      await new Promise<void>((resolve, reject) => socket.once('open', () => resolve()).once('error', reject));
+      const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${tokens.sekretariat}` }, padding: 'x'.repeat(MAX_MESSAGE_BYTES + 1) }));
+      expect(await closed).toEqual({ code: 1009, reason: TOO_BIG_REASON });
+      expect((await timedHealth()).status).toBe(200);
     });
 
     it('refuses an over-deep subscription and query in Danish, as over HTTP', async () => {

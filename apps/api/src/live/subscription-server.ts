@@ -5,7 +5,7 @@ import { ExecutionArgs, getOperationAST, GraphQLError, GraphQLSchema, parse, spe
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { bearerToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { SessionCookies } from '../auth/session-cookies';
@@ -16,6 +16,19 @@ import { refuseUpgrade, UpgradeDispatcher } from '../common/upgrade-dispatcher';
 
 /** The largest WebSocket message read at all (a longer one closes the socket with 1009). */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/** The close reason of a message over MAX_MESSAGE_BYTES (at most 123 bytes, as a close frame allows). */
+export const TOO_BIG_REASON = 'Beskeden er over 1 MiB. Send en mindre forespørgsel.';
+
+/**
+ * ws closes a socket whose message is over maxPayload with 1009 and no reason; the client is
+ * told in Danish why instead. (ws calls close(1009) itself, so the reason is added there.)
+ */
+function withReasonForTooBig(ws: WebSocket): WebSocket {
+  const close = ws.close.bind(ws);
+  ws.close = (code?: number, reason?: string | Buffer) => close(code, code === 1009 && !reason ? TOO_BIG_REASON : reason);
+  return ws;
+}
 
 const asGraphQLError = (error: unknown): GraphQLError =>
   error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
@@ -115,7 +128,7 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnApplication
     );
     this.dispatcher.register('/graphql', (request, socket, head) => {
       if (!this.cookies.upgradeAllowed(request)) return refuseUpgrade(socket, 'graphql', request, this.logger);
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', withReasonForTooBig(ws), request));
     });
     this.logger.debug('GraphQL subscriptions at /graphql');
   }
