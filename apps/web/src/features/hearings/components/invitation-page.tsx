@@ -1,7 +1,7 @@
 import { formatDanishTime } from '@aftalerum/dates';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { FormEvent, useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { useAuth } from '../../auth/hooks/use-auth';
 import { ACCEPT_INVITATION, CONFIRM_INVITATION, INVITATION_PREVIEW, SentInvitationCode } from '../graphql/hearings';
@@ -16,7 +16,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * they type the code, are signed in for the invited organisation and taken to the response form.
  */
 export function InvitationPage({ token }: { token: string }) {
-  const { user, signIn } = useAuth();
+  const { user, signIn, signOut } = useAuth();
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -186,9 +186,20 @@ export function InvitationPage({ token }: { token: string }) {
             {invitation ? invitation.organisationName : 'Din organisation'} er inviteret til at give sine bemærkninger til høringsudkastet til sundhedsaftalen. Skriv dit navn og din e-mailadresse. Vi
             sender en kode til adressen, og når du har skrevet den, kommer du direkte til høringen. Navnet står på kvitteringen for jeres høringssvar.
           </p>
-          {user && (
+          {user && invitation && user.organisation.name === invitation.organisationName && (
             <p className="hd-note" role="note">
-              Du er logget ind som {user.name} ({user.organisation.name}). Fortsætter du, svarer du i stedet for den organisation, invitationen er sendt til.
+              Du er allerede logget ind som {user.name} for {user.organisation.name}.{' '}
+              <Link to={`/hoeringer/${invitation.hearingId}`}>Gå til høringen</Link> og afgiv høringssvaret med din konto.
+            </p>
+          )}
+          {user && !(invitation && user.organisation.name === invitation.organisationName) && (
+            <p className="hd-note" role="note">
+              Du er logget ind som {user.name} ({user.organisation.name}), men invitationen er til {invitation ? invitation.organisationName : 'en anden organisation'}. Linket opretter en ny konto
+              for den inviterede organisation; det logger ikke ind på en konto, der findes.{' '}
+              <button type="button" className="hd-link-button" onClick={() => void signOut()}>
+                Log ud
+              </button>{' '}
+              først, hvis du vil svare for {invitation ? invitation.organisationName : 'den'}.
             </p>
           )}
           <label htmlFor="invitation-name">Dit navn</label>
