@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
-import { DocumentNode, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
+import { BREAK, DocumentNode, GraphQLError, GraphQLSchema, ValidationRule, visit } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { badInput } from './domain-error';
 import { tooComplexMessage } from './graphql-messages';
@@ -28,6 +28,11 @@ export const QUERY_LIMIT_RULES: readonly ValidationRule[] = [depthLimitRule];
  * getComplexity may itself throw for variables graphql-js would refuse (a null for an ID!).
  */
 export function assertWithinComplexity(args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variables?: Record<string, unknown> | null }): void {
+  const cached = complexityCache.get(args.document)?.get(args.operationName ?? '');
+  if (cached !== undefined) {
+    if (cached > MAX_QUERY_COMPLEXITY) throw badInput(tooComplexMessage(cached, MAX_QUERY_COMPLEXITY));
+    return;
+  }
   let complexity: number;
   try {
     complexity = getComplexity({
@@ -45,10 +50,38 @@ export function assertWithinComplexity(args: { schema: GraphQLSchema; document: 
     }
     throw error;
   }
+  if (!dependsOnVariables(args.document)) {
+    const byOperation = complexityCache.get(args.document) ?? new Map<string, number>();
+    byOperation.set(args.operationName ?? '', complexity);
+    complexityCache.set(args.document, byOperation);
+  }
   if (complexity > MAX_QUERY_COMPLEXITY) {
     throw badInput(tooComplexMessage(complexity, MAX_QUERY_COMPLEXITY));
   }
 }
+
+/**
+ * The complexity of a parsed document, by operation name. Apollo Server keeps one parsed
+ * document per query text, so the same operation sent again (a burst of filings near a
+ * deadline) is counted once. Every field counts 1 whatever its arguments, so only @include and
+ * @skip, which may read variables, make the count depend on a request: such documents are
+ * counted every time.
+ */
+const complexityCache = new WeakMap<DocumentNode, Map<string, number>>();
+
+const dependsOnVariables = (document: DocumentNode): boolean => {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === 'include' || node.name.value === 'skip') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+};
 
 /**
  * Refuses operations that ask for more than MAX_QUERY_COMPLEXITY fields before any resolver
