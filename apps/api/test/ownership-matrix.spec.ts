@@ -214,6 +214,10 @@ const unexpected = (code: string | null, detail: string): Observed => ({ verdict
 function observe(result: GraphQLResult, field: string, present?: (value: unknown) => boolean): Observed {
   const value = (result.data as Record<string, unknown> | null | undefined)?.[field] ?? null;
   const code = result.errors?.[0]?.extensions?.code ?? null;
+  // A request the schema rejects (a field, argument or type it does not have) says nothing about
+  // access: it is the cell's mistake, never an allowed BAD_USER_INPUT.
+  const detail = String((result.errors?.[0]?.extensions as { detail?: unknown } | undefined)?.detail ?? '');
+  if (/Cannot query field|Unknown argument|Unknown type|is not defined by type/.test(detail)) return unexpected('SCHEMA_MISMATCH', detail);
   const hasData = value !== null && (present ? present(value) : true);
   if (code === 'INTERNAL_SERVER_ERROR' || (result.errors && !code)) return unexpected(code, JSON.stringify(result.errors));
   if (code && REFUSALS.has(code)) return hasData ? unexpected(code, `refused yet answered ${JSON.stringify(value)}`) : refused(code);
