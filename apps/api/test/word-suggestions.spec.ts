@@ -4,7 +4,7 @@ import { COMMENT, editedInWord, REPLY, WORD_AUTHOR, WORD_DATE } from './word-edi
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createAgreement, createVersion, DEMO_ACCOUNTS, must, regionId } from './factories';
+import { createVersion, DEMO_ACCOUNTS, must, regionId } from './factories';
 import { parseEveryXmlPart } from './strict-xml';
 import { startTestApp, TestApp } from './test-app';
 
@@ -59,7 +59,19 @@ describe('Word’s tracked changes and comments, brought back into the live draf
   const threads = async (agreementId: string) =>
     (await must(app, 'query($id: ID!) { draftCommentThreads(agreementId: $id) { id status quote blockId comments { authorName organisationName text } } }', { id: agreementId }, tokens.sSecretariat, 'threads'))
       .draftCommentThreads as Array<{ id: string; quote: string; blockId: string; comments: Array<{ authorName: string; organisationName: string; text: string }> }>;
-  const newAgreement = async (title: string) => (await createAgreement(app, tokens.sSecretariat, syddanmark, title)).id;
+  /** A Syddanmark agreement of its own period (a region has one agreement per period), with the skeleton's text. */
+  let period = 2032;
+  const newAgreement = async (title: string) => {
+    period += 4;
+    const created = await must(
+      app,
+      'mutation($i: CreateAgreementInput!) { createAgreement(input: $i) { id } }',
+      { i: { regionId: syddanmark, title, periodStart: period, periodEnd: period + 3, effectiveDate: `${period}-01-01` } },
+      tokens.sSecretariat,
+      'createAgreement',
+    );
+    return created.createAgreement.id as string;
+  };
   /** Exports, edits in "Word", previews and brings the changes in as Odense's case officer. */
   const roundTrip = async (agreementId: string, options: { dropBlockIds?: boolean } = {}) => {
     const edited = await editedInWord(await exportDocx(agreementId, tokens.sMunicipality), options);
@@ -167,14 +179,16 @@ describe('Word’s tracked changes and comments, brought back into the live draf
     await parseEveryXmlPart(docx);
     const zip = await JSZip.loadAsync(docx);
     const xml = await zip.file('word/document.xml')!.async('string');
-    const author = `${people.sMunicipality.name} (${people.sMunicipality.organisation})`;
+    const author = `${people.sMunicipality.name} (${people.sMunicipality.organisation})`.replace(/[()]/g, '\\$&');
     expect(xml).toMatch(new RegExp(`<w:del [^>]*w:author="${author}"[^>]*w:date="${WORD_DATE}"[^>]*>.*?<w:delText[^>]*>politiske</w:delText>`));
     expect(xml).toMatch(new RegExp(`<w:ins [^>]*w:author="${author}"[^>]*>.*?<w:t[^>]*>overordnede</w:t>`));
     expect(xml).toMatch(/<w:commentRangeStart w:id="0"\/>/);
     expect(xml).toMatch(/<w:commentReference w:id="0"\/>/);
     const comments = await zip.file('word/comments.xml')!.async('string');
     expect(comments).toMatch(new RegExp(`<w:comment [^>]*w:author="${author}"[^>]*>.*Skal borgerne også nævnes her\\?`));
-    expect(comments).toContain('Ja, og de pårørende.');
+    expect(comments).toMatch(new RegExp(`<w:comment [^>]*w:author="${author}"[^>]*>.*Ja, og de pårørende\\.`));
+    // The reply is threaded under the comment, as Word threads replies.
+    expect(await zip.file('word/commentsExtended.xml')?.async('string')).toMatch(/paraIdParent="[0-9A-F]{8}"/);
   });
 
   it('finds the paragraphs by their text when Word lost the block ids', async () => {

@@ -92,10 +92,10 @@ export class WordSuggestionsService {
    * again on the draft as it is at that moment), then each comment as a thread on its text.
    */
   async confirm(user: AuthUser, agreementId: string, file: UploadedDocx, importId: string, requestId: string | null): Promise<WordSuggestionsResult> {
+    await this.writable(user, agreementId);
     if (sha256(file.buffer) !== importId) {
       throw badInput('Filen er ikke den samme som i forhåndsvisningen. Vælg filen igen, og se ændringerne igennem på ny.');
     }
-    await this.writable(user, agreementId);
     const changes = await readWordChanges(file.buffer);
     const organisation = await this.organisationName(user);
     const author = { authorId: user.id, authorName: user.name, organisation };
