@@ -1,12 +1,14 @@
 import { JSONContent } from '@aftalerum/editor';
 import JSZip from 'jszip';
 import { COMMENT, editedInWord, REPLY, WORD_AUTHOR, WORD_DATE } from './word-edits';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createVersion, DEMO_ACCOUNTS, must, regionId } from './factories';
 import { parseEveryXmlPart } from './strict-xml';
 import { startTestApp, TestApp } from './test-app';
+import { docxWith, wordBomb } from './zip-bombs';
 
 interface Mark {
   type: string;
@@ -234,6 +236,37 @@ describe('Word’s tracked changes and comments, brought back into the live draf
     expect(JSON.stringify(untouched.body)).toContain('ingen registrerede ændringer');
     const wrongFile = await upload(agreementId, 'confirm', edited, tokens.sMunicipality, 'b'.repeat(64));
     expect(wrongFile.status).toBe(400);
+    expect(textBlocks(await liveDraft(agreementId)).flatMap((b) => [...marked(b, 'deletion'), ...marked(b, 'insertion')])).toEqual([]);
+    expect(await threads(agreementId)).toEqual([]);
+  });
+
+  it('refuses a zip bomb, a damaged document, too many changes and a locked final version, and writes nothing', async () => {
+    const agreementId = await newAgreement('Sundhedsaftale (grænser)');
+    const edited = await editedInWord(await exportDocx(agreementId, tokens.sMunicipality));
+    const audit = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "audit_log" WHERE "entity_id" = $1 OR "data"->>'agreementId' = $1`, [agreementId])).rows[0].n;
+    const before = await audit();
+    const expectRefused = async (docx: Buffer, status: number, message: string) => {
+      const preview = await upload(agreementId, 'preview', docx, tokens.sMunicipality);
+      expect({ status: preview.status, message: String(preview.body.message) }).toEqual({ status, message: expect.stringContaining(message) });
+      const confirm = await upload(agreementId, 'confirm', docx, tokens.sMunicipality, createHash('sha256').update(docx).digest('hex'));
+      expect({ status: confirm.status, message: String(confirm.body.message) }).toEqual({ status, message: expect.stringContaining(message) });
+    };
+    await expectRefused(await wordBomb(), 400, 'for stor eller pakket unormalt');
+    // A NUL in a comment is not XML: the document is damaged, whatever else it holds.
+    const zip = await JSZip.loadAsync(edited);
+    zip.file('word/comments.xml', (await zip.file('word/comments.xml')!.async('string')).replace(COMMENT, `Skal\u0000borgerne`));
+    await expectRefused(await zip.generateAsync({ type: 'nodebuffer' }), 400, 'beskadiget');
+    const insertions = Array.from({ length: 2001 }, (_, i) => `<w:ins w:id="${i}" w:author="Word"><w:r><w:t>x</w:t></w:r></w:ins>`).join('');
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    await expectRefused(await docxWith({ 'word/document.xml': `<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body><w:p>${insertions}</w:p></w:body></w:document>` }), 400, 'over 2.000 registrerede ændringer');
+    expect(await audit()).toBe(before);
+
+    // Once the parties have approved, the final version is locked: nothing more is suggested in it.
+    const versionId = await createVersion(app, tokens.sSecretariat, agreementId, 'Endelig version');
+    await db.query(`UPDATE "agreements" SET "final_version_id" = $2 WHERE "id" = $1`, [agreementId, versionId]);
+    const locked = await upload(agreementId, 'preview', edited, tokens.sMunicipality);
+    expect(locked.status).toBe(409);
+    expect(String(locked.body.message)).toContain('låst');
     expect(textBlocks(await liveDraft(agreementId)).flatMap((b) => [...marked(b, 'deletion'), ...marked(b, 'insertion')])).toEqual([]);
     expect(await threads(agreementId)).toEqual([]);
   });

@@ -136,11 +136,14 @@ function parseDocument(xml: string) {
         break;
       case 'ins':
       case 'moveTo':
-        revisions.push({ kind: 'ins', author: attr(tag, 'author'), date: attr(tag, 'date') });
-        break;
       case 'del':
       case 'moveFrom':
-        revisions.push({ kind: 'del', author: attr(tag, 'author'), date: attr(tag, 'date') });
+        // Counted by Word's revisions, not by the pieces they merge into.
+        changes += 1;
+        if (changes > MAX_WORD_CHANGES) {
+          throw badInput(`Dokumentet har over ${MAX_WORD_CHANGES.toLocaleString('da-DK')} registrerede ændringer. Del dem op i flere dokumenter, og prøv igen.`);
+        }
+        revisions.push({ kind: name === 'ins' || name === 'moveTo' ? 'ins' : 'del', author: attr(tag, 'author'), date: attr(tag, 'date') });
         break;
       case 't':
       case 'delText':
@@ -198,10 +201,6 @@ function parseDocument(xml: string) {
         const paragraph = stack.pop();
         if (!paragraph) break;
         const changed = paragraph.pieces.some((piece) => piece.kind !== 'text');
-        if (changed) changes += paragraph.pieces.filter((piece) => piece.kind !== 'text').length;
-        if (changes > MAX_WORD_CHANGES) {
-          throw badInput(`Dokumentet har over ${MAX_WORD_CHANGES.toLocaleString('da-DK')} registrerede ændringer. Del dem op i flere dokumenter, og prøv igen.`);
-        }
         if (changed || paragraph.interesting) paragraphs.push({ index: paragraph.index, blockIds: paragraph.blockIds, pieces: paragraph.pieces });
         break;
       }
