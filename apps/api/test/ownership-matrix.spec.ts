@@ -1,5 +1,6 @@
 import { ACCEPT_INVITATION, mailedCode } from './invitation-codes';
 import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, GraphQLObjectType } from 'graphql';
@@ -115,6 +116,8 @@ interface World {
   blockIds: string[];
   docx: Buffer;
   importKinds: string;
+  /** Each region's draft exported and edited "in Word": one tracked insertion, for bringing Word's changes in. */
+  suggestionDocx: { H: Buffer; S: Buffer };
   /** Each signed-in caller's organisation. */
   callerOrgs: Partial<Record<Caller, string>>;
   /** Outbox notifications per region's agreement: id → the organisation it is addressed to. */
@@ -177,6 +180,7 @@ async function buildWorld(app: TestApp, db: Client): Promise<World> {
     headings?: Array<{ suggestedKind: string }>;
   };
   const importKinds = JSON.stringify((preview.headings ?? []).map((h) => h.suggestedKind));
+  const suggestionDocx = { H: await withTrackedInsertion(app, agreements.H.id, hSec), S: await withTrackedInsertion(app, agreements.S.id, sSec) };
   const callerOrgs: Partial<Record<Caller, string>> = {};
   for (const caller of SIGNED_IN) callerOrgs[caller] = (await must(app, '{ me { organisation { id } } }', {}, tokens[caller], 'me')).me.organisation.id as string;
   const notifications = { H: new Map<string, string>(), S: new Map<string, string>() };
@@ -187,7 +191,18 @@ async function buildWorld(app: TestApp, db: Client): Promise<World> {
       notifications[code].set(await insertNotification(db, agreements[code].id, organisation, `Påmindelse til ${caller}`), organisation);
     }
   }
-  return { app, db, tokens, regions, agreements, hearings, scratch, responses, rounds, inputs, clusters, orgs, blockIds, docx, importKinds, callerOrgs, notifications };
+  return { app, db, tokens, regions, agreements, hearings, scratch, responses, rounds, inputs, clusters, orgs, blockIds, docx, importKinds, suggestionDocx, callerOrgs, notifications };
+}
+
+/** The agreement's DOCX export with a tracked insertion at the start of its first bookmarked paragraph, as Word writes one. */
+async function withTrackedInsertion(app: TestApp, agreementId: string, token: string): Promise<Buffer> {
+  const exported = await fetch(`${app.url}/files/agreements/${agreementId}/agreement.docx`, { headers: { authorization: `Bearer ${token}` } });
+  const zip = await JSZip.loadAsync(Buffer.from(await exported.arrayBuffer()));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const edited = xml.replace(/(<w:bookmarkStart [^>]*w:name="b_[^"]+"[^>]*\/>)/, '$1<w:ins w:id="9001" w:author="Matrix" w:date="2026-11-30T10:00:00Z"><w:r><w:t xml:space="preserve">Matrix-forslag </w:t></w:r></w:ins>');
+  if (edited === xml) throw new Error('the export has no block bookmark');
+  zip.file('word/document.xml', edited);
+  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -657,6 +672,8 @@ const SUBSCRIPTIONS: Row[] = [
 const FILE_ROUTES = [
   'POST /files/imports/preview',
   'POST /files/imports/confirm',
+  'POST /files/agreements/:id/word-suggestions/preview',
+  'POST /files/agreements/:id/word-suggestions/confirm',
   'GET /files/agreements/:id/agreement.docx',
   'GET /files/agreements/:id/compare.docx',
   'GET /files/agreements/:id/agreement.pdf',
@@ -679,6 +696,16 @@ const FILE_READS: Row[] = [
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(w.docx)]), 'aftale.docx');
       return observeHttp(await fetch(`${w.app.url}/files/imports/preview`, { method: 'POST', body: form, headers: bearer(w.tokens[c]) }));
+    },
+  },
+  {
+    operation: 'POST /files/agreements/:id/word-suggestions/preview',
+    // Those who may suggest in the draft: whoever reads it (ADMIN too), nobody of another region.
+    targets: AGREEMENT_TARGETS,
+    run: async (w, c, t) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(w.suggestionDocx[region(t)])]), 'udkast.docx');
+      return observeHttp(await fetch(`${w.app.url}/files/agreements/${agreementOf(w, t).id}/word-suggestions/preview`, { method: 'POST', body: form, headers: bearer(w.tokens[c]) }));
     },
   },
   ...(['agreement.docx', 'agreement.pdf', 'agreement.html'] as const).map(
@@ -1158,6 +1185,17 @@ const FILE_WRITES: Row[] = [
       form.append('target', 'EXISTING_AGREEMENT');
       form.append('agreementId', agreementOf(w, t).id);
       return observeHttp(await fetch(`${w.app.url}/files/imports/confirm`, { method: 'POST', body: form, headers: bearer(w.tokens[c]) }));
+    },
+  },
+  {
+    operation: 'POST /files/agreements/:id/word-suggestions/confirm',
+    targets: { 'into agreement Hovedstaden': READERS.H, 'into agreement Syddanmark': READERS.S },
+    run: async (w, c, t) => {
+      const docx = w.suggestionDocx[region(t)];
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(docx)]), 'udkast.docx');
+      form.append('importId', createHash('sha256').update(docx).digest('hex'));
+      return observeHttp(await fetch(`${w.app.url}/files/agreements/${agreementOf(w, t).id}/word-suggestions/confirm`, { method: 'POST', body: form, headers: bearer(w.tokens[c]) }));
     },
   },
   {

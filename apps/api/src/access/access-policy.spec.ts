@@ -41,6 +41,7 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
       approval: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
       publicHearing: ['PUBLIC'],
       draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
+      draftSuggestion: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
     });
     expect(changeAccess).toEqual({
       agreement: ['ADMIN', 'REGION_SECRETARIAT'],
@@ -52,6 +53,8 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
       publicHearing: [],
       // Whoever may read the live draft comments on it (issue 17).
       draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
+      // Whoever may read the live draft suggests changes in it, in the editor or from Word (issue 17).
+      draftSuggestion: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
     });
   });
 

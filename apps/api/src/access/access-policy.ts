@@ -48,7 +48,9 @@ export type DataKind =
   /** A public hearing's page. */
   | 'publicHearing'
   /** Comment threads on the live draft: whoever may read the draft comments on it. */
-  | 'draftComment';
+  | 'draftComment'
+  /** Suggested changes (insertions, deletions) in the live draft, typed or brought back from Word. */
+  | 'draftSuggestion';
 
 /** Who may read each kind of data. Anything of another region: nobody from outside it (ADMIN aside). */
 export const readAccess: Readonly<Record<DataKind, readonly Party[]>> = {
@@ -62,6 +64,7 @@ export const readAccess: Readonly<Record<DataKind, readonly Party[]>> = {
   approval: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
   publicHearing: ['PUBLIC'],
   draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
+  draftSuggestion: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
 };
 
 /** Who may change each kind of data. */
@@ -75,6 +78,8 @@ export const changeAccess: Readonly<Record<DataKind, readonly Party[]>> = {
   approval: ['ADMIN', 'REGION_SECRETARIAT', 'DECIDING_MUNICIPALITY'],
   publicHearing: [],
   draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
+  // Those who read the draft may suggest changes in it; the secretariat decides on them.
+  draftSuggestion: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
 };
 
 /** What is known about the data when deciding: its region, and facts only the database knows. */

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { JSONContent } from '@aftalerum/editor';
+import type { JSONContent, PendingSuggestion as PendingSuggestionData } from '@aftalerum/editor';
+import { PendingSuggestion } from './dtos/pending-suggestion';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A frozen, numbered copy of the draft. Immutable (a database trigger refuses changes). */
@@ -22,8 +23,13 @@ export class AgreementVersion {
   @Column({ type: 'text' })
   label!: string;
 
+  /** The accepted text: every suggestion still pending when the version was locked is left out of it. */
   @Column({ type: 'jsonb' })
   content!: JSONContent;
+
+  @Field(() => [PendingSuggestion], { description: 'The suggestions that were pending when the version was locked, in document order (not part of its text).' })
+  @Column({ name: 'pending_suggestions', type: 'jsonb', default: () => "'[]'::jsonb" })
+  pendingSuggestions!: PendingSuggestionData[];
 
   @Field({ description: 'The whole version as plain text.' })
   @Column({ type: 'text' })

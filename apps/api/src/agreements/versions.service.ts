@@ -1,4 +1,4 @@
-import { collectBlocks, collectSections, compareDrafts, documentText, duplicateBlockIds, JSONContent } from '@aftalerum/editor';
+import { acceptedDocument, collectBlocks, collectSections, compareDrafts, documentText, duplicateBlockIds, JSONContent, pendingSuggestions } from '@aftalerum/editor';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -32,6 +32,11 @@ export class VersionsService {
   /** The live draft's JSON, read from the collaboration document (what editors see now). */
   liveContent(agreementId: string): Promise<JSONContent> {
     return this.live.readDraft(agreementId, (doc) => deriveDraft(doc).content);
+  }
+
+  /** The live draft's accepted text: every pending suggestion left out (what exports and compare show). */
+  async acceptedLiveContent(agreementId: string): Promise<JSONContent> {
+    return acceptedDocument(await this.liveContent(agreementId));
   }
 
   /**
@@ -142,7 +147,8 @@ export class VersionsService {
       const from = await this.scoped.one(user, 'version', fromId);
       // The live draft is the agreement's: an organisation invited to a hearing reads its version, not the draft.
       await this.scoped.one(user, 'agreement', from.agreementId);
-      return { from, to: null, changes: compareDrafts(from.content, await this.currentContent(from.agreementId)) };
+      // Pending suggestions are not the draft's text until someone accepts them.
+      return { from, to: null, changes: compareDrafts(from.content, acceptedDocument(await this.currentContent(from.agreementId))) };
     }
     const [from, to] = await Promise.all([this.scoped.one(user, 'version', fromId), this.scoped.one(user, 'version', toId)]);
     if (from.agreementId !== to.agreementId) {
@@ -156,10 +162,13 @@ export class VersionsService {
     user: AuthUser,
     agreementId: string,
     label: string,
-    content: JSONContent,
+    draft: JSONContent,
     requestId: string | null,
   ): Promise<AgreementVersion> {
-    const duplicates = duplicateBlockIds(content);
+    // A version holds the accepted text; what is still only suggested is kept beside it.
+    const content = acceptedDocument(draft);
+    const pending = pendingSuggestions(draft);
+    const duplicates = duplicateBlockIds(draft);
     if (duplicates.length > 0) {
       throw new DomainError(
         'CONFLICT',
@@ -178,6 +187,7 @@ export class VersionsService {
       number: next,
       label,
       content,
+      pendingSuggestions: pending,
       text: documentText(content),
       createdById: user.id,
     });
@@ -187,7 +197,7 @@ export class VersionsService {
       action: 'version.create',
       entityType: 'agreement_version',
       entityId: version.id,
-      data: { agreementId, number: version.number, label },
+      data: { agreementId, number: version.number, label, pendingSuggestions: pending.length },
       requestId,
     });
     return version;

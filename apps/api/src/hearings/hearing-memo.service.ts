@@ -106,7 +106,7 @@ export class HearingMemoService {
     ];
     const campaigns = await this.campaigns(hearing.id, responses);
     const later = await this.comparedVersion(hearing, version, options.compareWithVersionId);
-    const target = later ? later.content : await this.versions.liveContent(agreement.id);
+    const target = later ? later.content : await this.versions.acceptedLiveContent(agreement.id);
     const changes = compareDrafts(version.content, target);
     return {
       agreementTitle: agreement.title,

@@ -481,7 +481,7 @@ export class InputRoundsService {
   async summaryModel(user: AuthUser, round: InputRound): Promise<InputSummaryModel> {
     await this.requireManage(user, round, 'Kun sekretariatet for aftalen kan hente sammenfatningen af input.');
     const agreement = await this.db.getRepository(Agreement).findOneByOrFail({ id: round.agreementId });
-    const [participants, inputs, content] = await Promise.all([this.participants(round), this.inputs(user, round, false), this.versions.liveContent(round.agreementId)]);
+    const [participants, inputs, content] = await Promise.all([this.participants(round), this.inputs(user, round, false), this.versions.acceptedLiveContent(round.agreementId)]);
     const version = round.versionId ? await this.db.getRepository(AgreementVersion).findOneBy({ id: round.versionId }) : null;
     const versionIds = [
       ...new Set(inputs.flatMap((i) => (i.loadedItems ?? []).map((it) => it.assessment?.versionId)).filter((id): id is string => Boolean(id))),

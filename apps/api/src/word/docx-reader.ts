@@ -83,7 +83,7 @@ const DAMAGED = 'Word-dokumentet er beskadiget og kan ikke læses. Åbn det i Wo
  * decided from the bytes, never the file name. The package is checked within
  * {@link OFFICE_ZIP_LIMITS} before anything unpacks it.
  */
-async function checkDocx(data: Buffer): Promise<void> {
+export async function checkDocx(data: Buffer): Promise<void> {
   if (data.length === 0) throw badInput('Filen er tom. Vælg et Word-dokument (.docx).');
   if (data.length > MAX_IMPORT_BYTES) throw badInput('Filen er større end 20 MB. Fjern billeder, eller del dokumentet op, og prøv igen.');
   if (startsWith(data, [0x25, 0x50, 0x44, 0x46])) {
@@ -318,7 +318,7 @@ const WORKER = path.join(__dirname, 'docx-reader.worker');
 const SECONDS = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
 
 /** A worker that ran out of memory or time on the document: the person's next step. */
-function workerRefusal(error: WorkerLimitError, limits: WorkerLimits) {
+export function workerRefusal(error: WorkerLimitError, limits: WorkerLimits) {
   switch (error.kind) {
     case 'MEMORY':
       return badInput(

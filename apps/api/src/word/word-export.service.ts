@@ -6,13 +6,15 @@ import { AuthUser } from '../users/auth-user';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
-import { compareDrafts } from '@aftalerum/editor';
+import { acceptedDocument, compareDrafts } from '@aftalerum/editor';
+import { DraftCommentsService } from '../draft-comments/draft-comments.service';
+import { DraftCommentStatus } from '../draft-comments/draft-comment.entity';
 import { VersionsService } from '../agreements/versions.service';
 import { badInput, notFound } from '../common/domain-error';
 import { renderAgreementPdf } from '../documents/pdf/agreement';
 import { renderAgreementDocx } from '../documents/docx/agreement';
 import { renderAgreementHtml } from '../documents/html/agreement';
-import { renderComparisonDocx } from '../documents/docx/comparison';
+import { ComparisonComment, renderComparisonDocx } from '../documents/docx/comparison';
 import { Region } from '../organisations/region.entity';
 
 export interface ExportFile {
@@ -57,6 +59,7 @@ export class WordExportService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly agreements: AgreementsService,
     private readonly versions: VersionsService,
+    private readonly comments: DraftCommentsService,
   ) {}
 
   /** The agreement (a version, else the final version once approved, else the live draft) as DOCX. */
@@ -82,20 +85,24 @@ export class WordExportService {
 
   /**
    * A Word document of version `toId` (or the live draft) with every change since version
-   * `fromId` as a tracked change.
+   * `fromId` as a tracked change. Against the live draft, its pending suggestions are tracked
+   * changes of their suggesters (w:author), and its open comment threads are Word comments.
    */
   async comparisonDocx(user: AuthUser, agreementId: string, fromId: string | undefined, toId?: string): Promise<ExportFile> {
     if (!fromId) throw badInput('Vælg den version, der skal sammenlignes med (from).');
     const from = await this.source(user, agreementId, fromId);
     const to = await this.source(user, agreementId, toId, { live: true });
+    // The live draft as it stands, suggestions and all; the comparison itself is of the accepted texts.
+    const later = to.version ? to.content : await this.versions.liveContent(agreementId);
     const data = await renderComparisonDocx({
       title: from.agreement.title,
       regionName: from.region.name,
       fromLabel: from.label ?? LIVE_DRAFT_LABEL,
       toLabel: to.label ?? `${LIVE_DRAFT_LABEL} (nu)`,
       from: from.content,
-      to: to.content,
-      changes: compareDrafts(from.content, to.content),
+      to: later,
+      changes: compareDrafts(from.content, acceptedDocument(later)),
+      comments: to.version ? [] : await this.openThreads(user, agreementId),
       author: await this.changesBy(to.version),
       changedAt: to.version?.createdAt ?? new Date(),
       generatedAt: new Date(),
@@ -115,6 +122,17 @@ export class WordExportService {
     return author?.name.trim() || 'Aftalerum';
   }
 
+  /** The live draft's open comment threads with their comments, for Word's margin. */
+  private async openThreads(user: AuthUser, agreementId: string): Promise<ComparisonComment[]> {
+    const threads = (await this.comments.threads(user, agreementId)).filter((thread) => thread.status === DraftCommentStatus.OPEN);
+    const comments = await this.comments.commentsOf(threads.map((thread) => thread.id));
+    return threads.map((thread) => ({
+      blockId: thread.blockId,
+      quote: thread.quote,
+      comments: (comments.get(thread.id) ?? []).map((c) => ({ authorName: c.authorName, organisationName: c.organisationName, text: c.text, createdAt: c.createdAt })),
+    }));
+  }
+
   private async source(user: AuthUser, agreementId: string, versionId?: string, options: { live?: boolean } = {}): Promise<Source> {
     const agreement = await this.agreements.read(user, agreementId);
     if (!agreement) throw notFound('Aftalen');
@@ -125,7 +143,7 @@ export class WordExportService {
       if (!version || version.agreementId !== agreement.id) throw notFound('Versionen');
       return { agreement, region, content: version.content, label: versionLabel(version), version };
     }
-    return { agreement, region, content: await this.versions.liveContent(agreement.id), label: null, version: null };
+    return { agreement, region, content: await this.versions.acceptedLiveContent(agreement.id), label: null, version: null };
   }
 
   private documentInput(source: Source) {

@@ -22,8 +22,10 @@ import { badInput } from '../common/domain-error';
 import { TooLargeFilter, uploadedFilename } from '../common/uploads';
 import { MAX_IMPORT_BYTES } from './docx-reader';
 import { ConfirmImportBody } from './dtos/confirm-import.body';
+import { ConfirmWordSuggestionsBody } from './dtos/confirm-word-suggestions.body';
 import { ExportFile, WordExportService } from './word-export.service';
 import { ImportPreview, ImportResult, UploadedDocx, WordImportService } from './word-import.service';
+import { WordSuggestionsPreview, WordSuggestionsResult, WordSuggestionsService } from './word-suggestions.service';
 
 const upload = () => FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
 
@@ -47,6 +49,7 @@ export class WordFilesController {
   constructor(
     private readonly imports: WordImportService,
     private readonly exports: WordExportService,
+    private readonly suggestions: WordSuggestionsService,
   ) {}
 
   /** Reads an uploaded DOCX (field "file") and returns its headings with a suggested kind each. */
@@ -72,6 +75,39 @@ export class WordFilesController {
     @Body() body: ConfirmImportBody,
   ): Promise<ImportResult> {
     return this.imports.confirm(user, uploaded(file), body, requestId);
+  }
+
+  /**
+   * "Indlæs ændringer fra Word": reads a DOCX of the draft edited with track changes and
+   * comments, and shows which suggestions and comments it brings in, on which paragraphs.
+   */
+  @Post('agreements/:id/word-suggestions/preview')
+  @HttpCode(200)
+  @Roles(Role.SECRETARIAT, Role.CLUSTER, Role.MUNICIPALITY)
+  @UseFilters(TooLargeFilter)
+  @UseInterceptors(upload())
+  suggestionsPreview(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<WordSuggestionsPreview> {
+    return this.suggestions.preview(user, id, uploaded(file));
+  }
+
+  /** Brings the same DOCX's tracked changes in as suggestions, and its comments as threads, in the uploader's name. */
+  @Post('agreements/:id/word-suggestions/confirm')
+  @HttpCode(201)
+  @Roles(Role.SECRETARIAT, Role.CLUSTER, Role.MUNICIPALITY)
+  @UseFilters(TooLargeFilter)
+  @UseInterceptors(upload())
+  suggestionsConfirm(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Param('id') id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ConfirmWordSuggestionsBody,
+  ): Promise<WordSuggestionsResult> {
+    return this.suggestions.confirm(user, id, uploaded(file), body.importId, requestId);
   }
 
   /** The agreement as a clean DOCX: title page, table of contents, numbered sections. */

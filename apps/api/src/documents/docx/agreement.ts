@@ -1,6 +1,7 @@
 import { JSONContent, textOf } from '@aftalerum/editor';
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   ExternalHyperlink,
@@ -182,6 +183,21 @@ function docxInline(nodes: JSONContent[] | undefined, base: RunFormat): Paragrap
   });
 }
 
+/**
+ * The name of the bookmark that carries a block's id through Word: Word and LibreOffice keep
+ * bookmarks when a document is edited and saved, so changes made there find their paragraph
+ * again. Bookmark names are letters, digits and underscores (at most 40), hence `-` → `_`.
+ */
+export const blockBookmarkName = (blockId: string): string | null =>
+  /^[A-Za-z0-9-]{1,38}$/.test(blockId) ? `b_${blockId.replace(/-/g, '_')}` : null;
+
+/** A block's runs inside the bookmark naming its block id (when it has a usable one). */
+function withBlockId(node: JSONContent | null | undefined, children: ParagraphChild[]): ParagraphChild[] {
+  const blockId = node?.attrs?.blockId;
+  const name = typeof blockId === 'string' ? blockBookmarkName(blockId) : null;
+  return name ? [new Bookmark({ id: name, children })] : children;
+}
+
 /** Paragraph properties for a block inside quotes or continuing a list item. */
 function blockLayout(options: DocxBlockOptions): Pick<IParagraphOptions, 'indent' | 'border'> {
   const left = options.indent + options.quoteDepth * QUOTE_INDENT;
@@ -212,7 +228,7 @@ class DocxRenderer {
       }),
       new Paragraph({
         heading: HEADING_LEVELS[block.place.depth],
-        children: [...number, ...docxInline(block.heading?.content, {})],
+        children: withBlockId(block.heading, [...number, ...docxInline(block.heading?.content, {})]),
       }),
       ...this.blocks(block.body, headings, TOP_LEVEL),
     ];
@@ -226,14 +242,14 @@ class DocxRenderer {
     const base: RunFormat = { bold: options.bold };
     switch (node.type) {
       case 'paragraph':
-        return [new Paragraph({ ...blockLayout(options), children: docxInline(node.content, base) })];
+        return [new Paragraph({ ...blockLayout(options), children: withBlockId(node, docxInline(node.content, base)) })];
       case 'heading': {
         const place = headings(node);
         return [
           new Paragraph({
             heading: HEADING_LEVELS[place.depth],
             ...blockLayout(options),
-            children: [...(place.number ? [textRun(`${place.number} `, {})] : []), ...docxInline(node.content, {})],
+            children: withBlockId(node, [...(place.number ? [textRun(`${place.number} `, {})] : []), ...docxInline(node.content, {})]),
           }),
         ];
       }
@@ -290,7 +306,7 @@ class DocxRenderer {
       const [first, ...rest] = item.content ?? [];
       const numbered = new Paragraph({
         numbering: { reference, level, instance },
-        children: first && first.type === 'paragraph' ? docxInline(first.content, { bold: options.bold }) : [],
+        children: first && first.type === 'paragraph' ? withBlockId(first, docxInline(first.content, { bold: options.bold })) : [],
       });
       const following = first && first.type === 'paragraph' ? rest : (item.content ?? []);
       return [numbered, ...following.flatMap((child) => this.block(child, headings, inner))];

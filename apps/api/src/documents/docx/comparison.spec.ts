@@ -1,6 +1,6 @@
 import type { JSONContent } from '@aftalerum/editor';
 import JSZip from 'jszip';
-import { compareDrafts } from '@aftalerum/editor';
+import { acceptedDocument, compareDrafts } from '@aftalerum/editor';
 import { renderComparisonDocx } from './comparison';
 
 const p = (id: string, ...content: JSONContent[]): JSONContent => ({ type: 'paragraph', attrs: { blockId: id }, content });
@@ -10,15 +10,19 @@ const doc = (...blocks: JSONContent[]): JSONContent => ({
   content: [{ type: 'section', attrs: { kind: 'VISION', blockId: 's' }, content: [{ type: 'heading', attrs: { blockId: 'h', level: 1 }, content: [t('Vision')] }, ...blocks] }],
 });
 
-async function documentXml(from: JSONContent, to: JSONContent): Promise<string> {
+const ole = { id: 's1', authorId: 'u1', authorName: 'Ole Odense', organisation: 'Odense Kommune', createdAt: '2026-11-30T10:15:00.000Z' };
+const suggested = (text: string, type: 'insertion' | 'deletion'): JSONContent => ({ type: 'text', text, marks: [{ type, attrs: ole }] });
+
+async function documentXml(from: JSONContent, to: JSONContent, comments: Parameters<typeof renderComparisonDocx>[0]['comments'] = []): Promise<string> {
   const data = await renderComparisonDocx({
+    comments,
     title: 'Sundhedsaftale',
     regionName: 'Region Hovedstaden',
     fromLabel: 'Version 1',
     toLabel: 'Version 2',
     from,
     to,
-    changes: compareDrafts(from, to),
+    changes: compareDrafts(from, acceptedDocument(to)),
     author: 'Aftalerum',
     changedAt: new Date('2025-03-01T10:00:00Z'),
     generatedAt: new Date('2025-03-02T10:00:00Z'),
@@ -42,5 +46,25 @@ describe('renderComparisonDocx', () => {
     expect(body.indexOf('Fjernes.')).toBeLessThan(body.indexOf('Sidste.'));
     expect(xml).toMatch(/<w:pPr><w:rPr><w:del [^>]*\/><\/w:rPr><\/w:pPr><w:del [^>]*><w:r>.*?<w:delText[^>]*>Fjernes\.<\/w:delText>/);
     expect(xml).toMatch(/<w:pPr><w:rPr><w:ins [^>]*\/><\/w:rPr><\/w:pPr><w:ins [^>]*><w:r>.*?<w:t[^>]*>Ny\.<\/w:t>/);
+  });
+
+  it('writes the later side’s pending suggestions as their suggester’s tracked changes, among the comparison’s own, and open threads as comments', async () => {
+    const from = doc(p('a', t('Vi tager ansvar nu.')), p('b', t('Alle hurtigt med.')));
+    const to = doc(p('a', t('Vi tager '), suggested('fælles ', 'insertion'), t('ansvar i dag.')), p('b', t('Alle '), suggested('hurtigt ', 'deletion'), t('med.')));
+    const xml = await documentXml(from, to, [
+      { blockId: 'b', quote: 'Alle', comments: [{ authorName: 'Ole Odense', organisationName: 'Odense Kommune', text: 'Hvem er alle?', createdAt: new Date('2026-11-30T11:00:00Z') }] },
+    ]);
+    const suggester = 'w:author="Ole Odense \\(Odense Kommune\\)" w:date="2026-11-30T10:15:00Z"';
+    expect(xml).toMatch(new RegExp(`<w:ins w:id="\\d+" ${suggester}><w:r>.*?<w:t[^>]*>fælles </w:t>`));
+    expect(xml).toMatch(new RegExp(`<w:del w:id="\\d+" ${suggester}><w:r>.*?<w:delText[^>]*>hurtigt </w:delText>`));
+    // The comparison's own changes stay the version's.
+    expect(xml).toMatch(/<w:del w:id="\d+" w:author="Aftalerum"[^>]*><w:r>.*?<w:delText[^>]*>nu<\/w:delText>/);
+    expect(xml).toMatch(/<w:ins w:id="\d+" w:author="Aftalerum"[^>]*><w:r>.*?<w:t[^>]*>i dag<\/w:t>/);
+    // In the order they read.
+    const order = ['>Vi tager <', '>fælles <', '>ansvar <', '>nu<', '>i dag<', '>.<', '>Alle <', '>hurtigt <', '>med.<'].map((text) => xml.indexOf(text));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+    // The thread spans its paragraph.
+    expect(xml).toMatch(/<w:commentRangeStart w:id="0"\/>.*?>Alle <.*?<w:commentRangeEnd w:id="0"\/><w:r><w:commentReference w:id="0"\/><\/w:r>/);
   });
 });

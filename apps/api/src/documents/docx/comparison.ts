@@ -2,6 +2,9 @@ import { BlockChange, BlockChangeKind, collectBlocks, isSectionKind, JSONContent
 import {
   AlignmentType,
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   DeletedTextRun,
   Document,
   ExternalHyperlink,
@@ -28,13 +31,26 @@ export interface ComparisonDocumentInput {
   toLabel: string;
   from: JSONContent;
   to: JSONContent;
-  /** `compareDrafts(from, to)`. */
+  /**
+   * `compareDrafts(from, acceptedDocument(to))`: the changes between the two accepted texts. The
+   * pending suggestions `to` still holds (insertion/deletion marks) are written as tracked
+   * changes of their suggesters, on top.
+   */
   changes: BlockChange[];
+  /** Open comment threads on the later side (the live draft's), as Word comments on their paragraphs. */
+  comments?: ComparisonComment[];
   /** Who the tracked changes are attributed to in Word's review pane. */
   author: string;
   /** When the newer content was made: the date of every tracked change. */
   changedAt: Date;
   generatedAt: Date;
+}
+
+/** A comment thread: the first comment opens it, the rest are replies. */
+export interface ComparisonComment {
+  blockId: string | null;
+  quote: string;
+  comments: Array<{ authorName: string; organisationName: string; text: string; createdAt: Date }>;
 }
 
 const LANGUAGE = 'da-DK';
@@ -50,11 +66,31 @@ interface Format {
   href?: string | null;
 }
 
+/** Who suggested a stretch of text (an insertion or a deletion still pending), for Word's w:author. */
+interface Suggested {
+  kind: 'insertion' | 'deletion';
+  author: string;
+  date: string;
+}
+
 /** A stretch of a text block's text with one formatting; '\n' stands for a line break. */
 interface Segment {
   text: string;
   format: Format;
+  suggestion?: Suggested;
 }
+
+const wordDate = (value: string | Date): string => {
+  const date = value instanceof Date ? value : new Date(value);
+  return (Number.isNaN(date.getTime()) ? new Date(0) : date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+};
+
+/** "Mette Hansen (Odense Kommune)": the suggester as Word shows the author of a change. */
+const suggesterName = (attrs: Record<string, unknown> | undefined): string => {
+  const name = String(attrs?.authorName ?? '').trim() || 'Ukendt';
+  const organisation = String(attrs?.organisation ?? '').trim();
+  return organisation ? `${name} (${organisation})` : name;
+};
 
 function safeHref(value: unknown): string | null {
   if (typeof value !== 'string') return null;
@@ -71,7 +107,11 @@ function segmentsOf(block: JSONContent): Segment[] {
   return (block.content ?? []).map((node): Segment => {
     if (node.type === 'hardBreak') return { text: '\n', format: {} };
     const has = (type: string) => (node.marks ?? []).some((mark) => mark.type === type);
+    const suggested = (node.marks ?? []).find((mark) => mark.type === 'insertion' || mark.type === 'deletion');
     return {
+      ...(suggested
+        ? { suggestion: { kind: suggested.type as Suggested['kind'], author: suggesterName(suggested.attrs), date: wordDate(String(suggested.attrs?.createdAt ?? '')) } }
+        : {}),
       text: node.type === 'text' ? (node.text ?? '') : textOf(node),
       format: {
         bold: has('bold'),
@@ -85,7 +125,13 @@ function segmentsOf(block: JSONContent): Segment[] {
   });
 }
 
-/** Reads segments in order, a given number of characters at a time. */
+const isSuggestedInsertion = (segment: Segment | undefined) => segment?.suggestion?.kind === 'insertion';
+
+/**
+ * Reads segments in order, a given number of characters of the accepted text at a time. A
+ * pending suggested insertion is not part of the accepted text: it comes along, whole, with the
+ * characters it stands before (and with the rest, at the end).
+ */
 class SegmentCursor {
   private index = 0;
   private offset = 0;
@@ -95,8 +141,14 @@ class SegmentCursor {
   take(length: number): Segment[] {
     const taken: Segment[] = [];
     let left = length;
+    while (this.index < this.segments.length && isSuggestedInsertion(this.segments[this.index])) taken.push(this.segments[this.index++]);
     while (left > 0 && this.index < this.segments.length) {
       const segment = this.segments[this.index];
+      if (isSuggestedInsertion(segment)) {
+        taken.push(segment);
+        this.index += 1;
+        continue;
+      }
       const piece = segment.text.slice(this.offset, this.offset + left);
       taken.push({ text: piece, format: segment.format });
       left -= piece.length;
@@ -106,6 +158,13 @@ class SegmentCursor {
         this.offset = 0;
       }
     }
+    return taken;
+  }
+
+  /** The suggested insertions left at the end. */
+  rest(): Segment[] {
+    const taken = this.segments.slice(this.index).filter(isSuggestedInsertion);
+    this.index = this.segments.length;
     return taken;
   }
 }
@@ -121,8 +180,8 @@ class RevisionWriter {
     private readonly date: string,
   ) {}
 
-  mark() {
-    return { id: this.nextId++, author: this.author, date: this.date };
+  mark(suggestion?: Suggested) {
+    return { id: this.nextId++, author: suggestion?.author ?? this.author, date: suggestion?.date ?? this.date };
   }
 
   runs(segments: Segment[], revision: Revision): ParagraphChild[] {
@@ -141,6 +200,9 @@ class RevisionWriter {
             color: segment.format.href ? '0563C1' : undefined,
             language: { value: LANGUAGE },
           };
+          // A pending suggestion is its suggester's tracked change, whatever the comparison says.
+          if (segment.suggestion?.kind === 'insertion') return new InsertedTextRun({ ...options, ...this.mark(segment.suggestion) });
+          if (segment.suggestion?.kind === 'deletion') return new DeletedTextRun({ ...options, ...this.mark(segment.suggestion) });
           if (revision === 'inserted') return new InsertedTextRun({ ...options, ...this.mark() });
           if (revision === 'deleted') return new DeletedTextRun({ ...options, ...this.mark() });
           return new TextRun(options);
@@ -182,6 +244,8 @@ class ComparisonWriter {
   private readonly added = new Set<string>();
   private readonly removedAfter = new Map<string | null, JSONContent[]>();
   private readonly fromNodes = new Map<string, JSONContent>();
+  /** Word comment ids of the threads on each block. */
+  private readonly commentsOn = new Map<string, number[]>();
   private listInstance = 0;
 
   constructor(
@@ -199,6 +263,9 @@ class ComparisonWriter {
       (node.content ?? []).forEach(visit);
     };
     visit(input.from);
+    (input.comments ?? []).forEach((thread, index) => {
+      if (thread.blockId) this.commentsOn.set(thread.blockId, [...(this.commentsOn.get(thread.blockId) ?? []), commentId(input.comments ?? [], index)]);
+    });
     // A removed block is shown after the last block before it that is still there.
     const kept = new Set(collectBlocks(input.to).map((b) => b.blockId));
     let anchor: string | null = null;
@@ -275,10 +342,20 @@ class ComparisonWriter {
         before.take(word.text.length);
         return this.revisions.plain(segments);
       });
+      children.push(...this.revisions.runs(after.rest(), 'same'));
     } else if (isAdded) {
       children = this.revisions.runs(segmentsOf(node), 'inserted');
     } else {
       children = this.revisions.plain(segmentsOf(node));
+    }
+    const threads = id ? (this.commentsOn.get(id) ?? []) : [];
+    if (threads.length > 0) {
+      // Each thread spans its paragraph; Word shows it in the margin with its replies.
+      children = [
+        ...threads.map((n) => new CommentRangeStart(n)),
+        ...children,
+        ...threads.flatMap((n) => [new CommentRangeEnd(n), new TextRun({ children: [new CommentReference(n)] })]),
+      ];
     }
     const paragraph = new Paragraph({
       heading: headingLevel ? HEADINGS[Math.min(headingLevel, 6) - 1] : undefined,
@@ -344,6 +421,38 @@ class ComparisonWriter {
 
 const count = (changes: BlockChange[], kind: BlockChangeKind) => changes.filter((c) => c.change === kind).length;
 
+/** The Word comment id of a thread's first comment; its replies follow it. */
+function commentId(threads: ComparisonComment[], index: number): number {
+  return threads.slice(0, index).reduce((n, thread) => n + Math.max(1, thread.comments.length), 0);
+}
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => part[0])
+    .join('')
+    .slice(0, 4)
+    .toUpperCase();
+
+/** The threads as Word comments: one per comment, the replies pointing at the thread's first. */
+function wordComments(threads: ComparisonComment[]) {
+  return threads.flatMap((thread, index) => {
+    const first = commentId(threads, index);
+    return thread.comments.map((comment, i) => {
+      const author = comment.organisationName ? `${comment.authorName} (${comment.organisationName})` : comment.authorName;
+      return {
+        id: first + i,
+        author,
+        initials: initials(comment.authorName),
+        date: comment.createdAt,
+        ...(i > 0 ? { parentId: first } : {}),
+        children: comment.text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, language: { value: LANGUAGE } })] })),
+      };
+    });
+  });
+}
+
 /**
  * A Word document of the newer content with every difference from the older one as a real
  * tracked change (w:ins / w:del), so a case officer can step through them in Word's review
@@ -351,7 +460,8 @@ const count = (changes: BlockChange[], kind: BlockChangeKind) => changes.filter(
  */
 export async function renderComparisonDocx(given: ComparisonDocumentInput): Promise<Buffer> {
   // People's text enters here: characters XML 1.0 does not allow would make Word refuse the file.
-  const input = xmlSafe(given);
+  const safe = xmlSafe(given);
+  const input = { ...safe, comments: (safe.comments ?? []).filter((thread) => thread.comments.length > 0 && thread.blockId) };
   const revisions = new RevisionWriter(input.author, input.changedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'));
   const writer = new ComparisonWriter(input, revisions);
   const body = writer.body();
@@ -376,6 +486,7 @@ export async function renderComparisonDocx(given: ComparisonDocumentInput): Prom
     subject: `${input.fromLabel} → ${input.toLabel}`,
     creator: 'Aftalerum',
     lastModifiedBy: 'Aftalerum',
+    comments: { children: wordComments(input.comments) },
     numbering: {
       config: [
         { reference: 'bullet', levels: Array.from({ length: 9 }, (_, i) => level(i, false)) },

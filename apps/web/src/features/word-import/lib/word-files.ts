@@ -96,3 +96,24 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return filename;
 }
+
+/** How a paragraph edited in Word found its place in the draft. */
+export type MatchedBy = 'BLOCK_ID' | 'TEXT';
+
+/** What a DOCX with tracked changes and comments would bring into the live draft. */
+export interface WordSuggestionsPreview {
+  importId: string;
+  filename: string;
+  suggestions: Array<{ blockId: string; matchedBy: MatchedBy; kind: 'insertion' | 'deletion'; text: string; wordAuthor: string }>;
+  comments: Array<{ blockId: string; matchedBy: MatchedBy; quote: string; text: string; wordAuthor: string; replies: number }>;
+  author: { name: string; organisation: string };
+  warnings: string[];
+}
+
+export interface WordSuggestionsResult {
+  agreementId: string;
+  suggestions: number;
+  comments: number;
+  threadIds: string[];
+  warnings: string[];
+}
