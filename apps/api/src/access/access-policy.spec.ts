@@ -41,6 +41,7 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
       approval: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
       publicHearing: ['PUBLIC'],
       draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
+      draftSuggestion: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
     });
     expect(changeAccess).toEqual({
       agreement: ['ADMIN', 'REGION_SECRETARIAT'],
@@ -52,6 +53,7 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
       publicHearing: [],
       // Whoever may read the live draft comments on it (issue 17).
       draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
+      draftSuggestion: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
     });
   });
 
@@ -65,6 +67,14 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
     expect(decide((u) => canChangeAgreement(u, { regionId: H }))).toEqual(only('hSecretariat', 'admin'));
     expect(decide((u) => accessPolicy.canEditDraft(u, { regionId: H, finalVersionId: null }))).toEqual(only('hSecretariat', 'admin'));
     expect(decide((u) => accessPolicy.canEditDraft(u, { regionId: H, finalVersionId: 'v' }))).toEqual(only());
+  });
+
+  it('lets the region’s clusters and municipalities only suggest in the live draft, the secretariat write, and nobody once it is locked', () => {
+    expect(decide((u) => accessPolicy.canSuggestInDraft(u, { regionId: H, finalVersionId: null }))).toEqual(only('hSecretariat', 'hCluster', 'hMunicipality', 'admin'));
+    expect(decide((u) => accessPolicy.canSuggestInDraft(u, { regionId: H, finalVersionId: 'v' }))).toEqual(only());
+    const levels = Object.fromEntries(Object.entries(USERS).map(([who, u]) => [who, accessPolicy.draftLevel(u, { regionId: H, finalVersionId: null })]));
+    expect(levels).toMatchObject({ hSecretariat: 'write', admin: 'write', hCluster: 'suggest', hMunicipality: 'suggest', sSecretariat: 'none', sCluster: 'none', sMunicipality: 'none' });
+    expect(accessPolicy.draftLevel(USERS.hMunicipality, { regionId: H, finalVersionId: 'v' })).toBe('read');
   });
 
   it('lets the invited organisations, the region’s secretariat and ADMIN read a hearing; not the uninvited, not the region’s clusters', () => {

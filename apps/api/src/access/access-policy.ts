@@ -48,7 +48,12 @@ export type DataKind =
   /** A public hearing's page. */
   | 'publicHearing'
   /** Comment threads on the live draft: whoever may read the draft comments on it. */
-  | 'draftComment';
+  | 'draftComment'
+  /**
+   * Suggested changes in the live draft ("Foreslå ændringer"): insertions and deletions marked
+   * with their author, which the secretariat accepts or rejects. To change is to suggest.
+   */
+  | 'draftSuggestion';
 
 /** Who may read each kind of data. Anything of another region: nobody from outside it (ADMIN aside). */
 export const readAccess: Readonly<Record<DataKind, readonly Party[]>> = {
@@ -62,6 +67,7 @@ export const readAccess: Readonly<Record<DataKind, readonly Party[]>> = {
   approval: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
   publicHearing: ['PUBLIC'],
   draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
+  draftSuggestion: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
 };
 
 /** Who may change each kind of data. */
@@ -75,6 +81,9 @@ export const changeAccess: Readonly<Record<DataKind, readonly Party[]>> = {
   approval: ['ADMIN', 'REGION_SECRETARIAT', 'DECIDING_MUNICIPALITY'],
   publicHearing: [],
   draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
+  // Whoever may read the live draft may suggest changes to it (issue 17); deciding them is
+  // changing the agreement (the secretariat, ADMIN).
+  draftSuggestion: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
 };
 
 /** What is known about the data when deciding: its region, and facts only the database knows. */
@@ -157,6 +166,22 @@ export const accessPolicy = {
   canEditDraft(user: AuthUser, agreement: { regionId: string; finalVersionId?: string | null }): boolean {
     // Once every party has approved, the final version is locked for everyone.
     return !agreement.finalVersionId && canChangeAgreement(user, agreement);
+  },
+
+  /**
+   * Who may suggest changes in the live draft (typing becomes marked insertions and deletions):
+   * the secretariat and ADMIN, who also write, and the region's clusters and municipalities,
+   * who may only suggest. Nobody once the final version is locked.
+   */
+  canSuggestInDraft(user: AuthUser, agreement: { regionId: string; finalVersionId?: string | null }): boolean {
+    return !agreement.finalVersionId && mayChange('draftSuggestion', user, { regionId: agreement.regionId });
+  },
+
+  /** What a socket on the live draft may do: write (and suggest), only suggest, or only read. */
+  draftLevel(user: AuthUser, agreement: { regionId: string; finalVersionId?: string | null }): 'write' | 'suggest' | 'read' | 'none' {
+    if (accessPolicy.canEditDraft(user, agreement)) return 'write';
+    if (accessPolicy.canSuggestInDraft(user, agreement)) return 'suggest';
+    return canReadAgreement(user, agreement) ? 'read' : 'none';
   },
 };
 
