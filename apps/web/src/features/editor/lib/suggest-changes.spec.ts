@@ -80,6 +80,8 @@ describe('suggestion mode ("Foreslå ændringer")', () => {
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({ authorId: ODENSE.id, authorName: ODENSE.name, organisation: ODENSE.organisation, inserted: 'hele ', deleted: '', blockId: 'p1' });
     expect(onlySuggestions(before, shared())).toBe(true);
+    // One mark, so one <ins> in the page.
+    expect(editor.view.dom.querySelectorAll('ins.suggestion')).toHaveLength(1);
   });
 
   it('turns Backspace and Delete into suggested deletions, and withdraws the author’s own inserted text for real', () => {

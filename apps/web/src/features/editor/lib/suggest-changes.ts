@@ -24,12 +24,15 @@ const OWN = 'aftalerum-suggestion';
 
 const newId = (): string => crypto.randomUUID();
 
-/** The id of the author's own insertion that touches `pos` (so typing on extends one suggestion), if any. */
-function adjacentOwnInsertion(doc: PMNode, pos: number, type: MarkType, authorId: string): string | null {
+/**
+ * The author's own suggestion mark of `type` that touches `pos`, if any: typing on (or deleting
+ * on) extends that one suggestion with the very same attributes, so it stays one mark.
+ */
+function adjacentOwn(doc: PMNode, pos: number, type: MarkType, authorId: string): Mark | null {
   const $pos = doc.resolve(pos);
   for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {
     const mark = node?.marks.find((m) => m.type === type && m.attrs.authorId === authorId);
-    if (mark) return String(mark.attrs.id);
+    if (mark) return mark;
   }
   return null;
 }
@@ -63,10 +66,10 @@ function suggestDeletion(tr: Transaction, from: number, to: number, author: Sugg
     return false;
   });
   // Another author's suggested insertion cannot be struck by a suggester: the secretariat decides it.
-  const id = newId();
+  const struck = adjacentOwn(tr.doc, from, deletion, author.id) ?? adjacentOwn(tr.doc, to, deletion, author.id) ?? deletion.create(markAttrs(author, newId()));
   for (const piece of [...pieces].reverse()) {
     if (piece.own) tr.delete(piece.from, piece.to);
-    else if (!piece.struck && !tr.doc.rangeHasMark(piece.from, piece.to, insertion)) tr.addMark(piece.from, piece.to, deletion.create(markAttrs(author, id)));
+    else if (!piece.struck && !tr.doc.rangeHasMark(piece.from, piece.to, insertion)) tr.addMark(piece.from, piece.to, struck);
   }
   return true;
 }
@@ -79,9 +82,9 @@ function insertSuggested(view: EditorView, from: number, to: number, text: strin
   const at = tr.mapping.map(to, 1);
   const $at = tr.doc.resolve(at);
   if (!$at.parent.isTextblock) return true;
-  const id = adjacentOwnInsertion(tr.doc, at, insertion, author.id) ?? newId();
+  const inserted = adjacentOwn(tr.doc, at, insertion, author.id) ?? insertion.create(markAttrs(author, newId()));
   const marks = $at.marks().filter((m) => m.type !== insertion && m.type.name !== 'deletion');
-  tr.insert(at, state.schema.text(text, [...marks, insertion.create(markAttrs(author, id))]));
+  tr.insert(at, state.schema.text(text, [...marks, inserted]));
   tr.setSelection(TextSelection.create(tr.doc, at + text.length));
   view.dispatch(tr.setMeta(OWN, true).scrollIntoView());
   return true;
@@ -118,6 +121,7 @@ function decorations(doc: PMNode): DecorationSet {
       const organisation = mark.attrs.organisation ? ` (${String(mark.attrs.organisation)})` : '';
       found.push(
         Decoration.inline(pos, pos + node.nodeSize, {
+          class: `suggestion-mark suggestion-mark--${mark.type.name}`,
           style: `--suggestion-color: ${colorForUser(String(mark.attrs.authorId))}`,
           title: `${what} af ${String(mark.attrs.authorName) || 'ukendt'}${organisation}`,
           'data-suggestion-author': String(mark.attrs.authorName),
