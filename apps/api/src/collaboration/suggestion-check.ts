@@ -46,9 +46,13 @@ export function refuseSuggestionUpdate(live: Y.Doc, update: Uint8Array, user: Au
     } catch {
       return 'invalid';
     }
-    if (viewWithout(copy, after, user.id) !== currentView(live, user.id)) return 'not-only-suggestions';
+    const afterView = viewWithout(copy, after, user.id);
+    if (afterView !== currentView(live, user.id)) return 'not-only-suggestions';
     // Their own marks must carry their own name (the id is theirs, or the comparison above differed).
     if (pendingSuggestions(after).some((s) => s.authorId === user.id && s.authorName !== user.name)) return 'foreign-author';
+    // The live document is about to be this copy: its view is known for the next keystroke (keyed
+    // by the state vector, so it is used only if nothing else arrived in between).
+    cache.set(live, { vector: Buffer.from(Y.encodeStateVector(copy)).toString('base64'), authorId: user.id, view: afterView });
     return null;
   } finally {
     copy.destroy();
