@@ -36,6 +36,20 @@ export function SuggestionsPanel({ editor, agreementId, canDecide }: { editor: E
   const titleId = useId();
   const pending = useEditorState({ editor, selector: ({ editor: e }) => JSON.stringify(pendingSuggestions(e.getJSON())) });
   const suggestions = JSON.parse(pending) as PendingSuggestion[];
+  // The suggestions the secretariat has selected text of in the draft ("a selection").
+  const selected = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      const { from, to, empty } = e.state.selection;
+      if (empty) return '';
+      const ids = new Set<string>();
+      e.state.doc.nodesBetween(from, to, (node) => {
+        for (const mark of node.marks) if (mark.type.name === 'insertion' || mark.type.name === 'deletion') ids.add(String(mark.attrs.id));
+      });
+      return [...ids].sort().join(' ');
+    },
+  });
+  const selectedIds = selected ? selected.split(' ') : [];
   const [decide, { loading }] = useMutation(DECIDE_SUGGESTIONS);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +76,16 @@ export function SuggestionsPanel({ editor, agreementId, canDecide }: { editor: E
         {status}
       </p>
       {suggestions.length === 0 && <p className="muted">Ingen forslag venter.</p>}
+      {canDecide && selectedIds.length > 0 && (
+        <p className="suggestions-panel__all">
+          <button type="button" disabled={loading} onClick={() => run(selectedIds, true, 'Forslagene i markeringen er')}>
+            Godkend forslag i markeringen ({selectedIds.length})
+          </button>
+          <button type="button" disabled={loading} onClick={() => run(selectedIds, false, 'Forslagene i markeringen er')}>
+            Afvis forslag i markeringen ({selectedIds.length})
+          </button>
+        </p>
+      )}
       {byAuthor(suggestions).map((group) => (
         <section key={group.authorId} className="suggestions-panel__author" aria-label={`Forslag fra ${group.authorName}`}>
           <h3>
@@ -71,10 +95,10 @@ export function SuggestionsPanel({ editor, agreementId, canDecide }: { editor: E
           </h3>
           {canDecide && group.suggestions.length > 1 && (
             <p className="suggestions-panel__all">
-              <button type="button" disabled={loading} onClick={() => run(group.suggestions.map((s) => s.id), true, `Alle forslag fra ${group.authorName}`)}>
+              <button type="button" disabled={loading} onClick={() => run(group.suggestions.map((s) => s.id), true, `Alle forslag fra ${group.authorName} er`)}>
                 Godkend alle fra {group.authorName}
               </button>
-              <button type="button" disabled={loading} onClick={() => run(group.suggestions.map((s) => s.id), false, `Alle forslag fra ${group.authorName}`)}>
+              <button type="button" disabled={loading} onClick={() => run(group.suggestions.map((s) => s.id), false, `Alle forslag fra ${group.authorName} er`)}>
                 Afvis alle fra {group.authorName}
               </button>
             </p>
