@@ -118,6 +118,10 @@ describe('suggested changes in the live draft, enforced by the server (issue 17)
     const typist = await connect(cluster);
     expect(await edit(typist, plainInsert('Klyngens egen tekst '))).toBe('refused');
     expect(typist.stateless.some((payload) => payload.includes(REFUSED))).toBe(true);
+    // Its next edit is built on the refused one, which the server never took: refused as well,
+    // so nothing of the refused text can arrive later through it.
+    expect(await edit(typist, suggestInsert('Bygget på det afviste ', cluster))).toBe('refused');
+    expect(textOf(serverJson())).not.toContain('Bygget på det afviste');
     // The socket stays open to suggest; its document now differs from the server's, so the editor
     // starts again from the server's draft (as the web app does on this message).
     const suggester = await connect(cluster);
