@@ -1,4 +1,7 @@
+import { draftSchema, JSONContent } from '@aftalerum/editor';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { Node } from '@tiptap/pm/model';
+import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -127,3 +130,20 @@ export function paragraphText(doc: Y.Doc, n: number): Y.XmlText {
 }
 
 export const draftPlainText = (doc: Y.Doc): string => doc.getXmlFragment('default').toString();
+
+/** The client's draft as ProseMirror JSON (what its editor shows). */
+export function draftJson(doc: Y.Doc): JSONContent {
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment('default'), draftSchema()).toJSON() as JSONContent;
+}
+
+/**
+ * Edits the client's draft as its editor does: the new ProseMirror document is written into the
+ * Yjs fragment by y-tiptap's updateYFragment, the function Tiptap's collaboration binding runs
+ * for every transaction, so the server receives the very updates a browser would send.
+ */
+export function editDraftJson(doc: Y.Doc, change: (content: JSONContent) => JSONContent): void {
+  const fragment = doc.getXmlFragment('default');
+  const node = Node.fromJSON(draftSchema(), change(draftJson(doc)));
+  node.check();
+  doc.transact(() => updateYFragment(doc, fragment, node, { mapping: new Map(), isOMark: new Map() }));
+}

@@ -117,10 +117,14 @@ describe('write access to the live draft, checked on every update', () => {
       expect(await logged('Efter degraderingen')).toBe(false);
       expect(await logged('Før degraderingen')).toBe(true);
 
-      // The old login token opens nothing any more; a new login, as a cluster, opens read-only.
+      // The old login token opens nothing any more; a new login, as a cluster, may only suggest:
+      // the socket takes updates, and refuses a plain edit.
       await expect(connectCollab(app.url, documentName, secretariat)).rejects.toThrow(/authentication failed/);
       const again = await connect(await app.login(demo('sekretariat')));
-      expect(again.provider.authorizedScope).toBe('readonly');
+      expect(again.provider.authorizedScope).toBe('read-write');
+      paragraphText(again.doc, 2).insert(0, 'Som klynge. ');
+      await waitFor(() => again.syncStatuses.refused > 0, 5_000, 'the refusal of the cluster’s plain edit');
+      expect(liveText()).not.toContain('Som klynge.');
     } finally {
       await db.query(`UPDATE users SET role = 'SECRETARIAT' WHERE email = $1`, [demo('sekretariat')]);
       secretariat = await app.login(demo('sekretariat'));
@@ -155,8 +159,11 @@ describe('write access to the live draft, checked on every update', () => {
     // The writer typed nothing: only the lock's event can have closed it.
     await waitFor(() => writer.closes.length > 0, 5_000, 'the close at the lock');
     expect(writer.closes[0]).toEqual({ code: WRITE_REVOKED_CODE, reason: WRITE_REVOKED_REASON.locked });
-    // Readers keep reading.
-    expect(reader.closes).toEqual([]);
+    // A municipality of the region, who could suggest, stops too; it reads on, read-only.
+    await waitFor(() => reader.closes.length > 0, 5_000, 'the suggester’s close at the lock');
+    expect(reader.closes[0]).toEqual({ code: WRITE_REVOKED_CODE, reason: WRITE_REVOKED_REASON.locked });
+    const readerAgain = await connect(await app.login(demo('kommune.gladsaxe')));
+    expect(readerAgain.provider.authorizedScope).toBe('readonly');
 
     const again = await connect(secretariat);
     expect(again.provider.authorizedScope).toBe('readonly');

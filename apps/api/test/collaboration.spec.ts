@@ -60,10 +60,11 @@ describe('collaboration at /collab', () => {
     expect(logged.rows[0].n).toBe(0);
   });
 
-  it('gives readers a read-only connection whose edits are not applied', async () => {
+  it('gives the region’s municipalities a connection that refuses their plain edits (they may only suggest)', async () => {
     const writer = await connect('sekretariat');
     const reader = await connect('kommune.gladsaxe');
-    expect(reader.provider.authorizedScope).toBe('readonly');
+    // Not read-only: its suggestions are taken (suggestions.spec.ts); a plain edit is refused.
+    expect(reader.provider.authorizedScope).toBe('read-write');
     paragraphText(reader.doc, 3).insert(0, 'Læseren prøver at skrive. ');
     // The server answers the reader's update with a refusal: wait for that answer itself.
     await waitFor(() => reader.syncStatuses.refused > 0, 5_000, 'the refusal of the reader’s update');

@@ -1,5 +1,6 @@
+import type { JSONContent } from '@aftalerum/editor';
 import { ACCEPT_INVITATION, mailedCode } from './invitation-codes';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { PubSubEngine } from 'graphql-subscriptions';
 import { Client } from 'pg';
 import * as Y from 'yjs';
 import { PUB_SUB, TOPICS } from '../src/common/pub-sub';
-import { connectCollab, paragraphText, waitFor, waitForAsync } from './collab-client';
+import { connectCollab, editDraftJson, paragraphText, waitFor, waitForAsync } from './collab-client';
 import {
   acceptInvitation,
   AgreementRows,
@@ -308,6 +309,58 @@ async function observeCollab(w: World, caller: Caller, documentName: string, wri
     paragraphText(client.doc, 0).insert(0, 'Matrix ');
     await waitFor(() => client.syncStatuses.applied > applied || client.syncStatuses.refused > refusedBefore, 10_000, 'the server’s answer to the edit');
     return client.syncStatuses.refused === refusedBefore ? allowed(`scope ${client.provider.authorizedScope}`) : refused(`scope ${client.provider.authorizedScope}, edit refused`);
+  } finally {
+    client.destroy();
+  }
+}
+
+/** A suggested insertion by `who` at the start of the draft's first paragraph (as the editor's suggestion mode makes it). */
+const withSuggestion = (who: { id: string; name: string }, id: string) => (content: JSONContent): JSONContent => {
+  let done = false;
+  const visit = (node: JSONContent): JSONContent => {
+    if (done) return node;
+    if (node.type === 'paragraph') {
+      done = true;
+      const attrs = { id, authorId: who.id, authorName: who.name, organisation: 'Matrix', createdAt: new Date().toISOString() };
+      return { ...node, content: [{ type: 'text', text: 'Matrix-forslag ', marks: [{ type: 'insertion', attrs }] }, ...(node.content ?? [])] };
+    }
+    return node.content ? { ...node, content: node.content.map(visit) } : node;
+  };
+  return visit(content);
+};
+
+/** The live draft over /collab in suggestion mode: a suggested insertion of the caller's own, which the server applies or refuses. */
+async function observeCollabSuggestion(w: World, caller: Caller, documentName: string): Promise<Observed> {
+  const me = await gql(w, caller, '{ me { id name } }');
+  const who = me.data?.me as { id: string; name: string } | undefined;
+  let client;
+  try {
+    client = await connectCollab(w.app.url, documentName, w.tokens[caller] ?? '');
+  } catch (error) {
+    const message = (error as Error).message;
+    return /authentication failed/.test(message) ? refused('authentication failed') : unexpected(null, message);
+  }
+  try {
+    if (!who) return unexpected(null, 'a socket without a signed-in caller');
+    const { applied, refused: refusedBefore } = { ...client.syncStatuses };
+    editDraftJson(client.doc, withSuggestion(who, randomUUID()));
+    await waitFor(() => client.syncStatuses.applied > applied || client.syncStatuses.refused > refusedBefore, 10_000, 'the server’s answer to the suggestion');
+    return client.syncStatuses.refused === refusedBefore ? allowed(`scope ${client.provider.authorizedScope}`) : refused(`scope ${client.provider.authorizedScope}, suggestion refused`);
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Puts a pending suggestion of the region's secretariat into the agreement's draft; its id. */
+async function placeSuggestion(w: World, target: string): Promise<string> {
+  const secretariat: Caller = region(target) === 'S' ? 'sSecretariat' : 'hSecretariat';
+  const me = (await gql(w, secretariat, '{ me { id name } }')).data?.me as { id: string; name: string };
+  const client = await connectCollab(w.app.url, agreementOf(w, target).documentName, w.tokens[secretariat] ?? '');
+  try {
+    const id = randomUUID();
+    editDraftJson(client.doc, withSuggestion(me, id));
+    await client.settled();
+    return id;
   } finally {
     client.destroy();
   }
@@ -760,6 +813,8 @@ const FILE_READS: Row[] = [
 const COLLAB: Row[] = [
   { operation: '/collab read', targets: AGREEMENT_TARGETS, run: (w, c, t) => observeCollab(w, c, agreementOf(w, t).documentName, false) },
   { operation: '/collab write', targets: AGREEMENT_CHANGE, run: (w, c, t) => observeCollab(w, c, agreementOf(w, t).documentName, true) },
+  // Whoever may read the live draft may suggest changes to it (issue 17); another region may not even open it.
+  { operation: '/collab suggest', targets: AGREEMENT_TARGETS, run: (w, c, t) => observeCollabSuggestion(w, c, agreementOf(w, t).documentName) },
 ];
 
 const mutation = (w: World, c: Caller, field: string, query: string, variables: Record<string, unknown>) => gql(w, c, query, variables).then((r) => observe(r, field));
@@ -943,6 +998,15 @@ const MUTATIONS: Row[] = [
     operation: 'createVersion',
     targets: AGREEMENT_CHANGE,
     run: (w, c, t) => mutation(w, c, 'createVersion', 'mutation($i: CreateVersionInput!) { createVersion(input: $i) { id } }', { i: { agreementId: agreementOf(w, t).id, label: unique('Udkast') } }),
+  },
+  {
+    operation: 'decideSuggestions',
+    targets: AGREEMENT_CHANGE,
+    prepare: (w, t) => placeSuggestion(w, t),
+    run: (w, c, t, suggestionId) =>
+      mutation(w, c, 'decideSuggestions', 'mutation($i: DecideSuggestionsInput!) { decideSuggestions(input: $i) { decided } }', {
+        i: { agreementId: agreementOf(w, t).id, suggestionIds: [suggestionId], accept: false },
+      }),
   },
   {
     operation: 'restoreVersion',
@@ -1243,7 +1307,7 @@ const controllerRoutes = (): string[] => {
   });
 };
 
-const COLLAB_OPERATIONS = ['/collab read', '/collab write'];
+const COLLAB_OPERATIONS = ['/collab read', '/collab write', '/collab suggest'];
 
 // ---------------------------------------------------------------------------------------------
 // The cells

@@ -252,26 +252,29 @@ test.describe('co-drafting', () => {
     await anders.context.close();
   });
 
-  test('a municipality reads the draft live but cannot write in it', async ({ browser }) => {
+  test('a municipality follows the draft live and may only suggest: its typing becomes its own suggestion, which it can withdraw', async ({ browser }) => {
     const reader = await openDraft(browser, 'kommune.odense@aftalerum.test');
-    await expect(reader.page.getByText('Skrivebeskyttet – du kan læse med')).toBeVisible();
-    await expect(reader.draft).toHaveAttribute('contenteditable', 'false');
-    await expect(reader.draft).toHaveAttribute('aria-readonly', 'true');
-    await expect(connection(reader.page)).toHaveText('Forbundet');
+    await expect(reader.page.getByText('Skrivebeskyttet – du kan læse med')).toHaveCount(0);
+    await expect(reader.page.getByRole('button', { name: 'Foreslå ændringer' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(reader.draft).toHaveAttribute('contenteditable', 'true');
+    // Its suggestions are saved like anyone's edits.
+    await expect(connection(reader.page)).toHaveText('Gemt');
     await expect(reader.draft).toContainText(FIRST_VISION);
     await expectNoAxeViolations(reader.page);
 
-    // No toolbar, no locking, no restoring; the versions may still be read.
+    // No formatting toolbar, no locking, no restoring; the versions may still be read.
     await expect(reader.page.getByRole('toolbar')).toHaveCount(0);
     await expect(reader.page.getByRole('button', { name: 'Lås version' })).toHaveCount(0);
     await expect(reader.page.getByRole('button', { name: /^Gendan/ })).toHaveCount(0);
     await expect(reader.page.getByRole('button', { name: /^Vis version/ }).first()).toBeVisible();
 
-    // Typing changes nothing.
+    // Typing becomes a suggested insertion, never plain text; Backspace withdraws it again.
     const before = await reader.draft.textContent();
     await outline(reader.page).getByRole('button', { name: PRINCIPLE, exact: true }).click();
     await reader.page.keyboard.type('Odense skriver');
-    await expect(reader.draft).not.toContainText('Odense skriver');
+    await expect(reader.draft.locator('ins.suggestion')).toContainText('Odense skriver');
+    for (let i = 0; i < 'Odense skriver'.length; i++) await reader.page.keyboard.press('Backspace');
+    await expect(reader.draft.locator('ins.suggestion').filter({ hasText: /Odense/ })).toHaveCount(0);
     expect(await reader.draft.textContent()).toBe(before);
     await reader.context.close();
   });

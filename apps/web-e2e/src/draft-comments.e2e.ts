@@ -52,8 +52,8 @@ test.describe('comments on the live draft', () => {
     const secretariat = await openDraft(browser, 'sekretariat.syddanmark@aftalerum.test');
     const cluster = await openDraft(browser, 'klynge.fyn@aftalerum.test');
     try {
-      // The cluster may only read the draft, and comments on it.
-      await expect(cluster.page.getByText('Skrivebeskyttet – du kan læse med')).toBeVisible();
+      // The cluster may only suggest changes in the draft, and comments on it.
+      await expect(cluster.page.getByRole('button', { name: 'Foreslå ændringer' })).toHaveAttribute('aria-disabled', 'true');
       await expect(cluster.panel.getByText('Markér tekst i udkastet for at kommentere den.')).toBeVisible();
       const quote = await selectOpeningWords(cluster, 3);
       await expect(cluster.panel.getByText(`»${quote}«`)).toBeVisible();

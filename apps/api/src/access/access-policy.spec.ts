@@ -70,6 +70,14 @@ describe('the access policy (API-CONTRACT.md, "Who may read what")', () => {
     expect(decide((u) => accessPolicy.canEditDraft(u, { regionId: H, finalVersionId: 'v' }))).toEqual(only());
   });
 
+  it('lets the region’s clusters and municipalities only suggest in the live draft, the secretariat write, and nobody once it is locked', () => {
+    expect(decide((u) => accessPolicy.canSuggestInDraft(u, { regionId: H, finalVersionId: null }))).toEqual(only('hSecretariat', 'hCluster', 'hMunicipality', 'admin'));
+    expect(decide((u) => accessPolicy.canSuggestInDraft(u, { regionId: H, finalVersionId: 'v' }))).toEqual(only());
+    const levels = Object.fromEntries(Object.entries(USERS).map(([who, u]) => [who, accessPolicy.draftLevel(u, { regionId: H, finalVersionId: null })]));
+    expect(levels).toMatchObject({ hSecretariat: 'write', admin: 'write', hCluster: 'suggest', hMunicipality: 'suggest', sSecretariat: 'none', sCluster: 'none', sMunicipality: 'none' });
+    expect(accessPolicy.draftLevel(USERS.hMunicipality, { regionId: H, finalVersionId: 'v' })).toBe('read');
+  });
+
   it('lets the invited organisations, the region’s secretariat and ADMIN read a hearing; not the uninvited, not the region’s clusters', () => {
     expect(decide((u) => canReadHearing(u, { regionId: H }, u === USERS.patient))).toEqual(only('patient', 'hSecretariat', 'admin'));
     expect(decide((u) => canReadHearing(u, { regionId: H }, false))).toEqual(only('hSecretariat', 'admin'));

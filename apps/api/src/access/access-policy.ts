@@ -49,7 +49,10 @@ export type DataKind =
   | 'publicHearing'
   /** Comment threads on the live draft: whoever may read the draft comments on it. */
   | 'draftComment'
-  /** Suggested changes (insertions, deletions) in the live draft, typed or brought back from Word. */
+  /**
+   * Suggested changes in the live draft ("Foreslå ændringer"): insertions and deletions marked
+   * with their author, which the secretariat accepts or rejects. To change is to suggest.
+   */
   | 'draftSuggestion';
 
 /** Who may read each kind of data. Anything of another region: nobody from outside it (ADMIN aside). */
@@ -78,7 +81,8 @@ export const changeAccess: Readonly<Record<DataKind, readonly Party[]>> = {
   approval: ['ADMIN', 'REGION_SECRETARIAT', 'DECIDING_MUNICIPALITY'],
   publicHearing: [],
   draftComment: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
-  // Those who read the draft may suggest changes in it; the secretariat decides on them.
+  // Whoever may read the live draft may suggest changes to it (issue 17); deciding them is
+  // changing the agreement (the secretariat, ADMIN).
   draftSuggestion: ['ADMIN', 'REGION_SECRETARIAT', 'REGION_CLUSTER', 'REGION_MUNICIPALITY'],
 };
 
@@ -162,6 +166,22 @@ export const accessPolicy = {
   canEditDraft(user: AuthUser, agreement: { regionId: string; finalVersionId?: string | null }): boolean {
     // Once every party has approved, the final version is locked for everyone.
     return !agreement.finalVersionId && canChangeAgreement(user, agreement);
+  },
+
+  /**
+   * Who may suggest changes in the live draft (typing becomes marked insertions and deletions):
+   * the secretariat and ADMIN, who also write, and the region's clusters and municipalities,
+   * who may only suggest. Nobody once the final version is locked.
+   */
+  canSuggestInDraft(user: AuthUser, agreement: { regionId: string; finalVersionId?: string | null }): boolean {
+    return !agreement.finalVersionId && mayChange('draftSuggestion', user, { regionId: agreement.regionId });
+  },
+
+  /** What a socket on the live draft may do: write (and suggest), only suggest, or only read. */
+  draftLevel(user: AuthUser, agreement: { regionId: string; finalVersionId?: string | null }): 'write' | 'suggest' | 'read' | 'none' {
+    if (accessPolicy.canEditDraft(user, agreement)) return 'write';
+    if (accessPolicy.canSuggestInDraft(user, agreement)) return 'suggest';
+    return canReadAgreement(user, agreement) ? 'read' : 'none';
   },
 };
 

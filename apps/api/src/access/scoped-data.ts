@@ -4,7 +4,7 @@ import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'type
 import { forbidden, notFound } from '../common/domain-error';
 import { isUuid } from '../common/ids';
 import type { AuthUser } from '../users/auth-user';
-import { AccessSubject, DataKind, invitationBinding, mayChange, mayRead } from './access-policy';
+import { AccessSubject, accessPolicy, DataKind, invitationBinding, mayChange, mayRead } from './access-policy';
 
 /**
  * The one way features read and write the rows the contract's table governs. Every row is
@@ -155,6 +155,12 @@ export class ScopedData {
   /** Whether the user may type in the live draft: may change the agreement and it is not locked. */
   mayEditDraft(user: AuthUser, agreement: { regionId: string; finalVersionId: string | null }): boolean {
     return !agreement.finalVersionId && mayChange('agreement', user, { regionId: agreement.regionId });
+  }
+
+  /** What a socket of the user on the agreement's live draft may do: write, only suggest, or read. */
+  draftMode(user: AuthUser, agreement: { regionId: string; finalVersionId: string | null }): 'write' | 'suggest' | 'read' {
+    const level = accessPolicy.draftLevel(user, agreement);
+    return level === 'none' ? 'read' : level;
   }
 
   /** Whether the user may act in this hearing at all: an account made from an invitation link only in its own. */

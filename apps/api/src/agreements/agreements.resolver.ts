@@ -70,4 +70,12 @@ export class AgreementsResolver {
   canEdit(@Parent() agreement: Agreement, @CurrentUser() user: AuthUser): boolean {
     return this.scoped.mayEditDraft(user, agreement);
   }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the signed-in user may suggest changes in the live draft ("Foreslå ændringer"). With canEdit false, suggesting is all they may do: /collab refuses any other update of theirs.',
+  })
+  canSuggest(@Parent() agreement: Agreement, @CurrentUser() user: AuthUser): boolean {
+    return this.scoped.draftMode(user, agreement) !== 'read';
+  }
 }

@@ -1,9 +1,28 @@
-import { Args, Context, Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, Mutation, ObjectType, registerEnumType, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../users/auth-user';
 import type { RequestWithUser } from '../auth/request-with-user';
 import { CurrentUser } from '../auth/decorators';
 import { unauthenticated } from '../common/domain-error';
 import { CollaborationTokenService } from './collaboration-token.service';
+
+/** What a collaboration socket may do with the live draft. */
+export enum CollaborationMode {
+  WRITE = 'write',
+  SUGGEST = 'suggest',
+  READ = 'read',
+}
+
+registerEnumType(CollaborationMode, {
+  name: 'CollaborationMode',
+  description: 'What a collaboration socket may do with the live draft.',
+  valuesMap: {
+    WRITE: { description: 'Write (and suggest changes): the secretariat of the region, ADMIN.' },
+    SUGGEST: {
+      description: 'Only suggest changes ("Foreslå ændringer"): every update may change nothing but the caller’s own suggested insertions and deletions; any other update is refused.',
+    },
+    READ: { description: 'Read only.' },
+  },
+});
 
 @ObjectType({ description: 'Opens one document at /collab, for the session that asked for it.' })
 export class CollaborationToken {
@@ -15,6 +34,9 @@ export class CollaborationToken {
 
   @Field({ description: 'The socket will be read-only (the caller may read but not write the draft now).' })
   readOnly!: boolean;
+
+  @Field(() => CollaborationMode, { description: 'What the socket may do now: write, only suggest changes, or read.' })
+  mode!: CollaborationMode;
 }
 
 @Resolver()
@@ -29,6 +51,6 @@ export class CollaborationTokenResolver {
   ): Promise<CollaborationToken> {
     const sessionId = context.req.session?.id;
     if (!sessionId) throw unauthenticated();
-    return this.tokens.issue(user, sessionId, documentName);
+    return this.tokens.issue(user, sessionId, documentName).then((issued) => ({ ...issued, mode: issued.mode as CollaborationMode }));
   }
 }

@@ -4,17 +4,17 @@ import type { AuthUser } from '../users/auth-user';
 import { AuthService } from '../auth/auth.service';
 import { DomainError, notFound } from '../common/domain-error';
 import { agreementIdFromDocumentName, draftDocumentName } from '../drafts/document-name';
-import { DraftAccessService } from './draft-access.service';
+import { DraftAccessService, DraftMode } from './draft-access.service';
 
 const refusedAsNone = (error: unknown): null => {
   if (error instanceof DomainError && error.code === 'FORBIDDEN') return null;
   throw error;
 };
 
-/** What a user may do with a document's socket now: its agreement, and whether they may write. */
+/** What a user may do with a document's socket now: its agreement, and whether they may write, only suggest, or read. */
 export interface DocumentAccess {
   agreementId: string;
-  canWrite: boolean;
+  mode: DraftMode;
 }
 
 /**
@@ -38,21 +38,21 @@ export class CollaborationTokenService {
     const agreement = agreementId ? await this.scoped.find(user, 'agreement', agreementId).catch(refusedAsNone) : null;
     // Refused before anything is loaded: another spelling of the id would be a second live copy.
     if (!agreement || documentName !== draftDocumentName(agreement.id)) return null;
-    const access = await this.access.decide(user, agreement.id, this.scoped.mayEditDraft(user, agreement) ? 'write' : 'read', sessionId);
+    const access = await this.access.decide(user, agreement.id, this.scoped.draftMode(user, agreement), sessionId);
     if (access === 'none') return null;
-    return { agreementId: agreement.id, canWrite: access === 'write' };
+    return { agreementId: agreement.id, mode: access === 'write' || access === 'suggest' ? access : 'read' };
   }
 
   /**
    * A collaboration token for one document the caller may read, bound to their session: it opens
-   * that document's socket for COLLABORATION_TOKEN_SECONDS, read-only unless they may write now.
+   * that document's socket for COLLABORATION_TOKEN_SECONDS, read-only unless they may write or suggest now.
    */
-  async issue(user: AuthUser, sessionId: string, documentName: string): Promise<{ token: string; expiresAt: Date; readOnly: boolean }> {
+  async issue(user: AuthUser, sessionId: string, documentName: string): Promise<{ token: string; expiresAt: Date; readOnly: boolean; mode: DraftMode }> {
     // One answer for "no such document" and "not yours to read": the refusal says nothing of what exists.
     if (documentName.length > 200) throw notFound('Dokumentet');
     const access = await this.documentAccess(user, sessionId, documentName);
     if (!access) throw notFound('Dokumentet');
-    const issued = await this.auth.issueCollaborationToken({ user, sessionId }, documentName, !access.canWrite);
-    return { ...issued, readOnly: !access.canWrite };
+    const issued = await this.auth.issueCollaborationToken({ user, sessionId }, documentName, access.mode === 'read');
+    return { ...issued, readOnly: access.mode === 'read', mode: access.mode };
   }
 }

@@ -8,8 +8,15 @@ import { Role } from '../users/role.enum';
 import { SESSION_ENDED_TOPIC, SessionEnded } from '../auth/auth.service';
 import { PUB_SUB } from '../common/pub-sub';
 
-/** What a user may do with an agreement's live draft right now; `locked`: would write, but the final version is locked. */
-export type DraftAccess = 'write' | 'locked' | 'read' | 'none';
+/**
+ * What a user may do with an agreement's live draft right now: `write` (and suggest), `suggest`
+ * only (every update may change nothing but their own suggested insertions and deletions),
+ * `read`; `locked`: would write or suggest, but the final version is locked.
+ */
+export type DraftAccess = 'write' | 'suggest' | 'locked' | 'read' | 'none';
+
+/** What a socket was opened for: the access it may use while it is open. */
+export type DraftMode = 'write' | 'suggest' | 'read';
 
 /** Something that changes who may write a draft: the final-approval lock, or a user's role or account. */
 export interface DraftAccessChange {
@@ -209,9 +216,11 @@ export class DraftAccessService implements OnModuleInit, OnModuleDestroy {
       if (!row.session_alive) return 'none';
       const current: AuthUser = { ...user, role: row.role, organisationId: row.organisation_id, regionId: row.user_region_id };
       const agreement = { regionId: row.region_id, finalVersionId: row.final_version_id };
-      if (accessPolicy.canEditDraft(current, agreement)) return 'write';
-      if (accessPolicy.canManageAgreement(current, agreement)) return 'locked';
-      return accessPolicy.canReadAgreement(current, agreement) ? 'read' : 'none';
+      const level = accessPolicy.draftLevel(current, agreement);
+      if (level !== 'read') return level;
+      // Would write or suggest, but the final version is locked (the socket is told why).
+      if (accessPolicy.canSuggestInDraft(current, { regionId: agreement.regionId })) return 'locked';
+      return 'read';
     } finally {
       clearTimeout(timer);
     }

@@ -8,7 +8,7 @@ import { CollaborationTokenService } from '../collaboration-token.service';
  * Decides access once per connection, with the same policy as the GraphQL API
  * (accessPolicy.canReadAgreement, the contract's "Who may read what", through
  * CollaborationTokenService): the secretariat of the agreement's region writes, the region's
- * clusters and municipalities read (read-only), and everyone else — another region, a patient
+ * clusters and municipalities may only suggest changes (checked per update), and everyone else — another region, a patient
  * organisation, no valid token — is refused. The token is a collaboration token for exactly this
  * document or an ordinary access token, and its session must be alive. Whether the socket may
  * write is decided from the current role, lock and session (DraftAccessService), and checked
@@ -35,7 +35,8 @@ export class AuthenticationExtension implements Extension {
       this.logger.warn(`Refused ${documentName} for ${found.user.email}: no such agreement or no access`);
       throw new Error('Dokumentet findes ikke');
     }
-    connectionConfig.readOnly = !access.canWrite;
-    return { user: found.user, sessionId: found.sessionId, agreementId: access.agreementId, canWrite: access.canWrite };
+    // A suggesting socket is not read-only: the write-access extension checks each of its updates.
+    connectionConfig.readOnly = access.mode === 'read';
+    return { user: found.user, sessionId: found.sessionId, agreementId: access.agreementId, mode: access.mode };
   }
 }

@@ -57,6 +57,7 @@ export const COLLABORATION_TOKEN = graphql(`
       token
       expiresAt
       readOnly
+      mode
     }
   }
 `);

@@ -45,9 +45,11 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
   const userId = currentUser?.id ?? '';
   const userName = currentUser?.name ?? 'Ukendt';
   const user = useMemo(() => ({ name: userName, color: colorForUser(userId) }), [userId, userName]);
-  const { collaboration, connection, loaded, readOnlyScope, refusedReason } = useCollaboration(agreement.documentName, user);
+  const { collaboration, connection, loaded, readOnlyScope, refusedReason, suggestionRefused } = useCollaboration(agreement.documentName, user);
   const others = usePresence(collaboration?.provider ?? null);
-  const editable = agreement.canEdit && !readOnlyScope;
+  const editable = (agreement.canEdit || agreement.canSuggest) && !readOnlyScope;
+  const organisationName = currentUser?.organisation.name ?? '';
+  const author = useMemo(() => ({ id: userId, name: userName, organisation: organisationName }), [userId, userName, organisationName]);
   const anchors = useAnchorCounts(agreement.id, agreement.canEdit);
 
   const readOnlyNotice = (
@@ -76,6 +78,11 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
           Udkastet kunne ikke åbnes: {refusedReason}
         </p>
       )}
+      {suggestionRefused && (
+        <p className="notice" role="status">
+          {suggestionRefused} Udkastet er hentet igen fra serveren.
+        </p>
+      )}
       <div className="workspace">
         {collaboration && loaded ? (
           <LiveDraft
@@ -84,6 +91,9 @@ function EditorWorkspace({ agreement }: { agreement: EditorAgreement }) {
             editable={editable}
             readOnlyNotice={readOnlyNotice}
             agreementId={agreement.id}
+            canWrite={agreement.canEdit}
+            canSuggest={agreement.canSuggest}
+            author={author}
             anchorCounts={anchors.counts}
             aside={<VersionsPanel agreementId={agreement.id} canEdit={agreement.canEdit} />}
           />

@@ -13,6 +13,8 @@ import { EditorToolbar } from './editor-toolbar';
 import { SectionMenu, SectionMenuPlace } from './section-menu';
 import { SectionOutline } from './section-outline';
 import { AnchorCount, AnchorCounts, anchorCountsKey } from '../../letters/lib/anchor-counts';
+import { SuggestionsPanel } from '../../suggestions/components/suggestions-panel';
+import { SuggestChanges, SuggestionAuthor } from '../lib/suggest-changes';
 
 /** Another person's caret: a coloured bar with their name above it. Hidden from screen readers, who get "Til stede". */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -41,6 +43,12 @@ interface LiveDraftProps {
   aside?: ReactNode;
   /** Per block: the hearing comments and cluster inputs pointing to it (the secretariat's view). */
   anchorCounts?: Map<string, AnchorCount>;
+  /** May write: formatting, sections, and deciding suggestions; suggesting is optional. */
+  canWrite: boolean;
+  /** May suggest changes; without canWrite, suggesting is all they may do (always on). */
+  canSuggest: boolean;
+  /** Stamped on the suggestions this person makes. */
+  author: SuggestionAuthor;
 }
 
 /**
@@ -48,12 +56,19 @@ interface LiveDraftProps {
  * its toolbar, and the section outline built from it. Mounted once the draft has synced,
  * so the editor never starts from an empty document.
  */
-export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agreementId, aside, anchorCounts }: LiveDraftProps) {
+export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agreementId, aside, anchorCounts, canWrite, canSuggest, author }: LiveDraftProps) {
   const draftId = useId();
   const titleId = useId();
   const { provider, ydoc } = collaboration;
   const [menu, setMenu] = useState<SectionMenuPlace | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const suggestOnly = canSuggest && !canWrite;
+  const [suggesting, setSuggesting] = useState(suggestOnly);
+  // Read by the plugin on every key: the toggle takes effect without a new editor.
+  const suggestingRef = useRef(suggesting);
+  suggestingRef.current = suggesting || suggestOnly;
+  const authorRef = useRef(author);
+  authorRef.current = author;
   /** Opens the section menu at the caret (the editor's key handler is set up once, hence the ref). */
   const openAtCaret = useRef((view: EditorView, source: SectionMenuPlace['source']) => {
     const coords = view.coordsAtPos(view.state.selection.from);
@@ -68,6 +83,7 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agree
         KeepCaretOnRemoteEdit,
         CommentHighlights,
         AnchorCounts,
+        SuggestChanges.configure({ enabled: () => suggestingRef.current, author: () => authorRef.current }),
       ],
       editable,
       editorProps: {
@@ -81,7 +97,7 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agree
           lang: 'da',
         },
         handleKeyDown: (view, event) => {
-          if (!view.editable) return false;
+          if (!view.editable || suggestingRef.current) return false;
           // "/" alone in an empty paragraph, Shift+F10 and the menu key open the section commands.
           const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && isSlashCommandPlace(view.state);
           const contextKey = event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
@@ -117,7 +133,32 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agree
         <h2 id={titleId} className="visually-hidden">
           Udkast
         </h2>
-        {editable ? (
+        {editable && canSuggest && (
+          <p className="suggest-toggle">
+            <button
+              type="button"
+              className="suggest-toggle__button"
+              aria-pressed={suggesting || suggestOnly}
+              aria-disabled={suggestOnly}
+              aria-describedby={`${draftId}-suggest-hint`}
+              onClick={() => {
+                if (suggestOnly) return;
+                setSuggesting((on) => !on);
+                setAnnouncement(suggesting ? 'Foreslå ændringer er slået fra' : 'Foreslå ændringer er slået til');
+              }}
+            >
+              Foreslå ændringer
+            </button>
+            <span id={`${draftId}-suggest-hint`} className="muted">
+              {suggestOnly
+                ? 'Det du skriver og sletter bliver forslag, som sekretariatet godkender eller afviser.'
+                : suggesting
+                  ? 'Det du skriver og sletter bliver forslag.'
+                  : 'Slået fra: du retter teksten direkte.'}
+            </span>
+          </p>
+        )}
+        {editable && canWrite && !suggesting ? (
           <EditorToolbar
             editor={editor}
             controls={draftId}
@@ -127,14 +168,14 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agree
               setMenu({ top: box.bottom + 4, left: box.left, source: 'toolbar' });
             }}
           />
-        ) : (
+        ) : editable ? null : (
           readOnlyNotice
         )}
         <div
           className="draft-paper"
           style={SECTION_KIND_LABEL_VARIABLES}
           onContextMenu={(event) => {
-            if (!editable || !editor) return;
+            if (!editable || !editor || suggestingRef.current) return;
             // Right click: the caret goes where the click was, the menu opens there.
             const at = editor.view.posAtCoords({ left: event.clientX, top: event.clientY });
             if (!at) return;
@@ -166,6 +207,7 @@ export function LiveDraft({ collaboration, user, editable, readOnlyNotice, agree
         </p>
       </section>
       <div className="side-column">
+        {editor && (canSuggest || canWrite) && <SuggestionsPanel editor={editor} agreementId={agreementId} canDecide={canWrite} />}
         <CommentsPanel editor={editor} agreementId={agreementId} />
         {aside}
       </div>

@@ -10,6 +10,7 @@ export const EDITOR_AGREEMENT = graphql(`
       title
       documentName
       canEdit
+      canSuggest
       region {
         id
         name

@@ -24,6 +24,20 @@ export function savingFailsIn(payload: string): boolean | null {
   }
 }
 
+/**
+ * The server's stateless message when it refused an update from someone who may only suggest
+ * (apps/api/src/collaboration/extensions/write-access.extension.ts): the message to show, else null.
+ */
+export function suggestionRefusedIn(payload: string): string | null {
+  try {
+    const parsed = JSON.parse(payload) as { type?: unknown; message?: unknown } | null;
+    if (parsed?.type !== 'aftalerum:suggestion-refused') return null;
+    return typeof parsed.message === 'string' ? parsed.message : 'Ændringen er ikke gemt.';
+  } catch {
+    return null;
+  }
+}
+
 export interface Collaboration {
   provider: HocuspocusProvider;
   ydoc: Y.Doc;
@@ -39,6 +53,8 @@ export interface CollaborationState {
   readOnlyScope: boolean;
   /** Why the server refused the connection, if it did. */
   refusedReason: string | null;
+  /** The server refused a change that was not a suggestion; the draft was loaded again from the server. */
+  suggestionRefused: string | null;
 }
 
 /** The collaboration socket at /collab on the page's own host. */
@@ -87,6 +103,9 @@ export function useCollaboration(documentName: string, user: { name: string; col
   const [collaboration, setCollaboration] = useState<Collaboration | null>(null);
   const [snapshot, setSnapshot] = useState<ProviderSnapshot>(INITIAL);
   const collaborationToken = useCollaborationToken();
+  // A refused change leaves the local document unlike the server's: it starts again from the server's.
+  const [generation, setGeneration] = useState(0);
+  const [suggestionRefused, setSuggestionRefused] = useState<string | null>(null);
 
   useEffect(() => {
     const ydoc = new Y.Doc();
@@ -133,6 +152,11 @@ export function useCollaboration(documentName: string, user: { name: string; col
     const onStateless = ({ payload }: { payload: string }) => {
       const fails = savingFailsIn(payload);
       if (fails !== null) update({ serverNotSaving: fails });
+      const refused = suggestionRefusedIn(payload);
+      if (refused !== null) {
+        setSuggestionRefused(refused);
+        setGeneration((n) => n + 1);
+      }
     };
     const onRefused = ({ reason }: { reason: string }) => update({ refusedReason: reason || 'Adgang nægtet' });
     const onAuthenticated = () => update({ scope: provider.authorizedScope, refusedReason: null });
@@ -155,7 +179,7 @@ export function useCollaboration(documentName: string, user: { name: string; col
       ydoc.destroy();
     };
     // The name and colour are set once per document; the caret extension keeps them in awareness.
-  }, [documentName, user, collaborationToken]);
+  }, [documentName, user, collaborationToken, generation]);
 
   return {
     collaboration,
@@ -163,5 +187,6 @@ export function useCollaboration(documentName: string, user: { name: string; col
     loaded: snapshot.everSynced,
     readOnlyScope: snapshot.scope === 'readonly',
     refusedReason: snapshot.refusedReason,
+    suggestionRefused,
   };
 }
