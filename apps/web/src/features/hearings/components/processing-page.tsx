@@ -64,8 +64,10 @@ function Processing({ hearing }: { hearing: HearingHead }) {
   const [announcement, setAnnouncement] = useState('');
   /** Counts the responses that arrived while the page was open: the comment list then loads what came after its end. */
   const [arrivals, setArrivals] = useState(0);
-  const processing = useQuery(HEARING_PROCESSING, { variables: { id: hearing.id }, pollInterval: liveFailed ? POLL_MS : 0 });
-  useQuery(HEARING_HEAD, { variables: { id: hearing.id }, pollInterval: liveFailed ? POLL_MS : 0 });
+  // The page above asked for these as it opened; here they are read from the cache, and polled
+  // (always from the server) when the live connection fails.
+  const processing = useQuery(HEARING_PROCESSING, { variables: { id: hearing.id }, fetchPolicy: 'cache-first', pollInterval: liveFailed ? POLL_MS : 0 });
+  useQuery(HEARING_HEAD, { variables: { id: hearing.id }, fetchPolicy: 'cache-first', pollInterval: liveFailed ? POLL_MS : 0 });
 
   // New responses arrive live over graphql-ws; each refreshes the responses, the counts and the heat map, and
   // the comment list loads the new comments (they come last) once it has reached its end.
