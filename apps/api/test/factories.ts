@@ -155,15 +155,28 @@ export async function submitResponse(app: TestApp, token: string, hearingId: str
 
 /** A response the secretariat registers for an organisation without an account (received by post). */
 export async function registerLateResponse(app: TestApp, secretariat: string, hearingId: string, organisation: string): Promise<ResponseRows> {
+  // The letter, uploaded by the secretariat, goes with the response as its attachment.
+  const letter = await uploadAttachment(app, secretariat);
+  if (letter.status !== 201 || !letter.id) throw new Error(`upload failed: ${letter.status}`);
   const data = await must(
     app,
     'mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { id comments { id } } }',
-    { i: { hearingId, organisationId: organisation, idempotencyKey: unique('brev'), summary: 'Modtaget pr. brev.', comments: [{ text: 'Mere om ældre.' }], publish: true } },
+    {
+      i: {
+        hearingId,
+        organisationId: organisation,
+        idempotencyKey: unique('brev'),
+        summary: 'Modtaget pr. brev.',
+        comments: [{ text: 'Mere om ældre.' }],
+        publish: true,
+        attachmentIds: [letter.id],
+      },
+    },
     secretariat,
     'registerLateHearingResponse',
   );
   const response = data.registerLateHearingResponse as { id: string; comments: Array<{ id: string }> };
-  return { id: response.id, commentId: response.comments[0].id, attachmentId: '' };
+  return { id: response.id, commentId: response.comments[0].id, attachmentId: letter.id };
 }
 
 /** An input round on the agreement, open for a week, asking these clusters. */

@@ -134,6 +134,83 @@ describe('letters split into points with suggested anchors, and filed as anchore
     expect(filed.registerLateHearingResponse).toEqual({ organisation: { name: 'Hjerteforeningen' }, comments: points.map((p) => ({ blockId: p.suggestions[0].blockId })) });
   });
 
+  it('attaches the letter the secretariat registers to the response: the organisation reads it, as the secretariat does; nobody else does', async () => {
+    const letter = await letterPdf(LETTER);
+    const uploaded = await upload(secretariat, letter, 'brev fra Danske Patienter.pdf');
+    expect(uploaded.status).toBe(201);
+    const letterId = uploaded.body.id as string;
+    const split = await must(app, POINTS, { h: hearingId, a: letterId }, secretariat, 'hearingLetterPoints');
+    const points = split.hearingLetterPoints.points as Array<{ text: string; suggestions: Array<{ blockId: string }> }>;
+    const input = (attachmentIds: string[]) => ({
+      hearingId,
+      organisationId: dp,
+      idempotencyKey: unique('brev'),
+      comments: points.map((p) => ({ blockId: p.suggestions[0].blockId, text: p.text })),
+      publish: false,
+      attachmentIds,
+    });
+
+    // The organisation cannot file the secretariat's upload as its own.
+    const own = await app.gql('mutation($i: SubmitHearingResponseInput!) { submitHearingResponse(input: $i) { id } }', { i: input([letterId]) }, danskePatienter);
+    expect(own.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/bilagene/) });
+
+    const filed = await must(
+      app,
+      'mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { id organisation { name } attachments { id fileName contentType size } } }',
+      { i: input([letterId]) },
+      secretariat,
+      'registerLateHearingResponse',
+    );
+    const responseId = filed.registerLateHearingResponse.id as string;
+    expect(filed.registerLateHearingResponse).toMatchObject({
+      organisation: { name: 'Danske Patienter' },
+      attachments: [{ id: letterId, fileName: 'brev fra Danske Patienter.pdf', contentType: 'application/pdf', size: letter.length }],
+    });
+    // Filed once: the same letter does not go with a second response.
+    const again = await app.gql('mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { id } }', { i: input([letterId]) }, secretariat);
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+
+    // Danske Patienter sees its response with the letter among its attachments, and downloads it.
+    const mine = await must(app, 'query($id: ID!) { hearing(id: $id) { responses { id attachments { id url } } } }', { id: hearingId }, danskePatienter, 'hearing');
+    const listed = (mine.hearing.responses as Array<{ id: string; attachments: Array<{ id: string; url: string }> }>).find((r) => r.id === responseId);
+    expect(listed?.attachments.map((a) => a.id)).toEqual([letterId]);
+    const download = async (token: string | undefined) => {
+      const response = await fetch(`${app.url}/files/attachments/${letterId}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+    };
+    for (const reader of [danskePatienter, secretariat]) {
+      const got = await download(reader);
+      expect(got.status).toBe(200);
+      expect(got.body.equals(letter)).toBe(true);
+    }
+    // Another organisation, a municipality of the region, another region's secretariat, nobody signed in: refused, no bytes.
+    const others = [uninvited, await app.login(DEMO_ACCOUNTS.hMunicipality), await app.login(DEMO_ACCOUNTS.sSecretariat), undefined];
+    for (const other of others) {
+      const got = await download(other);
+      expect([401, 403, 404]).toContain(got.status);
+      expect(got.body.includes(letter.subarray(0, 64))).toBe(false);
+    }
+
+    // The file stays the secretariat's upload: it counts against the secretariat's organisation, not Danske Patienter's.
+    const [row] = (await db.query<{ organisation_id: string }>('SELECT "organisation_id" FROM "attachments" WHERE "id" = $1', [letterId])).rows;
+    const secretariatOrganisation = (await must(app, '{ me { organisation { id } } }', {}, secretariat, 'me')).me.organisation.id;
+    expect(row.organisation_id).toBe(secretariatOrganisation);
+    const audit = await db.query('SELECT 1 FROM "audit_log" WHERE "action" = $1 AND "entity_id" = $2', ['hearing.response.late', responseId]);
+    expect(audit.rowCount).toBe(1);
+  });
+
+  it('refuses another organisation’s upload on a letter the secretariat registers', async () => {
+    const theirs = await upload(uninvited, await letterPdf(LETTER), 'brev.pdf');
+    expect(theirs.status).toBe(201);
+    const refused = await app.gql(
+      'mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { id } }',
+      { i: { hearingId, organisationId: hf, idempotencyKey: unique('brev'), comments: [{ text: 'Et punkt.' }], publish: false, attachmentIds: [theirs.body.id] } },
+      secretariat,
+    );
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'Et af bilagene findes ikke eller tilhører en anden organisation. Vedhæft det igen.' });
+    expect(refused.data).toBeNull();
+  });
+
   it('refuses an encrypted PDF with a Danish reason, and an organisation not invited', async () => {
     const uploaded = await upload(danskePatienter, await encryptedPdf(), 'låst.pdf');
     expect(uploaded.status).toBe(201);

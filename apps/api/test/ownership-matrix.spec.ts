@@ -783,8 +783,13 @@ const FILE_READS: Row[] = [
   },
   {
     operation: 'GET /files/attachments/:id',
-    targets: { 'attachment of Danske Patienter’s response (hearing H)': RESPONSE_READ['response of Danske Patienter (hearing H)'], 'attachment of Hjerteforeningen’s response (hearing H)': RESPONSE_READ['response of Hjerteforeningen (hearing H)'] },
-    run: (w, c, t) => get(w, c, `/files/attachments/${(t.includes('Danske') ? w.responses.DP : w.responses.HF).attachmentId}`),
+    targets: {
+      'attachment of Danske Patienter’s response (hearing H)': RESPONSE_READ['response of Danske Patienter (hearing H)'],
+      'attachment of Hjerteforeningen’s response (hearing H)': RESPONSE_READ['response of Hjerteforeningen (hearing H)'],
+      // Uploaded by Syddanmark's secretariat and registered as Ældre Sagen's letter: the response's readers.
+      'letter Syddanmark’s secretariat registered for Ældre Sagen (hearing S)': RESPONSE_READ['response of Ældre Sagen (hearing S)'],
+    },
+    run: (w, c, t) => get(w, c, `/files/attachments/${responseOf(w, t).attachmentId}`),
   },
   {
     operation: 'GET /files/hearing-responses/:id/receipt.pdf',

@@ -1,21 +1,24 @@
-import { lazy, Suspense } from 'react';
+import { lazy, ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from './components/app-shell';
 import { NotFoundPage } from './components/not-found-page';
 import { AgreementsPage } from './features/agreements/components/agreements-page';
 import { LoginPage } from './features/auth/components/login-page';
 import { useAuth } from './features/auth/hooks/use-auth';
-import { InputRoundPage } from './features/input-rounds/components/input-round-page';
-import { InputRoundsPage } from './features/input-rounds/components/input-rounds-page';
-import { WordPage } from './features/word-import/components/word-page';
-import { ApprovalsPage } from './features/timeline/components/approvals-page';
-import { TimelinePage } from './features/timeline/components/timeline-page';
-import { DashboardPage } from './features/dashboard/components/dashboard-page';
 import { HearingProcessingRoute, HearingResponseRoute, HearingsRoute, usePublicHearingPage } from './features/hearings/routes';
 import { ChangeTraceRoute, LetterRoute } from './features/letters/routes';
 
-// The editor (Tiptap, Yjs, Hocuspocus) is loaded when a draft is opened, not with the login page.
+// Each feature's screens are a chunk of their own, loaded when one is opened: the editor (Tiptap,
+// Yjs, Hocuspocus) when a draft is, and none of them with the login page or a hearing.
 const EditorPage = lazy(() => import('./features/editor/components/editor-page').then((m) => ({ default: m.EditorPage })));
+const InputRoundsPage = lazy(() => import('./features/input-rounds/components/input-rounds-page').then((m) => ({ default: m.InputRoundsPage })));
+const InputRoundPage = lazy(() => import('./features/input-rounds/components/input-round-page').then((m) => ({ default: m.InputRoundPage })));
+const TimelinePage = lazy(() => import('./features/timeline/components/timeline-page').then((m) => ({ default: m.TimelinePage })));
+const ApprovalsPage = lazy(() => import('./features/timeline/components/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
+const DashboardPage = lazy(() => import('./features/dashboard/components/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const WordPage = lazy(() => import('./features/word-import/components/word-page').then((m) => ({ default: m.WordPage })));
+
+const loaded = (page: ReactNode) => <Suspense fallback={<p aria-live="polite">Indlæser…</p>}>{page}</Suspense>;
 
 export function App() {
   const { user, loading, signedIn } = useAuth();
@@ -36,19 +39,19 @@ export function App() {
             </Suspense>
           }
         />
-        <Route path="/aftaler/:agreementId/input" element={<InputRoundsPage />} />
-        <Route path="/aftaler/:agreementId/tidslinje" element={<TimelinePage />} />
-        <Route path="/aftaler/:agreementId/godkendelser" element={<ApprovalsPage />} />
-        <Route path="/aftaler/:agreementId/overblik" element={<DashboardPage />} />
+        <Route path="/aftaler/:agreementId/input" element={loaded(<InputRoundsPage />)} />
+        <Route path="/aftaler/:agreementId/tidslinje" element={loaded(<TimelinePage />)} />
+        <Route path="/aftaler/:agreementId/godkendelser" element={loaded(<ApprovalsPage />)} />
+        <Route path="/aftaler/:agreementId/overblik" element={loaded(<DashboardPage />)} />
         <Route path="/aftaler/:agreementId/hoeringer" element={<HearingsRoute />} />
         <Route path="/hoeringer" element={<HearingsRoute />} />
         <Route path="/hoeringer/:hearingId" element={<HearingProcessingRoute />} />
         <Route path="/hoeringer/:hearingId/svar" element={<HearingResponseRoute />} />
         <Route path="/hoeringer/:hearingId/brev" element={<LetterRoute />} />
         <Route path="/hoeringer/:hearingId/spor/:organisationId" element={<ChangeTraceRoute />} />
-        <Route path="/input" element={<InputRoundsPage />} />
-        <Route path="/input/:roundId" element={<InputRoundPage />} />
-        <Route path="/word" element={<WordPage />} />
+        <Route path="/input" element={loaded(<InputRoundsPage />)} />
+        <Route path="/input/:roundId" element={loaded(<InputRoundPage />)} />
+        <Route path="/word" element={loaded(<WordPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

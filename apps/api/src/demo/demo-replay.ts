@@ -98,7 +98,11 @@ export async function seedSyddanmark(manager: EntityManager, regionId: string, s
     phase: AgreementPhase.INPUT_ROUND,
   });
   await manager.save(agreement);
-  const political = syddanmarkAgreement(false);
+  // The versions were frozen from the draft before the annex was written into it: the same
+  // paragraphs with the same blockIds, so what was said to the hearing draft finds its paragraph
+  // in the live draft (rather than standing as said to a deleted one).
+  const draft = syddanmarkAgreement(true);
+  const political: JSONContent = { ...draft, content: (draft.content ?? []).filter((node) => node.attrs?.kind !== 'ANNEX') };
   const hearingDraft = await insertVersion(manager, agreement.id, 'Høringsudkast', political, secretariatId, '2023-05-09T09:00:00+02:00');
   const finalId = await insertVersion(manager, agreement.id, 'Politisk del, endelig', political, secretariatId, '2023-09-01T09:00:00+02:00');
   await manager.query(`UPDATE "agreement_versions" SET "final_locked_at" = '2023-09-28T15:00:00+02:00', "final_locked_by" = $2 WHERE "id" = $1`, [finalId, secretariatId]);
@@ -109,7 +113,7 @@ export async function seedSyddanmark(manager: EntityManager, regionId: string, s
     await approve(manager, agreement.id, finalId, municipality, spread('2023-10-02', '2023-11-30', index, municipalities.length), 'Byrådets møde', secretariatId);
   }
   // The draft now holds the annex as a later section.
-  await insertDraft(manager, agreement.id, syddanmarkAgreement(true));
+  await insertDraft(manager, agreement.id, draft);
 
   const deadline = new Date(now.getTime() + 14 * DAY);
   deadline.setUTCHours(21, 59, 0, 0);

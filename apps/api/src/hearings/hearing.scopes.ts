@@ -56,7 +56,10 @@ registerScopes({
   /**
    * An uploaded file: a hearing response's attachment (the response's readers) or an approval's
    * decision document (the agreement's secretariat and the deciding organisation); before it is
-   * filed, only its organisation's. An upload by an account bound to a hearing belongs to that hearing.
+   * filed, only its organisation's. Once filed, a response's attachment is the responding
+   * organisation's, whoever uploaded it: a letter the secretariat registered for an organisation
+   * is that organisation's to read, as the response is. An upload by an account bound to a
+   * hearing belongs to that hearing.
    */
   attachment: {
     entity: Attachment,
@@ -66,7 +69,7 @@ registerScopes({
     refusedRead: 'Du har ikke adgang til bilaget. Det kan hentes af den organisation, der har indsendt det, og sekretariatet.',
     refusedChange: 'Du har ikke adgang til bilaget.',
     facts: `SELECT COALESCE(ha."region_id", aa."region_id") AS region_id, COALESCE(hr."hearing_id", u."hearing_id") AS hearing_id,
-                   false AS invited, f."organisation_id" = $2 AS own, false AS participant
+                   false AS invited, COALESCE(hr."organisation_id", f."organisation_id") = $2 AS own, false AS participant
               FROM "attachments" f
               JOIN "users" u ON u."id" = f."uploaded_by"
               LEFT JOIN "hearing_response_attachments" x ON x."attachment_id" = f."id"

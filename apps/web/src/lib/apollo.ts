@@ -5,6 +5,7 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { csrfHeaders } from '../features/auth/lib/session';
+import { preloadedAnswersLink } from './preloaded-answers';
 
 /** Operations whose UNAUTHENTICATED answer is a wrong credential to show, not an expired session. */
 const SIGN_IN_OPERATIONS: unknown[] = ['login', 'acceptHearingInvitation', 'confirmHearingInvitation', 'useSessionCookie'];
@@ -31,7 +32,7 @@ export function createApolloClient(onUnauthenticated: () => void): ApolloClient 
     return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
   };
   return new ApolloClient({
-    link: ApolloLink.from([errors, ApolloLink.split(isSubscription, live, ApolloLink.from([csrf, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]))]),
+    link: ApolloLink.from([errors, ApolloLink.split(isSubscription, live, ApolloLink.from([preloadedAnswersLink(), csrf, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]))]),
     cache: new InMemoryCache({
       typePolicies: {
         // The processing page's comments: the pages of one filter (and page size) are one list;

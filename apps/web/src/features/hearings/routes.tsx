@@ -1,8 +1,8 @@
 import { lazy, ReactNode, Suspense } from 'react';
 import { matchPath, useLocation } from 'react-router';
+import { hearingPages as pages } from './preload';
 
-// The hearing screens are one chunk, loaded when a hearing screen is opened.
-const pages = () => import('./components/pages');
+// The hearing screens are one chunk, loaded when a hearing screen is opened (or at start, see ./preload.ts).
 const HearingsPage = lazy(() => pages().then((m) => ({ default: m.HearingsPage })));
 const HearingResponsePage = lazy(() => pages().then((m) => ({ default: m.HearingResponsePage })));
 const HearingProcessingPage = lazy(() => pages().then((m) => ({ default: m.HearingProcessingPage })));

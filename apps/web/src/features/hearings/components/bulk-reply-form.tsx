@@ -14,6 +14,7 @@ export function BulkReplyForm({
   label,
   submitLabel,
   templates,
+  disabled = false,
   onReply,
 }: {
   hearingId: string;
@@ -21,6 +22,8 @@ export function BulkReplyForm({
   label: string;
   submitLabel: string;
   templates: ReplyTemplate[];
+  /** Not yet answerable (what it answers is still loading). */
+  disabled?: boolean;
   onReply(reply: string, outcome: CommentOutcome): Promise<string>;
 }) {
   const id = useId();
@@ -117,7 +120,7 @@ export function BulkReplyForm({
         </p>
       )}
       <div className="hd-actions">
-        <button type="submit" className="primary small" disabled={busy}>
+        <button type="submit" className="primary small" disabled={busy || disabled}>
           {submitLabel}
         </button>
       </div>

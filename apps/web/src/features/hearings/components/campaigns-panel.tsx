@@ -30,7 +30,7 @@ export function CampaignsPanel({ hearingId, templates }: { hearingId: string; te
 }
 
 function CampaignItem({ hearingId, campaign, templates }: { hearingId: string; campaign: Campaign; templates: ReplyTemplate[] }) {
-  const [reply] = useMutation(REPLY_TO_CAMPAIGN, { refetchQueries: ['HearingCampaigns', 'HearingProcessing', 'HearingComments', 'Hearing'] });
+  const [reply] = useMutation(REPLY_TO_CAMPAIGN, { refetchQueries: ['HearingCampaigns', 'HearingThemes', 'HearingCommentFacets', 'HearingResponses'] });
   const title = `Kampagne: ${campaign.size} enslydende høringssvar`;
   return (
     <li className="hd-campaign">

@@ -3,15 +3,12 @@ import { defaultRangeExtractor, Range, useWindowVirtualizer } from '@tanstack/re
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { CommentFilter, HEARING_COMMENT_PAGE, HearingComment } from '../graphql/hearings';
+import { EMPTY_FILTER, PAGE_SIZE } from '../lib/comment-page';
 import { DraftBlockInfo } from '../lib/draft';
 import { OUTCOME_LABELS } from '../lib/labels';
 import { ReplyForm } from './reply-form';
 
-/** No filter: every comment. */
-export const EMPTY_FILTER: CommentFilter = { organisationId: null, kind: null, outcome: null, unanswered: null, search: null, blockId: null };
-
-/** How many comments one page brings. */
-export const PAGE_SIZE = 50;
+export { EMPTY_FILTER, PAGE_SIZE };
 /** Load the next page when the list has drawn a comment this close to the end of what is loaded. */
 const LOAD_AHEAD = 8;
 

@@ -1,10 +1,10 @@
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
-import { ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { AGREEMENT_TITLE, HEARING_COMMENT_FACETS, HEARING_COMMENT_PAGE, HEARING_HEAD, HEARING_PROCESSING, HEARING_RESPONSES, HearingHead, RESPONSE_RECEIVED } from '../graphql/hearings';
 import { draftBlocks, parseDraft } from '../lib/draft';
-import { EMPTY_FILTER, PAGE_SIZE } from './comment-list';
+import { EMPTY_FILTER, PAGE_SIZE } from '../lib/comment-page';
 import { CommentsWorkbench } from './comments-workbench';
 import { Deferred } from './deferred';
 import { DeadlinePanel } from './deadline-panel';
@@ -64,8 +64,10 @@ function Processing({ hearing }: { hearing: HearingHead }) {
   const [announcement, setAnnouncement] = useState('');
   /** Counts the responses that arrived while the page was open: the comment list then loads what came after its end. */
   const [arrivals, setArrivals] = useState(0);
-  const processing = useQuery(HEARING_PROCESSING, { variables: { id: hearing.id }, pollInterval: liveFailed ? POLL_MS : 0 });
-  useQuery(HEARING_HEAD, { variables: { id: hearing.id }, pollInterval: liveFailed ? POLL_MS : 0 });
+  // The page above asked for these as it opened; here they are read from the cache, and polled
+  // (always from the server) when the live connection fails.
+  const processing = useQuery(HEARING_PROCESSING, { variables: { id: hearing.id }, fetchPolicy: 'cache-first', pollInterval: liveFailed ? POLL_MS : 0 });
+  useQuery(HEARING_HEAD, { variables: { id: hearing.id }, fetchPolicy: 'cache-first', pollInterval: liveFailed ? POLL_MS : 0 });
 
   // New responses arrive live over graphql-ws; each refreshes the responses, the counts and the heat map, and
   // the comment list loads the new comments (they come last) once it has reached its end.
@@ -143,34 +145,28 @@ function Processing({ hearing }: { hearing: HearingHead }) {
  * comments (which have their own paged list).
  */
 function ProcessingResponses({ hearingId, count, liveNote, poll, children }: { hearingId: string; count: number; liveNote: string; poll: boolean; children: ReactNode }) {
-  const id = useId();
   const [wanted, setWanted] = useState(false);
   const show = wanted || count <= RESPONSES_SHOWN_AT_ONCE;
   const { data, error } = useQuery(HEARING_RESPONSES, { variables: { id: hearingId }, skip: !show, pollInterval: poll ? POLL_MS : 0 });
-  const responses = data?.hearing?.responses;
-  if (show && responses) return <ResponsesPanel responses={responses} liveNote={liveNote}>{children}</ResponsesPanel>;
+  const responses = show ? data?.hearing?.responses : undefined;
+  const placeholder = error ? (
+    <p className="error" role="alert">
+      {errorMessage(error)}
+    </p>
+  ) : show ? (
+    <p className="muted" aria-live="polite">
+      Henter høringssvarene…
+    </p>
+  ) : (
+    <p>
+      <button type="button" onClick={() => setWanted(true)}>
+        Vis alle {count} høringssvar med kvitteringer og bilag
+      </button>
+    </p>
+  );
   return (
-    <section className="card hd-responses" aria-labelledby={`${id}-title`}>
-      <div className="hd-section-head">
-        <h2 id={`${id}-title`}>Høringssvar ({count})</h2>
-        <span className="hd-live">{liveNote}</span>
-      </div>
-      {error ? (
-        <p className="error" role="alert">
-          {errorMessage(error)}
-        </p>
-      ) : show ? (
-        <p className="muted" aria-live="polite">
-          Henter høringssvarene…
-        </p>
-      ) : (
-        <p>
-          <button type="button" onClick={() => setWanted(true)}>
-            Vis alle {count} høringssvar med kvitteringer og bilag
-          </button>
-        </p>
-      )}
+    <ResponsesPanel count={count} responses={responses} liveNote={liveNote} placeholder={placeholder}>
       {children}
-    </section>
+    </ResponsesPanel>
   );
 }

@@ -6,16 +6,34 @@ import { formatDateTime } from '../lib/time';
 import { AttachmentList } from './attachment-list';
 import { ResponseReplyForm } from './response-reply-form';
 
-/** Every response received, newest last, each with its receipt. */
-export function ResponsesPanel({ responses, liveNote, children }: { responses: HearingResponse[]; liveNote: string; children?: ReactNode }) {
+/**
+ * Every response received, newest last, each with its receipt; until they are loaded (or asked
+ * for), `placeholder` in their place. The panel and its `children` stay where they are when the
+ * responses arrive, so a form or a disclosure among the children keeps what the person did.
+ */
+export function ResponsesPanel({
+  count,
+  responses,
+  liveNote,
+  placeholder,
+  children,
+}: {
+  count: number;
+  responses?: HearingResponse[];
+  liveNote: string;
+  placeholder?: ReactNode;
+  children?: ReactNode;
+}) {
   const id = useId();
   return (
     <section className="card hd-responses" aria-labelledby={`${id}-title`}>
       <div className="hd-section-head">
-        <h2 id={`${id}-title`}>Høringssvar ({responses.length})</h2>
+        <h2 id={`${id}-title`}>Høringssvar ({responses?.length ?? count})</h2>
         <span className="hd-live">{liveNote}</span>
       </div>
-      {responses.length === 0 ? (
+      {!responses ? (
+        placeholder
+      ) : responses.length === 0 ? (
         <p className="muted">Der er ikke modtaget høringssvar endnu.</p>
       ) : (
         <ul className="hd-response-list">

@@ -8,7 +8,10 @@ import { CampaignsPanel } from './campaigns-panel';
 
 /** While the analysis has not yet seen every response, the panel asks again this often. */
 const PENDING_POLL_MS = 2_000;
-const REFRESH = ['HearingThemes', 'HearingThemeComments', 'HearingProcessing', 'HearingComments'];
+// The comments a reply changes come back with it (the list's copies update by id); the counts and
+// the heat map (HearingCommentFacets) are the server's, so they are asked for again.
+const REFRESH = ['HearingThemes', 'HearingThemeComments', 'HearingCommentFacets'];
+const number = (n: number) => n.toLocaleString('da-DK');
 
 /**
  * "Temaer": the hearing's comments grouped by what they are about (computed when responses
@@ -45,7 +48,7 @@ export function ThemesPanel({ hearingId, responseCount }: { hearingId: string; r
       <section className="card hd-themes" aria-labelledby={`${id}-title`}>
         <div className="hd-section-head">
           <h2 id={`${id}-title`}>Temaer ({themes.length})</h2>
-          <span className="hd-live">{pending ? 'Temaerne opdateres…' : analysis ? `${analysis.commentCount} kommentarer gennemgået` : ''}</span>
+          <span className="hd-live">{pending ? 'Temaerne opdateres…' : analysis ? `${number(analysis.commentCount)} kommentarer gennemgået` : ''}</span>
         </div>
         {error && (
           <p className="error" role="alert">
@@ -117,7 +120,7 @@ function ThemeItem({
           </button>
         </h3>
         <span className="muted">
-          {theme.size} kommentarer · {theme.answered} af {theme.size} besvaret
+          {number(theme.size)} kommentarer · {number(theme.answered)} af {number(theme.size)} besvaret
         </span>
       </div>
       {theme.terms.length > 0 && <p className="hd-hint">Nøgleord: {theme.terms.join(', ')}</p>}
@@ -168,7 +171,7 @@ function ThemeBody({ hearingId, theme, themes, templates }: { hearingId: string;
       const input = target === 'new' ? { commentIds: chosen, newThemeLabel: newLabel.trim() } : { commentIds: chosen, themeId: target || null };
       const result = await move({ variables: { input } });
       setChosen([]);
-      return `${input.commentIds.length} kommentarer er flyttet til »${result.data?.moveCommentsToTheme.label}«.`;
+      return `${number(input.commentIds.length)} kommentarer er flyttet til »${result.data?.moveCommentsToTheme.label}«.`;
     });
   };
 
@@ -241,12 +244,14 @@ function ThemeBody({ hearingId, theme, themes, templates }: { hearingId: string;
       <BulkReplyForm
         hearingId={hearingId}
         label={`Svar til temaet ${theme.label}`}
-        submitLabel={chosen.length ? `Besvar ${chosen.length} valgte kommentarer` : `Besvar alle ${comments.length} kommentarer i temaet`}
+        submitLabel={chosen.length ? `Besvar ${number(chosen.length)} valgte kommentarer` : `Besvar alle ${number(comments.length)} kommentarer i temaet`}
+        // Until the theme's comments have come, "all" would be none.
+        disabled={!data}
         templates={templates}
         onReply={async (text, outcome) => {
           await reply({ variables: { input: { commentIds: answering, reply: text, outcome } } });
           setChosen([]);
-          return `Svaret er gemt på ${answering.length} kommentarer.`;
+          return `Svaret er gemt på ${number(answering.length)} kommentarer.`;
         }}
       />
     </div>

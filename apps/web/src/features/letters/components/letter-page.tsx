@@ -26,8 +26,8 @@ const percent = (score: number) => `${Math.round(score * 100)} %`;
  * `/hoeringer/:hearingId/brev`: a response that came as a letter (PDF or Word). The letter is
  * read and split into numbered points, each with the three paragraphs of the hearing draft it
  * most likely concerns; the person confirms or changes each anchor, and the points are filed
- * as the response's comments. The secretariat registers it for an invited organisation; an
- * organisation files its own letter (kept as the response's attachment).
+ * as the response's comments, and the letter itself as the response's attachment. The
+ * secretariat registers it for an invited organisation; an organisation files its own letter.
  */
 export function LetterPage() {
   const { hearingId = '' } = useParams();
@@ -143,8 +143,8 @@ function LetterWorkbench({
       summary: summary.trim() || null,
       comments: kept.map((p) => ({ blockId: p.blockId || null, text: p.text.trim() })),
       publish,
-      // The organisation's own upload goes with its response; the secretariat's stays with the secretariat.
-      attachmentIds: !secretariat && attachmentId ? [attachmentId] : [],
+      // The letter goes with the response, whoever uploaded it (a secretariat's upload counts against its own quota).
+      attachmentIds: attachmentId ? [attachmentId] : [],
     };
     try {
       const result = secretariat ? (await register({ variables: { input } })).data?.registerLateHearingResponse : (await file({ variables: { input } })).data?.submitHearingResponse;
