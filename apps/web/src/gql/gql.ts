@@ -110,6 +110,7 @@ type Documents = {
     "\n  query WordAgreements {\n    agreements {\n      id\n      title\n      periodStart\n      periodEnd\n      canEdit\n      region {\n        id\n        name\n      }\n      versions {\n        id\n        number\n        label\n      }\n    }\n  }\n": typeof types.WordAgreementsDocument,
     "\n  query WordRegions {\n    regions {\n      id\n      name\n    }\n  }\n": typeof types.WordRegionsDocument,
     "\n  query ImportedSections($id: ID!) {\n    agreement(id: $id) {\n      id\n      title\n      sections {\n        blockId\n        kind\n        title\n      }\n    }\n  }\n": typeof types.ImportedSectionsDocument,
+    "\n  query PreloadedHearing($id: ID!) {\n    hearing(id: $id) {\n      id\n      title\n    }\n  }\n": typeof types.PreloadedHearingDocument,
 };
 const documents: Documents = {
     "\n  query Agreements {\n    agreements {\n      id\n      title\n      periodStart\n      periodEnd\n      effectiveDate\n      phase\n      currentPhase\n      documentName\n      region {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.AgreementsDocument,
@@ -208,6 +209,7 @@ const documents: Documents = {
     "\n  query WordAgreements {\n    agreements {\n      id\n      title\n      periodStart\n      periodEnd\n      canEdit\n      region {\n        id\n        name\n      }\n      versions {\n        id\n        number\n        label\n      }\n    }\n  }\n": types.WordAgreementsDocument,
     "\n  query WordRegions {\n    regions {\n      id\n      name\n    }\n  }\n": types.WordRegionsDocument,
     "\n  query ImportedSections($id: ID!) {\n    agreement(id: $id) {\n      id\n      title\n      sections {\n        blockId\n        kind\n        title\n      }\n    }\n  }\n": types.ImportedSectionsDocument,
+    "\n  query PreloadedHearing($id: ID!) {\n    hearing(id: $id) {\n      id\n      title\n    }\n  }\n": types.PreloadedHearingDocument,
 };
 
 /**
@@ -608,6 +610,10 @@ export function graphql(source: "\n  query WordRegions {\n    regions {\n      i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ImportedSections($id: ID!) {\n    agreement(id: $id) {\n      id\n      title\n      sections {\n        blockId\n        kind\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportedSections($id: ID!) {\n    agreement(id: $id) {\n      id\n      title\n      sections {\n        blockId\n        kind\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreloadedHearing($id: ID!) {\n    hearing(id: $id) {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  query PreloadedHearing($id: ID!) {\n    hearing(id: $id) {\n      id\n      title\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
