@@ -51,8 +51,7 @@ async function approve(manager: EntityManager, agreementId: string, versionId: s
  * and the 29 municipalities that autumn, and sent to Sundhedsstyrelsen: the agreement is SUBMITTED
  * (in force from 1 January 2024) and its draft closed for good.
  */
-export async function seedHovedstadenApprovals(manager: EntityManager, agreement: Agreement, finalContent: JSONContent, hearingId: string, secretariatId: string): Promise<void> {
-  await manager.query(`UPDATE "hearings" SET "memo_published_at" = '2023-08-21T10:00:00+02:00', "memo_published_by" = $2 WHERE "id" = $1`, [hearingId, secretariatId]);
+export async function seedHovedstadenApprovals(manager: EntityManager, agreement: Agreement, finalContent: JSONContent, secretariatId: string): Promise<void> {
   const finalId = await insertVersion(manager, agreement.id, 'Endelig version til godkendelse', finalContent, secretariatId, '2023-08-28T09:00:00+02:00');
   await manager.query(`UPDATE "agreement_versions" SET "final_locked_at" = '2023-09-14T15:00:00+02:00', "final_locked_by" = $2 WHERE "id" = $1`, [finalId, secretariatId]);
   const [ssu, council, ...municipalities] = await parties(manager, agreement.regionId);
