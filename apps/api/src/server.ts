@@ -148,9 +148,11 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
 
     const demo = demoPlan({ demoData: config.DEMO_DATA, embedded: embedded !== null, production: process.env.NODE_ENV === 'production' });
     if (demo.seed) {
+      const started = performance.now();
       const seeded = await seedDemo(app, demo.password);
-      if (seeded && demo.generated) logger.warn(`Demo data seeded: ${seeded.users} accounts; their password, shown this once: ${demo.password}`);
-      else if (seeded) logger.log(`Demo data seeded: ${seeded.users} accounts (password ${demo.password})`);
+      const took = `${Math.round(performance.now() - started)} ms`;
+      if (seeded && demo.generated) logger.warn(`Demo data seeded in ${took}: ${seeded.users} accounts; their password, shown this once: ${demo.password}`);
+      else if (seeded) logger.log(`Demo data seeded in ${took}: ${seeded.users} accounts (password ${demo.password})`);
     }
 
     await app.listen(config.PORT, config.HOST);

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { demo, startDemoApp, TestApp } from './test-app';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -102,5 +103,23 @@ describe('the demo, as a visitor meets it on a new installation', () => {
     expect(syddanmark.sections.at(-1)).toMatchObject({ kind: 'ANNEX', title: 'Det Administrative Tillæg' });
     const [round] = syddanmark.inputRounds;
     expect(round.status).toBe('OPEN');
+  });
+  it('has filed the hearing through the services: each response with its journal reference and audit row at its receipt, the memo published with its audit row', async () => {
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      const responses = await db.query<{ reference: string; audited: boolean }>(
+        `SELECT r.reference, EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'hearing.response.submit' AND a.entity_id = r.id::text AND a.occurred_at = r.received_at AND a.actor_id = r.submitted_by) AS audited
+           FROM hearing_responses r ORDER BY r.reference`,
+      );
+      expect(responses.rows.length).toBeGreaterThanOrEqual(8);
+      responses.rows.forEach((row, index) => expect(row).toEqual({ reference: `SA24-H-${String(index + 1).padStart(4, '0')}`, audited: true }));
+      const memo = await db.query<{ published: Date; audited: Date }>(
+        `SELECT h.memo_published_at AS published, a.occurred_at AS audited FROM hearings h JOIN audit_log a ON a.action = 'hearing.memo.publish' AND a.entity_id = h.id::text`,
+      );
+      expect(memo.rows).toEqual([{ published: new Date('2023-08-21T08:00:00Z'), audited: new Date('2023-08-21T08:00:00Z') }]);
+    } finally {
+      await db.end();
+    }
   });
 });

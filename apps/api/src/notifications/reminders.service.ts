@@ -136,6 +136,7 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
         dedupeKey: `hearing-reminder:${hearing.id}:${job.deadline}:${job.hoursBefore}:${party.organisation_id}`,
         agreementId: hearing.agreement_id,
         organisationId: party.organisation_id,
+        hearingId: hearing.id,
         kind: 'DEADLINE_REMINDER',
         subject: `Påmindelse: høringsfrist ${dateTime.format(hearing.closes_at)}`,
         body: `${hearing.title} lukker ${dateTime.format(hearing.closes_at)}. I har endnu ikke afgivet høringssvar.`,
@@ -195,15 +196,17 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     return delivered;
   }
 
-  private async toOutbox(n: { dedupeKey: string; agreementId: string; organisationId: string | null; kind: string; subject: string; body: string }): Promise<number> {
+  private async toOutbox(n: { dedupeKey: string; agreementId: string; organisationId: string | null; hearingId?: string; kind: string; subject: string; body: string }): Promise<number> {
     const recipients = n.organisationId
       ? (
           await this.db.query<Array<{ email: string }>>(
             // An account not yet confirmed through its mailed code has not proved its address: it gets no mail.
+            // An account made through an invitation link acts in its one hearing only: it gets that hearing's mail, no other.
             `SELECT u."email" FROM "users" u WHERE u."organisation_id" = $1
                 AND NOT EXISTS (SELECT 1 FROM "invitation_acceptances" a WHERE a."user_id" = u."id" AND a."confirmed_at" IS NULL)
+                AND (u."hearing_id" IS NULL OR u."hearing_id" = $2::uuid)
               ORDER BY u."email"`,
-            [n.organisationId],
+            [n.organisationId, n.hearingId ?? null],
           )
         ).map((r) => r.email)
       : [];
