@@ -151,7 +151,13 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       const started = performance.now();
       const seeded = await seedDemo(app, demo.password);
       const took = `${Math.round(performance.now() - started)} ms`;
-      if (seeded && demo.generated) logger.warn(`Demo data seeded in ${took}: ${seeded.users} accounts; their password, shown this once: ${demo.password}`);
+      if (seeded && 'incomplete' in seeded) {
+        const where = embedded ? `delete the embedded database (${embedded.clusterDir})` : 'drop and create again the database in DATABASE_URL';
+        logger.error(
+          `The demo data is half-built: its seeding started ${seeded.startedAt.toISOString()} stopped at the step "${seeded.step}" and is not resumed. ` +
+            `To get the whole demo, stop Aftalerum, ${where}, and start again; the demo is then seeded from the beginning.`,
+        );
+      } else if (seeded && demo.generated) logger.warn(`Demo data seeded in ${took}: ${seeded.users} accounts; their password, shown this once: ${demo.password}`);
       else if (seeded) logger.log(`Demo data seeded in ${took}: ${seeded.users} accounts (password ${demo.password})`);
     }
 

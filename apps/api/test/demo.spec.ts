@@ -122,4 +122,41 @@ describe('the demo, as a visitor meets it on a new installation', () => {
       await db.end();
     }
   });
+
+  it('has replayed Hovedstaden’s approval through the services: its phases, the final lock and each decision with its audit row at its time, no approval request queued today', async () => {
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      const phases = await db.query<{ to: string; at: Date }>(
+        `SELECT a.data->>'to' AS "to", a.occurred_at AS at FROM audit_log a WHERE a.action = 'agreement.phase' AND a.entity_id = $1 ORDER BY a.occurred_at`,
+        [hovedstaden.id],
+      );
+      expect(phases.rows).toEqual([
+        { to: 'HEARING', at: new Date('2023-05-15T07:00:00Z') },
+        { to: 'PROCESSING', at: new Date('2023-06-12T10:00:00Z') },
+        { to: 'APPROVAL', at: new Date('2023-09-14T12:00:00Z') },
+      ]);
+      const lock = await db.query<{ locked: Date; audited: Date }>(
+        `SELECT v.final_locked_at AS locked, a.occurred_at AS audited FROM agreement_versions v
+           JOIN audit_log a ON a.action = 'agreement.final-version' AND a.data->>'versionId' = v.id::text WHERE v.id = $1`,
+        [hovedstaden.finalVersionId],
+      );
+      expect(lock.rows).toEqual([{ locked: new Date('2023-09-14T13:00:00Z'), audited: new Date('2023-09-14T13:00:00Z') }]);
+      const approvals = await db.query<{ audited: boolean; in2023: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'approval.record' AND a.entity_id = p.id::text AND a.occurred_at = p.recorded_at) AS audited,
+                p.recorded_at < '2024-01-01' AS in2023
+           FROM approvals p WHERE p.agreement_id = $1`,
+        [hovedstaden.id],
+      );
+      expect(approvals.rows).toHaveLength(31);
+      expect(approvals.rows.every((r) => r.audited && r.in2023)).toBe(true);
+      const submitted = await db.query<{ at: Date }>(`SELECT occurred_at AS at FROM audit_log WHERE action = 'agreement.approved-by-all' AND entity_id = $1`, [hovedstaden.id]);
+      expect(submitted.rows).toEqual([{ at: new Date('2023-12-01T10:00:00Z') }]);
+      // The requests of 2023 went out then: a replay queues no mail or job for today.
+      const queued = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('approval-request', 'deadline-reminder')`);
+      expect(queued.rows[0].n).toBe(0);
+    } finally {
+      await db.end();
+    }
+  });
 });

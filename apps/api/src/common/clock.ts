@@ -13,10 +13,18 @@ export type TravelTo = (moment: Date | string) => void;
 @Injectable()
 export class Clock {
   private fixed: number | null = null;
-  private replaying = false;
+  private replaying_ = false;
 
   now(): Date {
     return new Date(this.fixed ?? Date.now());
+  }
+
+  /**
+   * True while history is replayed: what the services would send or schedule for later (mail,
+   * reminders, approval requests) belongs to the past being replayed and is not sent today.
+   */
+  get replaying(): boolean {
+    return this.replaying_;
   }
 
   /**
@@ -24,10 +32,10 @@ export class Clock {
    * the first travel), and returns to the system clock afterwards, also when `history` fails.
    */
   async replay<T>(history: (travelTo: TravelTo) => Promise<T>): Promise<T> {
-    if (this.replaying) throw new Error('The clock is already replaying history');
-    this.replaying = true;
+    if (this.replaying_) throw new Error('The clock is already replaying history');
+    this.replaying_ = true;
     const travelTo: TravelTo = (moment) => {
-      if (!this.replaying) throw new Error('The replay is over; the clock follows the system clock again');
+      if (!this.replaying_) throw new Error('The replay is over; the clock follows the system clock again');
       const at = new Date(moment).getTime();
       if (Number.isNaN(at)) throw new Error(`Cannot travel to ${String(moment)}`);
       this.fixed = at;
@@ -36,7 +44,7 @@ export class Clock {
       return await history(travelTo);
     } finally {
       this.fixed = null;
-      this.replaying = false;
+      this.replaying_ = false;
     }
   }
 }

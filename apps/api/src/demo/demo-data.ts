@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { HearingsService } from '../hearings/hearings.service';
+import { TimelineService } from '../timeline/timeline.service';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
 import { collectSections, JSONContent } from '@aftalerum/editor';
@@ -52,6 +53,23 @@ export interface DemoSummary {
   syddanmarkAgreementId: string | null;
 }
 
+/** A demo whose seeding stopped part-way on an earlier start (the marker was never completed). */
+export interface DemoIncomplete {
+  incomplete: true;
+  /** The step the seeding had reached. */
+  step: string;
+  startedAt: Date;
+}
+
+/** The demo's seeding marker (migration 1763900000094): the step it is at, and whether it finished. */
+async function seedingState(manager: EntityManager): Promise<{ step: string; started_at: Date; completed_at: Date | null } | null> {
+  const [row] = await manager.query<Array<{ step: string; started_at: Date; completed_at: Date | null }>>('SELECT "step", "started_at", "completed_at" FROM "demo_seeding"');
+  return row ?? null;
+}
+
+const seedingStep = (manager: EntityManager, step: string) => manager.query('UPDATE "demo_seeding" SET "step" = $1', [step]);
+const seedingComplete = (manager: EntityManager) => manager.query(`UPDATE "demo_seeding" SET "step" = 'complete', "completed_at" = clock_timestamp()`);
+
 export interface DemoOptions {
   /**
    * Replay the whole history (default): Hovedstaden's final version locked and approved by every
@@ -79,31 +97,50 @@ function hearingDraftOf(final: JSONContent): JSONContent {
  * at the moments it happened, so each of its facts obeys the rules the product enforces and has
  * its audit row.
  */
-export async function seedDemo(app: INestApplicationContext, accountPassword = DEMO_PASSWORD, options: DemoOptions = {}): Promise<DemoSummary | null> {
+export async function seedDemo(app: INestApplicationContext, accountPassword = DEMO_PASSWORD, options: DemoOptions = {}): Promise<DemoSummary | DemoIncomplete | null> {
   const replay = options.replay ?? true;
   const db = app.get<DataSource>(getDataSourceToken());
   const clock = app.get(Clock);
   const hearings = app.get(HearingsService);
-  if (!(await isEmpty(db.manager))) return null;
+  const timeline = app.get(TimelineService);
+  if (!(await isEmpty(db.manager))) {
+    // Users, but a seeding that never reached its end: an earlier start stopped part-way.
+    const state = await seedingState(db.manager);
+    return state && !state.completed_at ? { incomplete: true, step: state.step, startedAt: state.started_at } : null;
+  }
   const password = await hashPassword(accountPassword);
   const base = await db.transaction(async (manager) => {
     // One seeding at a time, and only on an empty database.
     await manager.query('LOCK TABLE "users" IN EXCLUSIVE MODE');
     if (!(await isEmpty(manager))) return null;
+    // The marker is written with the first facts and completed by the last step only.
+    await manager.query(`INSERT INTO "demo_seeding" ("step") VALUES ('accounts and agreement')`);
     return seedAccountsAndAgreement(manager, password);
   });
   if (!base) return null;
   const secretariat = await actingUser(db, await db.getRepository(User).findOneByOrFail({ email: `sekretariat@${DEMO_DOMAIN}` }));
   const sSecretariat = await db.getRepository(User).findOneByOrFail({ email: `sekretariat.syddanmark@${DEMO_DOMAIN}` });
   return clock.replay(async (travelTo) => {
-    const { hearingId, accounts } = await seedDemoHearing({ db, hearings, travelTo, domain: DEMO_DOMAIN, passwordHash: password }, base.agreement.id, base.hearingDraft, secretariat);
+    const setPhase = replay
+      ? async (phase: AgreementPhase) => {
+          await timeline.setPhase(secretariat, base.agreement.id, phase, null);
+        }
+      : undefined;
+    await seedingStep(db.manager, 'hearing');
+    const { hearingId, accounts } = await seedDemoHearing({ db, hearings, travelTo, domain: DEMO_DOMAIN, passwordHash: password, setPhase }, base.agreement.id, base.hearingDraft, secretariat);
     let syddanmarkAgreementId: string | null = null;
     if (replay) {
       await publishDemoMemo(hearings, travelTo, hearingId, secretariat);
+      await seedingStep(db.manager, 'approvals');
+      await seedHovedstadenApprovals({ db, timeline, travelTo }, base.agreement, base.final, secretariat);
+      await seedingStep(db.manager, 'Syddanmark');
       syddanmarkAgreementId = await db.transaction(async (manager) => {
-        await seedHovedstadenApprovals(manager, base.agreement, base.final, secretariat.id);
-        return seedSyddanmark(manager, base.syddanmarkRegionId, sSecretariat.id);
+        const id = await seedSyddanmark(manager, base.syddanmarkRegionId, sSecretariat.id);
+        await seedingComplete(manager);
+        return id;
       });
+    } else {
+      await seedingComplete(db.manager);
     }
     return { users: base.users + accounts, organisations: DEMO_ORGANISATIONS.length, agreementId: base.agreement.id, syddanmarkAgreementId };
   });

@@ -1,5 +1,6 @@
 import { collectBlocks, JSONContent } from '@aftalerum/editor';
 import { DataSource } from 'typeorm';
+import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { TravelTo } from '../common/clock';
 import { CommentOutcome } from '../hearings/hearing-comment.entity';
 import { HearingsService } from '../hearings/hearings.service';
@@ -199,6 +200,8 @@ export interface DemoHearingContext {
   travelTo: TravelTo;
   domain: string;
   passwordHash: string;
+  /** Moves the agreement to a phase at the clock's moment (the whole history); absent, the phase stays. */
+  setPhase?: (phase: AgreementPhase) => Promise<void>;
 }
 
 /**
@@ -221,6 +224,7 @@ export async function seedDemoHearing(context: DemoHearingContext, agreementId: 
     { versionId: version.id, title: 'Bred høring over Sundhedsaftale 2024–2027', opensAt: new Date(OPENS_AT), closesAt: new Date(CLOSES_AT), invitedOrganisationIds: invited.map((name) => organisations.get(name)!.id) },
     null,
   );
+  await context.setPhase?.(AgreementPhase.HEARING);
 
   const blocks = collectBlocks(content).filter((b) => b.type === 'heading' || b.type === 'paragraph');
   const blockOf = (on: string | null) => {
@@ -260,6 +264,10 @@ export async function seedDemoHearing(context: DemoHearingContext, agreementId: 
     filed.push({ responseId: receipt.id, response });
   }
 
+  if (context.setPhase) {
+    travelTo(CLOSES_AT);
+    await context.setPhase(AgreementPhase.PROCESSING);
+  }
   travelTo(REPLIED_AT);
   for (const { responseId, response } of filed) {
     await hearings.replyToResponse(secretariat, { responseId, reply: response.reply[0], outcome: response.reply[1] as CommentOutcome }, null);

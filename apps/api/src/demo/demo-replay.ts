@@ -1,5 +1,9 @@
 import { documentText, JSONContent } from '@aftalerum/editor';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TravelTo } from '../common/clock';
+import { TimelineService } from '../timeline/timeline.service';
+import { ApprovalDecision } from '../timeline/timeline-types';
+import { AuthUser } from '../users/auth-user';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
 import { insertDraft } from '../drafts/draft-store.service';
@@ -46,21 +50,46 @@ async function approve(manager: EntityManager, agreementId: string, versionId: s
   );
 }
 
+/** When the secretariat records a decision: two days after the meeting, at 10 o'clock. */
+const recordedAt = (decidedAt: string) => new Date(Date.parse(`${decidedAt}T10:00:00Z`) + 2 * DAY);
+
+export interface DemoTimelineContext {
+  db: DataSource;
+  timeline: TimelineService;
+  travelTo: TravelTo;
+}
+
 /**
- * Hovedstaden's final version locked in September 2023, approved by the SSU, the regional council
- * and the 29 municipalities that autumn, and sent to Sundhedsstyrelsen: the agreement is SUBMITTED
- * (in force from 1 January 2024) and its draft closed for good.
+ * Hovedstaden's final version (frozen 28 August 2023) replayed through TimelineService on the
+ * clock: the secretariat moves the agreement to Godkendelse and locks the final version on
+ * 14 September, then records the SSU's, the regional council's and the 29 municipalities'
+ * decisions that autumn, each at the moment it was recorded, in that order. The last one makes
+ * the agreement SUBMITTED (in force from 1 January 2024) and closes its draft for good, by the
+ * service's own rule.
  */
-export async function seedHovedstadenApprovals(manager: EntityManager, agreement: Agreement, finalContent: JSONContent, secretariatId: string): Promise<void> {
-  const finalId = await insertVersion(manager, agreement.id, 'Endelig version til godkendelse', finalContent, secretariatId, '2023-08-28T09:00:00+02:00');
-  await manager.query(`UPDATE "agreement_versions" SET "final_locked_at" = '2023-09-14T15:00:00+02:00', "final_locked_by" = $2 WHERE "id" = $1`, [finalId, secretariatId]);
-  const [ssu, council, ...municipalities] = await parties(manager, agreement.regionId);
-  await approve(manager, agreement.id, finalId, ssu, '2023-09-14', 'SSU-møde 14. september 2023, punkt 3', secretariatId);
-  await approve(manager, agreement.id, finalId, council, '2023-10-24', 'Regionsrådets møde 24. oktober 2023', secretariatId);
-  for (const [index, municipality] of municipalities.entries()) {
-    await approve(manager, agreement.id, finalId, municipality, spread('2023-09-25', '2023-11-29', index, municipalities.length), 'Kommunalbestyrelsens møde', secretariatId);
+export async function seedHovedstadenApprovals(context: DemoTimelineContext, agreement: Agreement, finalContent: JSONContent, secretariat: AuthUser): Promise<void> {
+  const { db, timeline, travelTo } = context;
+  const finalId = await insertVersion(db.manager, agreement.id, 'Endelig version til godkendelse', finalContent, secretariat.id, '2023-08-28T09:00:00+02:00');
+  travelTo('2023-09-14T14:00:00+02:00');
+  await timeline.setPhase(secretariat, agreement.id, AgreementPhase.APPROVAL, null);
+  travelTo('2023-09-14T15:00:00+02:00');
+  await timeline.lockFinalVersion(secretariat, { agreementId: agreement.id, versionId: finalId }, null);
+  const [ssu, council, ...municipalities] = await parties(db.manager, agreement.regionId);
+  const decisions: Array<[Organisation, string, string]> = [
+    [ssu, '2023-09-14', 'SSU-møde 14. september 2023, punkt 3'],
+    [council, '2023-10-24', 'Regionsrådets møde 24. oktober 2023'],
+    ...municipalities.map((m, index): [Organisation, string, string] => [m, spread('2023-09-25', '2023-11-29', index, municipalities.length), 'Kommunalbestyrelsens møde']),
+  ];
+  await recordDecisions(timeline, travelTo, agreement.id, secretariat, decisions);
+}
+
+/** Records each decision through the service at its recorded moment, in the order they were recorded. */
+async function recordDecisions(timeline: TimelineService, travelTo: TravelTo, agreementId: string, secretariat: AuthUser, decisions: Array<[Organisation, string, string]>): Promise<void> {
+  const inOrder = [...decisions].sort((a, b) => recordedAt(a[1]).getTime() - recordedAt(b[1]).getTime());
+  for (const [organisation, decidedAt, meetingReference] of inOrder) {
+    travelTo(recordedAt(decidedAt));
+    await timeline.recordApproval(secretariat, { agreementId, organisationId: organisation.id, decision: ApprovalDecision.APPROVED, decidedAt, meetingReference }, null);
   }
-  await manager.update(Agreement, { id: agreement.id }, { finalVersionId: finalId, phase: AgreementPhase.SUBMITTED });
 }
 
 /**
