@@ -159,4 +159,28 @@ describe('the demo, as a visitor meets it on a new installation', () => {
       await db.end();
     }
   });
+
+  it('has replayed Syddanmark’s political part through the services: to Godkendelse, locked, 23 decisions audited, and back to the input round for the annex', async () => {
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      const phases = await db.query<{ from: string; to: string }>(
+        `SELECT a.data->>'from' AS "from", a.data->>'to' AS "to" FROM audit_log a WHERE a.action = 'agreement.phase' AND a.entity_id = $1 ORDER BY a.occurred_at`,
+        [syddanmark.id],
+      );
+      expect(phases.rows.map((r) => r.to)).toEqual(['INPUT_ROUND', 'DRAFTING', 'HEARING', 'PROCESSING', 'APPROVAL', 'INPUT_ROUND']);
+      expect(phases.rows.at(-1)).toEqual({ from: 'APPROVAL', to: 'INPUT_ROUND' });
+      const approvals = await db.query<{ audited: boolean; locked: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'approval.record' AND a.entity_id = p.id::text AND a.occurred_at = p.recorded_at) AS audited,
+                v.final_locked_at = '2023-09-28T13:00:00Z' AS locked
+           FROM approvals p JOIN agreement_versions v ON v.id = p.version_id WHERE p.agreement_id = $1`,
+        [syddanmark.id],
+      );
+      expect(approvals.rows).toHaveLength(23);
+      expect(approvals.rows.every((r) => r.audited && r.locked)).toBe(true);
+      expect(syddanmark).toMatchObject({ phase: 'INPUT_ROUND', finalVersionId: null });
+    } finally {
+      await db.end();
+    }
+  });
 });

@@ -134,11 +134,8 @@ export async function seedDemo(app: INestApplicationContext, accountPassword = D
       await seedingStep(db.manager, 'approvals');
       await seedHovedstadenApprovals({ db, timeline, travelTo }, base.agreement, base.final, secretariat);
       await seedingStep(db.manager, 'Syddanmark');
-      syddanmarkAgreementId = await db.transaction(async (manager) => {
-        const id = await seedSyddanmark(manager, base.syddanmarkRegionId, sSecretariat.id);
-        await seedingComplete(manager);
-        return id;
-      });
+      // The round and milestones commit with the marker's completion: the last step.
+      syddanmarkAgreementId = await seedSyddanmark({ db, timeline, travelTo }, base.syddanmarkRegionId, await actingUser(db, sSecretariat), seedingComplete);
     } else {
       await seedingComplete(db.manager);
     }
