@@ -17,7 +17,9 @@ import { HearingReplies1763900000072 } from './1763900000072-hearing-replies';
 import { DraftComments1763900000080 } from './1763900000080-draft-comments';
 import { HearingThemes1763900000081 } from './1763900000081-hearing-themes';
 import { VersionPendingSuggestions1763900000091 } from './1763900000091-version-pending-suggestions';
+import { ResponseFilingClock1763900000092 } from './1763900000092-response-filing-clock';
 import { LetterAttachments1763900000093 } from './1763900000093-letter-attachments';
+import { DemoSeedingMarker1763900000094 } from './1763900000094-demo-seeding-marker';
 
 /** Every migration in the order it runs. New migrations are appended here. */
-export const MIGRATIONS = [Foundation1763900000000, ReferenceData1763900000001, DraftsAndVersions1763900000002, InputRounds1763900000003, Hearings1763900000004, Timeline1763900000005, DateRangeChecks1763900000006, HealthProbe1763900000010, RateLimits1763900000020, InvitationLinks1763900000030, Sessions1763900000040, UploadQuota1763900000050, InvitationCodes1763900000051, ApprovalsOnFinalVersion1763900000070, OfficialMunicipalityNames1763900000071, HearingReplies1763900000072, DraftComments1763900000080, HearingThemes1763900000081, VersionPendingSuggestions1763900000091, LetterAttachments1763900000093];
+export const MIGRATIONS = [Foundation1763900000000, ReferenceData1763900000001, DraftsAndVersions1763900000002, InputRounds1763900000003, Hearings1763900000004, Timeline1763900000005, DateRangeChecks1763900000006, HealthProbe1763900000010, RateLimits1763900000020, InvitationLinks1763900000030, Sessions1763900000040, UploadQuota1763900000050, InvitationCodes1763900000051, ApprovalsOnFinalVersion1763900000070, OfficialMunicipalityNames1763900000071, HearingReplies1763900000072, DraftComments1763900000080, HearingThemes1763900000081, VersionPendingSuggestions1763900000091, ResponseFilingClock1763900000092, LetterAttachments1763900000093, DemoSeedingMarker1763900000094];

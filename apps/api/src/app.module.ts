@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
+import { ClockModule } from './common/clock';
 import { AuthModule } from './auth/auth.module';
 import { CollaborationModule } from './collaboration/collaboration.module';
 import { DateTimeScalar } from './common/date.scalar';
@@ -61,6 +62,7 @@ export class AppModule {
           parseOptions: { maxTokens: MAX_QUERY_TOKENS },
           plugins: [complexityLimitPlugin, refusalStatusPlugin],
         }),
+        ClockModule,
         AuditModule,
         AuthModule,
         CollaborationModule,

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { Logger, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
@@ -10,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { bodyParserErrorHandler } from './common/http-errors';
 import { requestContextMiddleware } from './common/request-context';
@@ -19,7 +17,7 @@ import { validationException } from './common/validation-errors';
 import { AppConfig, ConfigError } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database';
 import { runMigrations } from './database/migrate';
-import { isEmpty, seedDemo } from './demo/demo-data';
+import { seedDemo } from './demo/demo-data';
 import { demoPlan } from './demo/demo-policy';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -150,10 +148,17 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
 
     const demo = demoPlan({ demoData: config.DEMO_DATA, embedded: embedded !== null, production: process.env.NODE_ENV === 'production' });
     if (demo.seed) {
-      const db = app.get<DataSource>(getDataSourceToken());
-      const seeded = await db.transaction(async (manager) => ((await isEmpty(manager)) ? seedDemo(manager, demo.password) : null));
-      if (seeded && demo.generated) logger.warn(`Demo data seeded: ${seeded.users} accounts; their password, shown this once: ${demo.password}`);
-      else if (seeded) logger.log(`Demo data seeded: ${seeded.users} accounts (password ${demo.password})`);
+      const started = performance.now();
+      const seeded = await seedDemo(app, demo.password);
+      const took = `${Math.round(performance.now() - started)} ms`;
+      if (seeded && 'incomplete' in seeded) {
+        const where = embedded ? `delete the embedded database (${embedded.clusterDir})` : 'drop and create again the database in DATABASE_URL';
+        logger.error(
+          `The demo data is half-built: its seeding started ${seeded.startedAt.toISOString()} stopped at the step "${seeded.step}" and is not resumed. ` +
+            `To get the whole demo, stop Aftalerum, ${where}, and start again; the demo is then seeded from the beginning.`,
+        );
+      } else if (seeded && demo.generated) logger.warn(`Demo data seeded in ${took}: ${seeded.users} accounts; their password, shown this once: ${demo.password}`);
+      else if (seeded) logger.log(`Demo data seeded in ${took}: ${seeded.users} accounts (password ${demo.password})`);
     }
 
     await app.listen(config.PORT, config.HOST);

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { CollabClient, connectCollab, paragraphText, waitFor, waitForAsync } from './collab-client';
-import { demo, startTestApp, TestApp } from './test-app';
+import { CollaborationService } from '../src/collaboration/collaboration.service';
+import { demo, startSecondInstance, startTestApp, TestApp } from './test-app';
 
 describe('collaboration at /collab', () => {
   let app: TestApp;
@@ -83,5 +84,26 @@ describe('collaboration at /collab', () => {
     await expect(connectCollab(app.url, 'agreement:00000000-0000-0000-0000-000000000000', good)).rejects.toThrow(/authentication failed/);
     await expect(connectCollab(app.url, 'some-other-document', good)).rejects.toThrow(/authentication failed/);
     await expect(connectCollab(app.url, documentName, '')).rejects.toThrow(/authentication failed/);
+  });
+
+  it('serves each instance’s sockets on that instance, when two run in one process', async () => {
+    // A second application in the process (as the test template's seeding server is) must get its
+    // own upgrade listener: before, it found the first one's dispatcher attached and accepted no socket.
+    const second = await startSecondInstance(app);
+    try {
+      const token = await app.login(demo('sekretariat'));
+      const loaded = (server: { app: { get(type: typeof CollaborationService): CollaborationService } }) =>
+        server.app.get(CollaborationService).hocuspocus.documents.has(documentName);
+      const there = await connectCollab(second.url, documentName, token);
+      clients.push(there);
+      expect(there.provider.authorizedScope).toBe('read-write');
+      expect(loaded(second)).toBe(true);
+      const here = await connectCollab(app.url, documentName, token);
+      clients.push(here);
+      expect(loaded(app.server)).toBe(true);
+    } finally {
+      while (clients.length) clients.pop()?.destroy();
+      await second.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { demo, startDemoApp, TestApp } from './test-app';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -102,5 +103,84 @@ describe('the demo, as a visitor meets it on a new installation', () => {
     expect(syddanmark.sections.at(-1)).toMatchObject({ kind: 'ANNEX', title: 'Det Administrative Tillæg' });
     const [round] = syddanmark.inputRounds;
     expect(round.status).toBe('OPEN');
+  });
+  it('has filed the hearing through the services: each response with its journal reference and audit row at its receipt, the memo published with its audit row', async () => {
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      const responses = await db.query<{ reference: string; audited: boolean }>(
+        `SELECT r.reference, EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'hearing.response.submit' AND a.entity_id = r.id::text AND a.occurred_at = r.received_at AND a.actor_id = r.submitted_by) AS audited
+           FROM hearing_responses r ORDER BY r.reference`,
+      );
+      expect(responses.rows.length).toBeGreaterThanOrEqual(8);
+      responses.rows.forEach((row, index) => expect(row).toEqual({ reference: `SA24-H-${String(index + 1).padStart(4, '0')}`, audited: true }));
+      const memo = await db.query<{ published: Date; audited: Date }>(
+        `SELECT h.memo_published_at AS published, a.occurred_at AS audited FROM hearings h JOIN audit_log a ON a.action = 'hearing.memo.publish' AND a.entity_id = h.id::text`,
+      );
+      expect(memo.rows).toEqual([{ published: new Date('2023-08-21T08:00:00Z'), audited: new Date('2023-08-21T08:00:00Z') }]);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('has replayed Hovedstaden’s approval through the services: its phases, the final lock and each decision with its audit row at its time, no approval request queued today', async () => {
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      const phases = await db.query<{ to: string; at: Date }>(
+        `SELECT a.data->>'to' AS "to", a.occurred_at AS at FROM audit_log a WHERE a.action = 'agreement.phase' AND a.entity_id = $1 ORDER BY a.occurred_at`,
+        [hovedstaden.id],
+      );
+      expect(phases.rows).toEqual([
+        { to: 'HEARING', at: new Date('2023-05-15T07:00:00Z') },
+        { to: 'PROCESSING', at: new Date('2023-06-12T10:00:00Z') },
+        { to: 'APPROVAL', at: new Date('2023-09-14T12:00:00Z') },
+      ]);
+      const lock = await db.query<{ locked: Date; audited: Date }>(
+        `SELECT v.final_locked_at AS locked, a.occurred_at AS audited FROM agreement_versions v
+           JOIN audit_log a ON a.action = 'agreement.final-version' AND a.data->>'versionId' = v.id::text WHERE v.id = $1`,
+        [hovedstaden.finalVersionId],
+      );
+      expect(lock.rows).toEqual([{ locked: new Date('2023-09-14T13:00:00Z'), audited: new Date('2023-09-14T13:00:00Z') }]);
+      const approvals = await db.query<{ audited: boolean; in2023: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'approval.record' AND a.entity_id = p.id::text AND a.occurred_at = p.recorded_at) AS audited,
+                p.recorded_at < '2024-01-01' AS in2023
+           FROM approvals p WHERE p.agreement_id = $1`,
+        [hovedstaden.id],
+      );
+      expect(approvals.rows).toHaveLength(31);
+      expect(approvals.rows.every((r) => r.audited && r.in2023)).toBe(true);
+      const submitted = await db.query<{ at: Date }>(`SELECT occurred_at AS at FROM audit_log WHERE action = 'agreement.approved-by-all' AND entity_id = $1`, [hovedstaden.id]);
+      expect(submitted.rows).toEqual([{ at: new Date('2023-12-01T10:00:00Z') }]);
+      // The requests of 2023 went out then: a replay queues no mail or job for today.
+      const queued = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('approval-request', 'deadline-reminder')`);
+      expect(queued.rows[0].n).toBe(0);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('has replayed Syddanmark’s political part through the services: to Godkendelse, locked, 23 decisions audited, and back to the input round for the annex', async () => {
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      const phases = await db.query<{ from: string; to: string }>(
+        `SELECT a.data->>'from' AS "from", a.data->>'to' AS "to" FROM audit_log a WHERE a.action = 'agreement.phase' AND a.entity_id = $1 ORDER BY a.occurred_at`,
+        [syddanmark.id],
+      );
+      expect(phases.rows.map((r) => r.to)).toEqual(['INPUT_ROUND', 'DRAFTING', 'HEARING', 'PROCESSING', 'APPROVAL', 'INPUT_ROUND']);
+      expect(phases.rows.at(-1)).toEqual({ from: 'APPROVAL', to: 'INPUT_ROUND' });
+      const approvals = await db.query<{ audited: boolean; locked: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'approval.record' AND a.entity_id = p.id::text AND a.occurred_at = p.recorded_at) AS audited,
+                v.final_locked_at = '2023-09-28T13:00:00Z' AS locked
+           FROM approvals p JOIN agreement_versions v ON v.id = p.version_id WHERE p.agreement_id = $1`,
+        [syddanmark.id],
+      );
+      expect(approvals.rows).toHaveLength(23);
+      expect(approvals.rows.every((r) => r.audited && r.locked)).toBe(true);
+      expect(syddanmark).toMatchObject({ phase: 'INPUT_ROUND', finalVersionId: null });
+    } finally {
+      await db.end();
+    }
   });
 });

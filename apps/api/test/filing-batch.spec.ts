@@ -26,6 +26,7 @@ describe('filing hearing responses together', () => {
     attachmentIds: [],
     requestId: null,
     checkDeadline: true,
+    now: new Date(),
     ...overrides,
   });
   const transactionsOf = async (ids: string[]) =>

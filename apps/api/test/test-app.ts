@@ -38,7 +38,7 @@ export async function graphql<T>(url: string, query: string, variables?: Record<
 }
 
 /** The platform's configuration for a test server on `databaseUrl`, in its own DATA_DIR. */
-async function testServerConfig(databaseUrl: string, env: Record<string, string>) {
+export async function testServerConfig(databaseUrl: string, env: Record<string, string>) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftalerum-app-'));
   return loadConfig({
     PORT: '0',

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
-import { runMigrations } from '../src/database/migrate';
 import { seedDemo } from '../src/demo/demo-data';
+import { startServer } from '../src/server';
 import { adminQuery, adminUrl, withAdmin, withDatabase } from './admin-db';
 
 const READY = 'aftalerum template ready';
@@ -21,14 +19,15 @@ async function ensureTemplate(template: string): Promise<void> {
       if (state.rowCount) await client.query(`DROP DATABASE "${template}" WITH (FORCE)`);
       await client.query(`CREATE DATABASE "${template}"`);
       const url = withDatabase(adminUrl(), template);
-      await runMigrations(url);
-      const db = new DataSource(dataSourceOptions(url, 2));
-      await db.initialize();
+      // The platform migrates the template, and its services seed it, as on a new installation.
+      // Imported here: test-app.ts imports this file.
+      const { testServerConfig } = await import('./test-app');
+      const server = await startServer(await testServerConfig(url, { DEMO_DATA: 'false' }));
       try {
         // The fixture the specs edit and extend: Hovedstaden's agreement still in drafting (demo-data.ts, DemoOptions).
-        await db.transaction((manager) => seedDemo(manager, undefined, { replay: false }));
+        await seedDemo(server.app, undefined, { replay: false });
       } finally {
-        await db.destroy();
+        await server.close();
       }
       await client.query(`COMMENT ON DATABASE "${template}" IS '${READY}'`);
     } finally {

@@ -1,11 +1,16 @@
-import { EntityManager } from 'typeorm';
+import { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { HearingsService } from '../hearings/hearings.service';
+import { TimelineService } from '../timeline/timeline.service';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
 import { collectSections, JSONContent } from '@aftalerum/editor';
 import { hovedstadenAgreement, HOVEDSTADEN_TITLE } from './demo-content';
-import { seedHovedstadenApprovals, seedSyddanmark } from './demo-replay';
+import { insertVersion, seedHovedstadenApprovals, seedSyddanmark } from './demo-replay';
 import { insertDraft } from '../drafts/draft-store.service';
-import { seedDemoHearing } from './demo-hearing';
+import { actingUser, HEARING_DRAFT_AT, publishDemoMemo, seedDemoHearing } from './demo-hearing';
 import { seedDemoInputRound } from './demo-input-round';
 import { seedDemoTimeline } from './demo-timeline';
 import { hashPassword } from '../auth/auth.service';
@@ -48,6 +53,23 @@ export interface DemoSummary {
   syddanmarkAgreementId: string | null;
 }
 
+/** A demo whose seeding stopped part-way on an earlier start (the marker was never completed). */
+export interface DemoIncomplete {
+  incomplete: true;
+  /** The step the seeding had reached. */
+  step: string;
+  startedAt: Date;
+}
+
+/** The demo's seeding marker (migration 1763900000094): the step it is at, and whether it finished. */
+async function seedingState(manager: EntityManager): Promise<{ step: string; started_at: Date; completed_at: Date | null } | null> {
+  const [row] = await manager.query<Array<{ step: string; started_at: Date; completed_at: Date | null }>>('SELECT "step", "started_at", "completed_at" FROM "demo_seeding"');
+  return row ?? null;
+}
+
+const seedingStep = (manager: EntityManager, step: string) => manager.query('UPDATE "demo_seeding" SET "step" = $1', [step]);
+const seedingComplete = (manager: EntityManager) => manager.query(`UPDATE "demo_seeding" SET "step" = 'complete', "completed_at" = clock_timestamp()`);
+
 export interface DemoOptions {
   /**
    * Replay the whole history (default): Hovedstaden's final version locked and approved by every
@@ -67,11 +89,62 @@ function hearingDraftOf(final: JSONContent): JSONContent {
 
 /**
  * Seeds the demo on a database that has the reference data and no users yet: organisations,
- * the demo accounts (password `demo1234` unless another is given) and Hovedstaden's 2024–2027 agreement.
- * Runs in the caller's transaction.
+ * the demo accounts (password `demo1234` unless another is given) and Hovedstaden's 2024–2027
+ * agreement, with Syddanmark's when the history is replayed. Returns null when the database
+ * holds users already. The accounts, the agreements, their drafts and the facts no service
+ * records (the hearing draft's version, the input round, the milestones) are written in one
+ * transaction; the hearing is then replayed through HearingsService on the application's clock,
+ * at the moments it happened, so each of its facts obeys the rules the product enforces and has
+ * its audit row.
  */
-export async function seedDemo(manager: EntityManager, accountPassword = DEMO_PASSWORD, options: DemoOptions = {}): Promise<DemoSummary> {
+export async function seedDemo(app: INestApplicationContext, accountPassword = DEMO_PASSWORD, options: DemoOptions = {}): Promise<DemoSummary | DemoIncomplete | null> {
   const replay = options.replay ?? true;
+  const db = app.get<DataSource>(getDataSourceToken());
+  const clock = app.get(Clock);
+  const hearings = app.get(HearingsService);
+  const timeline = app.get(TimelineService);
+  if (!(await isEmpty(db.manager))) {
+    // Users, but a seeding that never reached its end: an earlier start stopped part-way.
+    const state = await seedingState(db.manager);
+    return state && !state.completed_at ? { incomplete: true, step: state.step, startedAt: state.started_at } : null;
+  }
+  const password = await hashPassword(accountPassword);
+  const base = await db.transaction(async (manager) => {
+    // One seeding at a time, and only on an empty database.
+    await manager.query('LOCK TABLE "users" IN EXCLUSIVE MODE');
+    if (!(await isEmpty(manager))) return null;
+    // The marker is written with the first facts and completed by the last step only.
+    await manager.query(`INSERT INTO "demo_seeding" ("step") VALUES ('accounts and agreement')`);
+    return seedAccountsAndAgreement(manager, password);
+  });
+  if (!base) return null;
+  const secretariat = await actingUser(db, await db.getRepository(User).findOneByOrFail({ email: `sekretariat@${DEMO_DOMAIN}` }));
+  const sSecretariat = await db.getRepository(User).findOneByOrFail({ email: `sekretariat.syddanmark@${DEMO_DOMAIN}` });
+  return clock.replay(async (travelTo) => {
+    const setPhase = replay
+      ? async (phase: AgreementPhase) => {
+          await timeline.setPhase(secretariat, base.agreement.id, phase, null);
+        }
+      : undefined;
+    await seedingStep(db.manager, 'hearing');
+    const { hearingId, accounts } = await seedDemoHearing({ db, hearings, travelTo, domain: DEMO_DOMAIN, passwordHash: password, setPhase }, base.agreement.id, base.hearingDraft, secretariat);
+    let syddanmarkAgreementId: string | null = null;
+    if (replay) {
+      await publishDemoMemo(hearings, travelTo, hearingId, secretariat);
+      await seedingStep(db.manager, 'approvals');
+      await seedHovedstadenApprovals({ db, timeline, travelTo }, base.agreement, base.final, secretariat);
+      await seedingStep(db.manager, 'Syddanmark');
+      // The round and milestones commit with the marker's completion: the last step.
+      syddanmarkAgreementId = await seedSyddanmark({ db, timeline, travelTo }, base.syddanmarkRegionId, await actingUser(db, sSecretariat), seedingComplete);
+    } else {
+      await seedingComplete(db.manager);
+    }
+    return { users: base.users + accounts, organisations: DEMO_ORGANISATIONS.length, agreementId: base.agreement.id, syddanmarkAgreementId };
+  });
+}
+
+/** The organisations, the demo accounts, Hovedstaden's agreement with its draft, hearing draft, input round and milestones. */
+async function seedAccountsAndAgreement(manager: EntityManager, password: string) {
   const regions = new Map((await manager.find(Region)).map((r) => [r.code, r]));
   const h = regions.get('H');
   const s = regions.get('S');
@@ -84,7 +157,6 @@ export async function seedDemo(manager: EntityManager, accountPassword = DEMO_PA
   const clusterOrg = async (regionId: string, name: string) =>
     (await manager.findOneOrFail(Cluster, { where: { regionId, name }, relations: { organisation: true } })).organisation as Organisation;
 
-  const password = await hashPassword(accountPassword);
   const users: Array<{ email: string; name: string; role: Role; organisation: Organisation }> = [
     { email: 'sekretariat', name: 'Sofie Sekretariat', role: Role.SECRETARIAT, organisation: await orgByName('Sundhedssamarbejdsudvalget, Region Hovedstaden') },
     { email: 'sekretariat.syddanmark', name: 'Svend Syddanmark', role: Role.SECRETARIAT, organisation: await orgByName('Sundhedssamarbejdsudvalget, Region Syddanmark') },
@@ -124,16 +196,10 @@ export async function seedDemo(manager: EntityManager, accountPassword = DEMO_PA
   await insertDraft(manager, agreement.id, final);
   const secretariat = await manager.findOneByOrFail(User, { email: `sekretariat@${DEMO_DOMAIN}` });
   const hearingDraft = hearingDraftOf(final);
-  const hearingId = await seedDemoHearing(manager, agreement.id, hearingDraft, secretariat.id);
+  await insertVersion(manager, agreement.id, 'Høringsudkast', hearingDraft, secretariat.id, HEARING_DRAFT_AT);
   await seedDemoInputRound(manager, agreement.id, hearingDraft, secretariat.id);
   await seedDemoTimeline(manager, agreement.id);
-  let syddanmarkAgreementId: string | null = null;
-  if (replay) {
-    await seedHovedstadenApprovals(manager, agreement, final, hearingId, secretariat.id);
-    const sSecretariat = await manager.findOneByOrFail(User, { email: `sekretariat.syddanmark@${DEMO_DOMAIN}` });
-    syddanmarkAgreementId = await seedSyddanmark(manager, s.id, sSecretariat.id);
-  }
-  return { users: users.length, organisations: DEMO_ORGANISATIONS.length, agreementId: agreement.id, syddanmarkAgreementId };
+  return { users: users.length, agreement, final, hearingDraft, syddanmarkRegionId: s.id };
 }
 
 /** True when the database holds no users: a fresh installation that may get the demo. */

@@ -1,6 +1,13 @@
-import { collectBlocks, documentText, JSONContent } from '@aftalerum/editor';
-import { EntityManager } from 'typeorm';
-import { sequenceName } from '../hearings/hearings.service';
+import { collectBlocks, JSONContent } from '@aftalerum/editor';
+import { DataSource } from 'typeorm';
+import { AgreementPhase } from '../agreements/agreement-phase.enum';
+import { TravelTo } from '../common/clock';
+import { CommentOutcome } from '../hearings/hearing-comment.entity';
+import { HearingsService } from '../hearings/hearings.service';
+import { Organisation } from '../organisations/organisation.entity';
+import { AuthUser } from '../users/auth-user';
+import { Role } from '../users/role.enum';
+import { User } from '../users/user.entity';
 
 interface DemoComment {
   /** Text of the block the comment is on (first block whose text starts with it), or null for general. */
@@ -165,51 +172,119 @@ export const HEARING_RESPONSES: DemoResponse[] = [
   },
 ];
 
+const OPENS_AT = '2023-05-15T09:00:00+02:00';
+const CLOSES_AT = '2023-06-12T12:00:00+02:00';
 const REPLIED_AT = '2023-06-26T10:00:00+02:00';
 
+/** The person as the services see them when they act. */
+export async function actingUser(db: DataSource, user: User): Promise<AuthUser> {
+  const organisation = await db.getRepository(Organisation).findOneByOrFail({ id: user.organisationId });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, regionId: organisation.regionId, hearingId: user.hearingId };
+}
+
+/** `Camilla Rasmussen` → `camilla.rasmussen`, the local part of a named person's demo address. */
+const localPart = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[^a-z ]/g, '')
+    .trim()
+    .replace(/ +/g, '.');
+
+export interface DemoHearingContext {
+  db: DataSource;
+  hearings: HearingsService;
+  travelTo: TravelTo;
+  domain: string;
+  passwordHash: string;
+  /** Moves the agreement to a phase at the clock's moment (the whole history); absent, the phase stays. */
+  setPhase?: (phase: AgreementPhase) => Promise<void>;
+}
+
 /**
- * The broad hearing on the hearing draft (version 1), closed on 12 June 2023, with responses from
- * patient and professional organisations, PLO, hospitals and municipalities, every one answered.
- * Returns the hearing's id.
+ * The broad hearing on the hearing draft (version 1), open from 15 May to 12 June 2023, replayed
+ * through HearingsService on the clock: the secretariat opens it, each organisation's named person
+ * files its response at the moment it was received (an account bound to this hearing, as an
+ * invitation link makes it), and the secretariat answers every remark and comment on 26 June.
+ * Returns the hearing's id and the number of named persons' accounts.
  */
-export async function seedDemoHearing(manager: EntityManager, agreementId: string, content: JSONContent, secretariatId: string): Promise<string> {
-  const [{ id: versionId }] = await manager.query<Array<{ id: string }>>(
-    `INSERT INTO "agreement_versions" ("agreement_id", "number", "label", "content", "text", "created_by", "created_at")
-     VALUES ($1, 1, 'Høringsudkast', $2, $3, $4, '2023-05-15T09:00:00+02:00') RETURNING "id"`,
-    [agreementId, JSON.stringify(content), documentText(content), secretariatId],
-  );
-  const [{ id: hearingId }] = await manager.query<Array<{ id: string }>>(
-    `INSERT INTO "hearings" ("agreement_id", "version_id", "title", "opens_at", "closes_at", "reference_prefix", "created_by", "created_at")
-     VALUES ($1, $2, 'Bred høring over Sundhedsaftale 2024–2027', '2023-05-15T09:00:00+02:00', '2023-06-12T12:00:00+02:00', 'SA24-H', $3, '2023-05-15T09:00:00+02:00')
-     RETURNING "id"`,
-    [agreementId, versionId, secretariatId],
-  );
-  await manager.query(`CREATE SEQUENCE "${sequenceName(hearingId)}" START 1`);
+export async function seedDemoHearing(context: DemoHearingContext, agreementId: string, content: JSONContent, secretariat: AuthUser): Promise<{ hearingId: string; accounts: number }> {
+  const { db, hearings, travelTo } = context;
+  const [version] = await db.query<Array<{ id: string }>>(`SELECT "id" FROM "agreement_versions" WHERE "agreement_id" = $1 AND "number" = 1`, [agreementId]);
   const invited = [...new Set(['Kræftens Bekæmpelse', 'Diabetesforeningen', 'FOA', ...HEARING_RESPONSES.map((r) => r.organisation)])];
-  for (const name of invited) {
-    await manager.query(
-      `INSERT INTO "hearing_invitations" ("hearing_id", "organisation_id", "token_hash") SELECT $1, "id", 'demo-' || "id" FROM "organisations" WHERE "name" = $2`,
-      [hearingId, name],
-    );
-  }
+  const organisations = new Map<string, Organisation>();
+  for (const name of invited) organisations.set(name, await db.getRepository(Organisation).findOneByOrFail({ name }));
+
+  travelTo(OPENS_AT);
+  const hearing = await hearings.open(
+    secretariat,
+    { versionId: version.id, title: 'Bred høring over Sundhedsaftale 2024–2027', opensAt: new Date(OPENS_AT), closesAt: new Date(CLOSES_AT), invitedOrganisationIds: invited.map((name) => organisations.get(name)!.id) },
+    null,
+  );
+  await context.setPhase?.(AgreementPhase.HEARING);
+
   const blocks = collectBlocks(content).filter((b) => b.type === 'heading' || b.type === 'paragraph');
-  for (const response of HEARING_RESPONSES) {
-    const [{ id: organisationId }] = await manager.query<Array<{ id: string }>>('SELECT "id" FROM "organisations" WHERE "name" = $1', [response.organisation]);
-    const [{ n }] = await manager.query<Array<{ n: string }>>(`SELECT nextval('"${sequenceName(hearingId)}"') AS n`);
-    const [{ id: responseId }] = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO "hearing_responses" ("hearing_id", "organisation_id", "reference", "idempotency_key", "summary", "publish", "submitted_by", "submitted_by_name", "received_at", "reply", "outcome", "replied_by", "replied_at")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $7, $12) RETURNING "id"`,
-      [hearingId, organisationId, `SA24-H-${String(n).padStart(4, '0')}`, `demo-${n}`, response.summary, response.publish, secretariatId, response.by, response.receivedAt, response.reply[0], response.reply[1], REPLIED_AT],
+  const blockOf = (on: string | null) => {
+    if (!on) return null;
+    const block = blocks.find((b) => b.text.startsWith(on));
+    if (!block) throw new Error(`demo hearing: no block "${on}"`);
+    return block.blockId;
+  };
+  const filed: Array<{ responseId: string; response: DemoResponse }> = [];
+  for (const [index, response] of HEARING_RESPONSES.entries()) {
+    const organisation = organisations.get(response.organisation)!;
+    // The person who answered: an account of the organisation bound to this one hearing (as an invitation link makes it).
+    const account = await db.getRepository(User).save(
+      db.getRepository(User).create({
+        email: `${localPart(response.by)}@${context.domain}`,
+        name: response.by,
+        role: Role.ORGANISATION,
+        organisationId: organisation.id,
+        hearingId: hearing.id,
+        passwordHash: context.passwordHash,
+        createdAt: new Date(new Date(response.receivedAt).getTime() - 3_600_000),
+      }),
     );
-    for (const [index, comment] of response.comments.entries()) {
-      const block = comment.on ? blocks.find((b) => b.text.startsWith(comment.on as string)) : null;
-      if (comment.on && !block) throw new Error(`demo hearing: no block "${comment.on}"`);
-      await manager.query(
-        `INSERT INTO "hearing_comments" ("response_id", "position", "block_id", "text", "reply", "outcome", "replied_by", "replied_at")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [responseId, index + 1, block?.blockId ?? null, comment.text, comment.reply[0], comment.reply[1], secretariatId, REPLIED_AT],
-      );
+    travelTo(response.receivedAt);
+    const receipt = await hearings.submit(
+      await actingUser(db, account),
+      {
+        hearingId: hearing.id,
+        organisationId: organisation.id,
+        idempotencyKey: `demo-${index + 1}`,
+        summary: response.summary,
+        publish: response.publish,
+        comments: response.comments.map((comment) => ({ blockId: blockOf(comment.on), text: comment.text })),
+      },
+      null,
+    );
+    filed.push({ responseId: receipt.id, response });
+  }
+
+  if (context.setPhase) {
+    travelTo(CLOSES_AT);
+    await context.setPhase(AgreementPhase.PROCESSING);
+  }
+  travelTo(REPLIED_AT);
+  for (const { responseId, response } of filed) {
+    await hearings.replyToResponse(secretariat, { responseId, reply: response.reply[0], outcome: response.reply[1] as CommentOutcome }, null);
+    const comments = await hearings.commentsOf(responseId);
+    for (const comment of comments) {
+      const [reply, outcome] = response.comments[comment.position - 1].reply;
+      await hearings.reply(secretariat, { commentId: comment.id, reply, outcome: outcome as CommentOutcome }, null);
     }
   }
-  return hearingId;
+  return { hearingId: hearing.id, accounts: filed.length };
 }
+
+/** Hovedstaden's hearing memo, published by the secretariat on 21 August 2023. */
+export async function publishDemoMemo(hearings: HearingsService, travelTo: TravelTo, hearingId: string, secretariat: AuthUser): Promise<void> {
+  travelTo('2023-08-21T10:00:00+02:00');
+  await hearings.publishMemo(secretariat, { hearingId }, null);
+}
+
+/** When version 1, the hearing draft, was frozen: the hearing opened on it. */
+export const HEARING_DRAFT_AT = OPENS_AT;

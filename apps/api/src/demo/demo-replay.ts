@@ -1,5 +1,9 @@
 import { documentText, JSONContent } from '@aftalerum/editor';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TravelTo } from '../common/clock';
+import { TimelineService } from '../timeline/timeline.service';
+import { ApprovalDecision } from '../timeline/timeline-types';
+import { AuthUser } from '../users/auth-user';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
 import { insertDraft } from '../drafts/draft-store.service';
@@ -38,30 +42,46 @@ function spread(from: string, to: string, index: number, count: number): string 
   return day.toISOString().slice(0, 10);
 }
 
-async function approve(manager: EntityManager, agreementId: string, versionId: string, organisation: Organisation, decidedAt: string, reference: string, by: string): Promise<void> {
-  await manager.query(
-    `INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "meeting_reference", "note", "document_id", "recorded_by", "version_id", "recorded_at")
-     VALUES ($1, $2, 'APPROVED', $3, $4, NULL, NULL, $5, $6, ($3::date + 2)::timestamptz + interval '10 hours')`,
-    [agreementId, organisation.id, decidedAt, reference, by, versionId],
-  );
+/** When the secretariat records a decision: two days after the meeting, at 10 o'clock. */
+const recordedAt = (decidedAt: string) => new Date(Date.parse(`${decidedAt}T10:00:00Z`) + 2 * DAY);
+
+export interface DemoTimelineContext {
+  db: DataSource;
+  timeline: TimelineService;
+  travelTo: TravelTo;
 }
 
 /**
- * Hovedstaden's final version locked in September 2023, approved by the SSU, the regional council
- * and the 29 municipalities that autumn, and sent to Sundhedsstyrelsen: the agreement is SUBMITTED
- * (in force from 1 January 2024) and its draft closed for good.
+ * Hovedstaden's final version (frozen 28 August 2023) replayed through TimelineService on the
+ * clock: the secretariat moves the agreement to Godkendelse and locks the final version on
+ * 14 September, then records the SSU's, the regional council's and the 29 municipalities'
+ * decisions that autumn, each at the moment it was recorded, in that order. The last one makes
+ * the agreement SUBMITTED (in force from 1 January 2024) and closes its draft for good, by the
+ * service's own rule.
  */
-export async function seedHovedstadenApprovals(manager: EntityManager, agreement: Agreement, finalContent: JSONContent, hearingId: string, secretariatId: string): Promise<void> {
-  await manager.query(`UPDATE "hearings" SET "memo_published_at" = '2023-08-21T10:00:00+02:00', "memo_published_by" = $2 WHERE "id" = $1`, [hearingId, secretariatId]);
-  const finalId = await insertVersion(manager, agreement.id, 'Endelig version til godkendelse', finalContent, secretariatId, '2023-08-28T09:00:00+02:00');
-  await manager.query(`UPDATE "agreement_versions" SET "final_locked_at" = '2023-09-14T15:00:00+02:00', "final_locked_by" = $2 WHERE "id" = $1`, [finalId, secretariatId]);
-  const [ssu, council, ...municipalities] = await parties(manager, agreement.regionId);
-  await approve(manager, agreement.id, finalId, ssu, '2023-09-14', 'SSU-møde 14. september 2023, punkt 3', secretariatId);
-  await approve(manager, agreement.id, finalId, council, '2023-10-24', 'Regionsrådets møde 24. oktober 2023', secretariatId);
-  for (const [index, municipality] of municipalities.entries()) {
-    await approve(manager, agreement.id, finalId, municipality, spread('2023-09-25', '2023-11-29', index, municipalities.length), 'Kommunalbestyrelsens møde', secretariatId);
+export async function seedHovedstadenApprovals(context: DemoTimelineContext, agreement: Agreement, finalContent: JSONContent, secretariat: AuthUser): Promise<void> {
+  const { db, timeline, travelTo } = context;
+  const finalId = await insertVersion(db.manager, agreement.id, 'Endelig version til godkendelse', finalContent, secretariat.id, '2023-08-28T09:00:00+02:00');
+  travelTo('2023-09-14T14:00:00+02:00');
+  await timeline.setPhase(secretariat, agreement.id, AgreementPhase.APPROVAL, null);
+  travelTo('2023-09-14T15:00:00+02:00');
+  await timeline.lockFinalVersion(secretariat, { agreementId: agreement.id, versionId: finalId }, null);
+  const [ssu, council, ...municipalities] = await parties(db.manager, agreement.regionId);
+  const decisions: Array<[Organisation, string, string]> = [
+    [ssu, '2023-09-14', 'SSU-møde 14. september 2023, punkt 3'],
+    [council, '2023-10-24', 'Regionsrådets møde 24. oktober 2023'],
+    ...municipalities.map((m, index): [Organisation, string, string] => [m, spread('2023-09-25', '2023-11-29', index, municipalities.length), 'Kommunalbestyrelsens møde']),
+  ];
+  await recordDecisions(timeline, travelTo, agreement.id, secretariat, decisions);
+}
+
+/** Records each decision through the service at its recorded moment, in the order they were recorded. */
+async function recordDecisions(timeline: TimelineService, travelTo: TravelTo, agreementId: string, secretariat: AuthUser, decisions: Array<[Organisation, string, string]>): Promise<void> {
+  const inOrder = [...decisions].sort((a, b) => recordedAt(a[1]).getTime() - recordedAt(b[1]).getTime());
+  for (const [organisation, decidedAt, meetingReference] of inOrder) {
+    travelTo(recordedAt(decidedAt));
+    await timeline.recordApproval(secretariat, { agreementId, organisationId: organisation.id, decision: ApprovalDecision.APPROVED, decidedAt, meetingReference }, null);
   }
-  await manager.update(Agreement, { id: agreement.id }, { finalVersionId: finalId, phase: AgreementPhase.SUBMITTED });
 }
 
 /**
@@ -82,39 +102,75 @@ const SYDDANMARK_MILESTONES: Array<[date: string, kind: string, phase: string | 
 
 const DAY = 86_400_000;
 
+/** Syddanmark's steps through the phases up to Godkendelse of the political part, in 2023. */
+const SYDDANMARK_PHASES: Array<[at: string, phase: AgreementPhase]> = [
+  ['2023-01-09T09:00:00+01:00', AgreementPhase.INPUT_ROUND],
+  ['2023-02-07T09:00:00+01:00', AgreementPhase.DRAFTING],
+  ['2023-05-09T09:30:00+02:00', AgreementPhase.HEARING],
+  ['2023-06-02T09:00:00+02:00', AgreementPhase.PROCESSING],
+  ['2023-09-01T09:30:00+02:00', AgreementPhase.APPROVAL],
+];
+
 /**
  * Region Syddanmark's agreement: the political part approved by the SSU and the 22 municipalities in
  * autumn 2023 on a locked final version; the regional council decides when Det Administrative Tillæg
  * is in place. The annex is being drafted now: an input round to the four clusters closes in two
  * weeks, and the hearing on the annex opens after it (dates relative to today).
+ *
+ * The agreement, its two frozen versions and its draft are written first (in the preparation phase
+ * of September 2022); then the secretariat takes it through the phases to Godkendelse, locks the
+ * political part's final version and records the decisions through TimelineService, each at its
+ * moment; three days ago it took the agreement back to the input round for the annex, as the
+ * service allows while not every party has approved. The round and the milestones follow.
  */
-export async function seedSyddanmark(manager: EntityManager, regionId: string, secretariatId: string, now = new Date()): Promise<string> {
-  const agreement = manager.create(Agreement, {
-    regionId,
-    title: SYDDANMARK_TITLE,
-    periodStart: 2024,
-    periodEnd: 2027,
-    effectiveDate: '2024-01-01',
-    phase: AgreementPhase.INPUT_ROUND,
+export async function seedSyddanmark(context: DemoTimelineContext, regionId: string, secretariat: AuthUser, finish: (manager: EntityManager) => Promise<void>): Promise<string> {
+  const { db, timeline, travelTo } = context;
+  const now = new Date();
+  const { agreementId, finalId } = await db.transaction(async (manager) => {
+    const agreement = manager.create(Agreement, {
+      regionId,
+      title: SYDDANMARK_TITLE,
+      periodStart: 2024,
+      periodEnd: 2027,
+      effectiveDate: '2024-01-01',
+      phase: AgreementPhase.PREPARATION,
+    });
+    await manager.save(agreement);
+    // The versions were frozen from the draft before the annex was written into it: the same
+    // paragraphs with the same blockIds, so what was said to the hearing draft finds its paragraph
+    // in the live draft (rather than standing as said to a deleted one).
+    const draft = syddanmarkAgreement(true);
+    const political: JSONContent = { ...draft, content: (draft.content ?? []).filter((node) => node.attrs?.kind !== 'ANNEX') };
+    await insertVersion(manager, agreement.id, 'Høringsudkast', political, secretariat.id, '2023-05-09T09:00:00+02:00');
+    const final = await insertVersion(manager, agreement.id, 'Politisk del, endelig', political, secretariat.id, '2023-09-01T09:00:00+02:00');
+    // The draft now holds the annex as a later section.
+    await insertDraft(manager, agreement.id, draft);
+    return { agreementId: agreement.id, finalId: final };
   });
-  await manager.save(agreement);
-  // The versions were frozen from the draft before the annex was written into it: the same
-  // paragraphs with the same blockIds, so what was said to the hearing draft finds its paragraph
-  // in the live draft (rather than standing as said to a deleted one).
-  const draft = syddanmarkAgreement(true);
-  const political: JSONContent = { ...draft, content: (draft.content ?? []).filter((node) => node.attrs?.kind !== 'ANNEX') };
-  const hearingDraft = await insertVersion(manager, agreement.id, 'Høringsudkast', political, secretariatId, '2023-05-09T09:00:00+02:00');
-  const finalId = await insertVersion(manager, agreement.id, 'Politisk del, endelig', political, secretariatId, '2023-09-01T09:00:00+02:00');
-  await manager.query(`UPDATE "agreement_versions" SET "final_locked_at" = '2023-09-28T15:00:00+02:00', "final_locked_by" = $2 WHERE "id" = $1`, [finalId, secretariatId]);
-  void hearingDraft;
-  const [ssu, , ...municipalities] = await parties(manager, regionId);
-  await approve(manager, agreement.id, finalId, ssu, '2023-09-28', 'SSU-møde 28. september 2023', secretariatId);
-  for (const [index, municipality] of municipalities.entries()) {
-    await approve(manager, agreement.id, finalId, municipality, spread('2023-10-02', '2023-11-30', index, municipalities.length), 'Byrådets møde', secretariatId);
+  for (const [at, phase] of SYDDANMARK_PHASES) {
+    travelTo(at);
+    await timeline.setPhase(secretariat, agreementId, phase, null);
   }
-  // The draft now holds the annex as a later section.
-  await insertDraft(manager, agreement.id, draft);
+  travelTo('2023-09-28T15:00:00+02:00');
+  await timeline.lockFinalVersion(secretariat, { agreementId, versionId: finalId }, null);
+  const [ssu, , ...municipalities] = await parties(db.manager, regionId);
+  await recordDecisions(timeline, travelTo, agreementId, secretariat, [
+    [ssu, '2023-09-28', 'SSU-møde 28. september 2023'],
+    ...municipalities.map((m, index): [Organisation, string, string] => [m, spread('2023-10-02', '2023-11-30', index, municipalities.length), 'Byrådets møde']),
+  ]);
+  travelTo(new Date(now.getTime() - 3 * DAY));
+  await timeline.setPhase(secretariat, agreementId, AgreementPhase.INPUT_ROUND, null);
 
+  await db.transaction(async (manager) => {
+    await seedSyddanmarkRound(manager, agreementId, regionId, secretariat.id, now);
+    await finish(manager);
+  });
+  return agreementId;
+}
+
+/** The open input round on the annex and Syddanmark's milestones, around `now`. */
+async function seedSyddanmarkRound(manager: EntityManager, agreementId: string, regionId: string, secretariatId: string, now: Date): Promise<void> {
+  const agreement = { id: agreementId };
   const deadline = new Date(now.getTime() + 14 * DAY);
   deadline.setUTCHours(21, 59, 0, 0);
   const [{ id: roundId }] = await manager.query<Array<{ id: string }>>(
@@ -140,5 +196,4 @@ export async function seedSyddanmark(manager: EntityManager, regionId: string, s
     [iso(56), 'DEADLINE', 'HEARING', 'Høringsfrist for Det Administrative Tillæg', null],
     [iso(90), 'DECISION', 'APPROVAL', 'Regionsrådet godkender sundhedsaftalen med Det Administrative Tillæg', null],
   ]);
-  return agreement.id;
 }

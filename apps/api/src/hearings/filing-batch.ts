@@ -15,6 +15,8 @@ export interface Filing {
   attachmentIds: string[];
   requestId: string | null;
   checkDeadline: boolean;
+  /** The clock's time of the filing: its received time, and the moment the deadline is checked at. */
+  now: Date;
 }
 
 /** What the function answers for one filing. */
@@ -25,15 +27,15 @@ export interface FilingOutcome {
   received_at: Date | null;
 }
 
-const ONE = 'SELECT * FROM submit_hearing_response($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)';
+const ONE = 'SELECT * FROM submit_hearing_response($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)';
 
 /** Several filings in one statement: each its own call of the function, in the order given. */
 const MANY = `
   SELECT f.* , b."ord"
     FROM jsonb_to_recordset($1::jsonb) AS b("ord" int, "hearingId" uuid, "organisationId" uuid, "idempotencyKey" text, "summary" text,
-         "publish" boolean, "late" boolean, "userId" uuid, "userName" text, "comments" jsonb, "attachmentIds" jsonb, "requestId" text, "checkDeadline" boolean)
+         "publish" boolean, "late" boolean, "userId" uuid, "userName" text, "comments" jsonb, "attachmentIds" jsonb, "requestId" text, "checkDeadline" boolean, "now" timestamptz)
    CROSS JOIN LATERAL submit_hearing_response(b."hearingId", b."organisationId", b."idempotencyKey", b."summary", b."publish", b."late", b."userId",
-         b."userName", b."comments", ARRAY(SELECT jsonb_array_elements_text(b."attachmentIds")::uuid), b."requestId", b."checkDeadline") f
+         b."userName", b."comments", ARRAY(SELECT jsonb_array_elements_text(b."attachmentIds")::uuid), b."requestId", b."checkDeadline", b."now") f
    ORDER BY b."ord"`;
 
 /**
@@ -86,6 +88,7 @@ export class FilingBatch {
       f.attachmentIds,
       f.requestId,
       f.checkDeadline,
+      f.now,
     ]);
     return row;
   }

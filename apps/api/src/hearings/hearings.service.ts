@@ -7,6 +7,7 @@ import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
 import { isUuid } from '../common/ids';
+import { Clock } from '../common/clock';
 import { AuditService } from '../audit/audit.service';
 import { ScopedData } from '../access/scoped-data';
 import { AuthUser } from '../users/auth-user';
@@ -59,6 +60,7 @@ export class HearingsService {
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     private readonly scoped: ScopedData,
     private readonly analysis: HearingAnalysisService,
+    private readonly clock: Clock,
   ) {
     if (!config.INVITATION_SECRET) throw new Error('INVITATION_SECRET is not set (startServer sets it)');
     this.invitationSecret = config.INVITATION_SECRET;
@@ -247,7 +249,7 @@ export class HearingsService {
    */
   async open(user: AuthUser, input: OpenHearingInput, requestId: string | null): Promise<Hearing> {
     if (input.closesAt <= input.opensAt) throw badInput('Høringsfristen skal ligge efter åbningstidspunktet.');
-    if (input.closesAt.getTime() <= Date.now()) throw badInput('Høringsfristen skal ligge i fremtiden.');
+    if (input.closesAt.getTime() <= this.clock.now().getTime()) throw badInput('Høringsfristen skal ligge i fremtiden.');
     const version = isUuid(input.versionId) ? await this.db.getRepository(AgreementVersion).findOneBy({ id: input.versionId }) : null;
     if (!version) throw notFound('Versionen');
     const agreement = await this.agreements.getManageable(user, version.agreementId);
@@ -274,6 +276,7 @@ export class HearingsService {
         closesAt: input.closesAt,
         referencePrefix: `SA${String(agreement.periodStart).slice(-2)}-${region.code}${n === 0 ? '' : n + 1}`,
         createdById: user.id,
+        createdAt: this.clock.now(),
       });
       await manager.save(hearing);
       await manager.query(`CREATE SEQUENCE "${sequenceName(hearing.id)}" START 1`);
@@ -464,6 +467,7 @@ export class HearingsService {
       attachmentIds,
       requestId,
       checkDeadline: !options.late,
+      now: this.clock.now(),
     });
     switch (row.outcome) {
       case 'created': {
@@ -576,7 +580,7 @@ export class HearingsService {
       await manager.update(
         HearingComment,
         { id: comment.id },
-        { reply: input.reply.trim(), outcome: input.outcome, changedBlockId: input.changedBlockId || null, repliedById: user.id, repliedAt: new Date() },
+        { reply: input.reply.trim(), outcome: input.outcome, changedBlockId: input.changedBlockId || null, repliedById: user.id, repliedAt: this.clock.now() },
       );
       await this.audit.record(manager, {
         actorId: user.id,
@@ -595,7 +599,7 @@ export class HearingsService {
     const response = await this.scoped.one(user, 'hearingResponse', input.responseId, 'change');
     if (!response.summary) throw badInput('Høringssvaret har ingen generelle bemærkninger at besvare. Besvar kommentarerne hver for sig.');
     return this.db.transaction(async (manager) => {
-      await manager.update(HearingResponse, { id: response.id }, { reply: input.reply.trim(), outcome: input.outcome, repliedById: user.id, repliedAt: new Date() });
+      await manager.update(HearingResponse, { id: response.id }, { reply: input.reply.trim(), outcome: input.outcome, repliedById: user.id, repliedAt: this.clock.now() });
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'hearing.response.reply',
@@ -611,13 +615,13 @@ export class HearingsService {
   /** Publishes the hearing memo on the public page (with the secretariat's replies), compared with the chosen version. */
   async publishMemo(user: AuthUser, input: PublishHearingMemoInput, requestId: string | null): Promise<Hearing> {
     const hearing = await this.scoped.one(user, 'hearing', input.hearingId, 'change');
-    if (hearingStatus(hearing) !== HearingStatus.CLOSED) throw conflict('Høringsnotatet kan først offentliggøres, når høringen er afsluttet.');
+    if (hearingStatus(hearing, this.clock.now()) !== HearingStatus.CLOSED) throw conflict('Høringsnotatet kan først offentliggøres, når høringen er afsluttet.');
     if (input.compareWithVersionId) {
       const version = await this.db.getRepository(AgreementVersion).findOneBy({ id: input.compareWithVersionId, agreementId: hearing.agreementId });
       if (!version) throw badInput('Den valgte version hører ikke til aftalen. Vælg en af aftalens versioner.');
     }
     return this.db.transaction(async (manager) => {
-      await manager.update(Hearing, { id: hearing.id }, { memoPublishedAt: new Date(), memoPublishedById: user.id, memoComparedVersionId: input.compareWithVersionId || null });
+      await manager.update(Hearing, { id: hearing.id }, { memoPublishedAt: this.clock.now(), memoPublishedById: user.id, memoComparedVersionId: input.compareWithVersionId || null });
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'hearing.memo.publish',

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, Transporter } from 'nodemailer';
 import { PgBoss, type Db as JobDb } from 'pg-boss';
 import { DataSource, EntityManager, QueryResult } from 'typeorm';
+import { Clock } from '../common/clock';
 import { createQueue } from '../common/job-queues';
 import { AppConfig } from '../config/app-config';
 
@@ -59,6 +60,7 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -90,15 +92,16 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
 
   /**
    * Schedules the reminders of a deadline in the caller's transaction (`manager`, the one that
-   * writes the hearing or round); those whose time has passed are skipped.
+   * writes the hearing or round); those whose time has passed are skipped, and all of them
+   * while history is replayed (their time is in the past being replayed).
    */
   async scheduleDeadline(manager: EntityManager, kind: ReminderJob['kind'], id: string, deadline: Date): Promise<number> {
-    if (!this.boss) return 0;
+    if (!this.boss || this.clock.replaying) return 0;
     const db = inTransaction(manager);
     let scheduled = 0;
     for (const hoursBefore of REMINDER_HOURS) {
       const at = new Date(deadline.getTime() - hoursBefore * 3_600_000);
-      if (at.getTime() <= Date.now()) continue;
+      if (at.getTime() <= this.clock.now().getTime()) continue;
       await this.boss.send(REMINDER_QUEUE, { kind, id, hoursBefore, deadline: deadline.toISOString() } satisfies ReminderJob, {
         db,
         startAfter: at,
@@ -111,9 +114,12 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     return scheduled;
   }
 
-  /** Asks every party that has not decided yet to approve the agreement, in the caller's transaction. */
+  /**
+   * Asks every party that has not decided yet to approve the agreement, in the caller's
+   * transaction. Not while history is replayed: those requests went out then, not today.
+   */
   async requestApprovals(manager: EntityManager, agreementId: string): Promise<void> {
-    if (!this.boss) return;
+    if (!this.boss || this.clock.replaying) return;
     await this.boss.send(APPROVAL_QUEUE, { agreementId } satisfies ApprovalRequestJob, { db: inTransaction(manager), retryLimit: 5, retryBackoff: true });
   }
 
@@ -136,6 +142,7 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
         dedupeKey: `hearing-reminder:${hearing.id}:${job.deadline}:${job.hoursBefore}:${party.organisation_id}`,
         agreementId: hearing.agreement_id,
         organisationId: party.organisation_id,
+        hearingId: hearing.id,
         kind: 'DEADLINE_REMINDER',
         subject: `Påmindelse: høringsfrist ${dateTime.format(hearing.closes_at)}`,
         body: `${hearing.title} lukker ${dateTime.format(hearing.closes_at)}. I har endnu ikke afgivet høringssvar.`,
@@ -195,15 +202,17 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     return delivered;
   }
 
-  private async toOutbox(n: { dedupeKey: string; agreementId: string; organisationId: string | null; kind: string; subject: string; body: string }): Promise<number> {
+  private async toOutbox(n: { dedupeKey: string; agreementId: string; organisationId: string | null; hearingId?: string; kind: string; subject: string; body: string }): Promise<number> {
     const recipients = n.organisationId
       ? (
           await this.db.query<Array<{ email: string }>>(
             // An account not yet confirmed through its mailed code has not proved its address: it gets no mail.
+            // An account made through an invitation link acts in its one hearing only: it gets that hearing's mail, no other.
             `SELECT u."email" FROM "users" u WHERE u."organisation_id" = $1
                 AND NOT EXISTS (SELECT 1 FROM "invitation_acceptances" a WHERE a."user_id" = u."id" AND a."confirmed_at" IS NULL)
+                AND (u."hearing_id" IS NULL OR u."hearing_id" = $2::uuid)
               ORDER BY u."email"`,
-            [n.organisationId],
+            [n.organisationId, n.hearingId ?? null],
           )
         ).map((r) => r.email)
       : [];

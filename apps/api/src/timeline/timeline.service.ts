@@ -9,6 +9,7 @@ import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
 import { ScopedData } from '../access/scoped-data';
 import { AuthUser } from '../users/auth-user';
 import { parseIsoDate } from '../common/date.scalar';
@@ -48,6 +49,7 @@ export class TimelineService {
     private readonly collaboration: CollaborationService,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     private readonly scoped: ScopedData,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -241,13 +243,13 @@ export class TimelineService {
         throw conflict('Der er ikke låst en endelig version endnu. Sekretariatet låser den endelige version under Godkendelser; derefter kan beslutningerne registreres.');
       }
       const [row] = await manager.query<ApprovalRow[]>(
-        `INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "meeting_reference", "note", "document_id", "recorded_by", "version_id")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "meeting_reference", "note", "document_id", "recorded_by", "version_id", "recorded_at")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT ("agreement_id", "organisation_id") DO UPDATE SET "decision" = EXCLUDED."decision", "decided_at" = EXCLUDED."decided_at",
            "meeting_reference" = EXCLUDED."meeting_reference", "note" = EXCLUDED."note", "document_id" = EXCLUDED."document_id",
-           "recorded_by" = EXCLUDED."recorded_by", "recorded_at" = now(), "version_id" = EXCLUDED."version_id"
+           "recorded_by" = EXCLUDED."recorded_by", "recorded_at" = EXCLUDED."recorded_at", "version_id" = EXCLUDED."version_id"
          RETURNING ${APPROVAL_COLUMNS}`,
-        [agreement.id, party.id, input.decision, input.decidedAt, input.meetingReference?.trim() || null, input.note?.trim() || null, input.documentId ?? null, user.id, final.id],
+        [agreement.id, party.id, input.decision, input.decidedAt, input.meetingReference?.trim() || null, input.note?.trim() || null, input.documentId ?? null, user.id, final.id, this.clock.now()],
       );
       await this.audit.record(manager, {
         actorId: user.id,
@@ -341,7 +343,7 @@ export class TimelineService {
             : `Version ${current.number} er låst som endelig version. Vælg en nyere version end den, eller gem udkastet som en ny version først.`,
         );
       }
-      await manager.update(AgreementVersion, { id: version.id }, { finalLockedAt: new Date(), finalLockedById: user.id });
+      await manager.update(AgreementVersion, { id: version.id }, { finalLockedAt: this.clock.now(), finalLockedById: user.id });
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'agreement.final-version',
