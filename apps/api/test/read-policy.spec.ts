@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { connectCollab } from './collab-client';
+import { connectCollab, paragraphText, waitFor } from './collab-client';
 import { acceptAndConfirm } from './invitation-codes';
 import { demo, GraphQLResult, startTestApp, TestApp } from './test-app';
 
@@ -170,11 +170,14 @@ describe('who may read what (the contract’s table, on real rows)', () => {
     expect(hearing.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/ikke adgang til høringen/) });
   });
 
-  it('lets the region’s clusters and municipalities read but not change: the socket is read-only and createVersion is refused', async () => {
+  it('lets the region’s clusters and municipalities read but not change: the socket takes only their suggestions, a plain edit is refused, and createVersion is refused', async () => {
     for (const who of ['hCluster', 'hMunicipality'] as const) {
       const client = await connectCollab(app.url, `agreement:${agreementId}`, tokens[who]);
       try {
-        expect([who, client.provider.authorizedScope]).toEqual([who, 'readonly']);
+        // Not read-only: they may suggest (suggestions.spec.ts); a plain edit is refused by the server.
+        expect([who, client.provider.authorizedScope]).toEqual([who, 'read-write']);
+        paragraphText(client.doc, 1).insert(0, 'Et forsøg på at skrive direkte. ');
+        await waitFor(() => client.syncStatuses.refused > 0, 5_000, `the refusal of ${who}’s plain edit`);
       } finally {
         client.destroy();
       }
