@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { HearingsService } from '../hearings/hearings.service';
+import { InputRoundsService } from '../input-rounds/input-rounds.service';
 import { TimelineService } from '../timeline/timeline.service';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
@@ -92,10 +93,10 @@ function hearingDraftOf(final: JSONContent): JSONContent {
  * the demo accounts (password `demo1234` unless another is given) and Hovedstaden's 2024–2027
  * agreement, with Syddanmark's when the history is replayed. Returns null when the database
  * holds users already. The accounts, the agreements, their drafts and the facts no service
- * records (the hearing draft's version, the input round, the milestones) are written in one
- * transaction; the hearing is then replayed through HearingsService on the application's clock,
- * at the moments it happened, so each of its facts obeys the rules the product enforces and has
- * its audit row.
+ * records (the hearing draft's version, the milestones) are written in one transaction; the
+ * clusters' input round is then replayed through InputRoundsService and the hearing through
+ * HearingsService on the application's clock, at the moments they happened, so each of their
+ * facts obeys the rules the product enforces and has its audit row.
  */
 export async function seedDemo(app: INestApplicationContext, accountPassword = DEMO_PASSWORD, options: DemoOptions = {}): Promise<DemoSummary | DemoIncomplete | null> {
   const replay = options.replay ?? true;
@@ -103,6 +104,7 @@ export async function seedDemo(app: INestApplicationContext, accountPassword = D
   const clock = app.get(Clock);
   const hearings = app.get(HearingsService);
   const timeline = app.get(TimelineService);
+  const rounds = app.get(InputRoundsService);
   if (!(await isEmpty(db.manager))) {
     // Users, but a seeding that never reached its end: an earlier start stopped part-way.
     const state = await seedingState(db.manager);
@@ -126,6 +128,8 @@ export async function seedDemo(app: INestApplicationContext, accountPassword = D
           await timeline.setPhase(secretariat, base.agreement.id, phase, null);
         }
       : undefined;
+    await seedingStep(db.manager, 'input round');
+    await seedDemoInputRound({ db, rounds, travelTo, domain: DEMO_DOMAIN }, base.agreement.id, base.hearingDraft, secretariat);
     await seedingStep(db.manager, 'hearing');
     const { hearingId, accounts } = await seedDemoHearing({ db, hearings, travelTo, domain: DEMO_DOMAIN, passwordHash: password, setPhase }, base.agreement.id, base.hearingDraft, secretariat);
     let syddanmarkAgreementId: string | null = null;
@@ -135,7 +139,7 @@ export async function seedDemo(app: INestApplicationContext, accountPassword = D
       await seedHovedstadenApprovals({ db, timeline, travelTo }, base.agreement, base.final, secretariat);
       await seedingStep(db.manager, 'Syddanmark');
       // The round and milestones commit with the marker's completion: the last step.
-      syddanmarkAgreementId = await seedSyddanmark({ db, timeline, travelTo }, base.syddanmarkRegionId, await actingUser(db, sSecretariat), seedingComplete);
+      syddanmarkAgreementId = await seedSyddanmark({ db, timeline, travelTo, rounds }, base.syddanmarkRegionId, await actingUser(db, sSecretariat), seedingComplete);
     } else {
       await seedingComplete(db.manager);
     }
@@ -143,7 +147,7 @@ export async function seedDemo(app: INestApplicationContext, accountPassword = D
   });
 }
 
-/** The organisations, the demo accounts, Hovedstaden's agreement with its draft, hearing draft, input round and milestones. */
+/** The organisations, the demo accounts, Hovedstaden's agreement with its draft, hearing draft and milestones. */
 async function seedAccountsAndAgreement(manager: EntityManager, password: string) {
   const regions = new Map((await manager.find(Region)).map((r) => [r.code, r]));
   const h = regions.get('H');
@@ -197,7 +201,6 @@ async function seedAccountsAndAgreement(manager: EntityManager, password: string
   const secretariat = await manager.findOneByOrFail(User, { email: `sekretariat@${DEMO_DOMAIN}` });
   const hearingDraft = hearingDraftOf(final);
   await insertVersion(manager, agreement.id, 'Høringsudkast', hearingDraft, secretariat.id, HEARING_DRAFT_AT);
-  await seedDemoInputRound(manager, agreement.id, hearingDraft, secretariat.id);
   await seedDemoTimeline(manager, agreement.id);
   return { users: users.length, agreement, final, hearingDraft, syddanmarkRegionId: s.id };
 }

@@ -1,6 +1,8 @@
 import { documentText, JSONContent } from '@aftalerum/editor';
 import { DataSource, EntityManager } from 'typeorm';
 import { TravelTo } from '../common/clock';
+import { InputRoundsService } from '../input-rounds/input-rounds.service';
+import { Cluster } from '../organisations/cluster.entity';
 import { TimelineService } from '../timeline/timeline.service';
 import { ApprovalDecision } from '../timeline/timeline-types';
 import { AuthUser } from '../users/auth-user';
@@ -49,6 +51,10 @@ export interface DemoTimelineContext {
   db: DataSource;
   timeline: TimelineService;
   travelTo: TravelTo;
+}
+
+export interface SyddanmarkContext extends DemoTimelineContext {
+  rounds: InputRoundsService;
 }
 
 /**
@@ -121,10 +127,11 @@ const SYDDANMARK_PHASES: Array<[at: string, phase: AgreementPhase]> = [
  * of September 2022); then the secretariat takes it through the phases to Godkendelse, locks the
  * political part's final version and records the decisions through TimelineService, each at its
  * moment; three days ago it took the agreement back to the input round for the annex, as the
- * service allows while not every party has approved. The round and the milestones follow.
+ * service allows while not every party has approved, and opened the round to the four clusters
+ * through InputRoundsService. The milestones follow.
  */
-export async function seedSyddanmark(context: DemoTimelineContext, regionId: string, secretariat: AuthUser, finish: (manager: EntityManager) => Promise<void>): Promise<string> {
-  const { db, timeline, travelTo } = context;
+export async function seedSyddanmark(context: SyddanmarkContext, regionId: string, secretariat: AuthUser, finish: (manager: EntityManager) => Promise<void>): Promise<string> {
+  const { db, timeline, travelTo, rounds } = context;
   const now = new Date();
   const { agreementId, finalId } = await db.transaction(async (manager) => {
     const agreement = manager.create(Agreement, {
@@ -160,34 +167,32 @@ export async function seedSyddanmark(context: DemoTimelineContext, regionId: str
   ]);
   travelTo(new Date(now.getTime() - 3 * DAY));
   await timeline.setPhase(secretariat, agreementId, AgreementPhase.INPUT_ROUND, null);
+  const deadline = new Date(now.getTime() + 14 * DAY);
+  deadline.setUTCHours(21, 59, 0, 0);
+  const clusters = await db.getRepository(Cluster).findBy({ regionId });
+  await rounds.open(
+    secretariat,
+    {
+      agreementId,
+      title: 'Klyngernes input til Det Administrative Tillæg',
+      description:
+        'Sundhedssamarbejdsudvalget beder de fire sundhedsklynger om input til Det Administrative Tillæg: organiseringen af samarbejdet, godkendelsen af samarbejdsaftaler og opfølgningen på aftalens mål.',
+      deadline,
+      clusterIds: clusters.map((c) => c.id),
+    },
+    null,
+  );
 
   await db.transaction(async (manager) => {
-    await seedSyddanmarkRound(manager, agreementId, regionId, secretariat.id, now);
+    await seedSyddanmarkMilestones(manager, agreementId, now);
     await finish(manager);
   });
   return agreementId;
 }
 
-/** The open input round on the annex and Syddanmark's milestones, around `now`. */
-async function seedSyddanmarkRound(manager: EntityManager, agreementId: string, regionId: string, secretariatId: string, now: Date): Promise<void> {
+/** Syddanmark's milestones, around `now`. */
+async function seedSyddanmarkMilestones(manager: EntityManager, agreementId: string, now: Date): Promise<void> {
   const agreement = { id: agreementId };
-  const deadline = new Date(now.getTime() + 14 * DAY);
-  deadline.setUTCHours(21, 59, 0, 0);
-  const [{ id: roundId }] = await manager.query<Array<{ id: string }>>(
-    `INSERT INTO "input_rounds" ("agreement_id", "title", "description", "deadline", "created_by", "created_at")
-     VALUES ($1, 'Klyngernes input til Det Administrative Tillæg', $2, $3, $4, $5) RETURNING "id"`,
-    [
-      agreement.id,
-      'Sundhedssamarbejdsudvalget beder de fire sundhedsklynger om input til Det Administrative Tillæg: organiseringen af samarbejdet, godkendelsen af samarbejdsaftaler og opfølgningen på aftalens mål.',
-      deadline.toISOString(),
-      secretariatId,
-      new Date(now.getTime() - 3 * DAY).toISOString(),
-    ],
-  );
-  const clusters = await manager.query<Array<{ id: string; organisation_id: string }>>(`SELECT "id", "organisation_id" FROM "clusters" WHERE "region_id" = $1`, [regionId]);
-  for (const cluster of clusters) {
-    await manager.query(`INSERT INTO "input_round_participants" ("round_id", "organisation_id", "cluster_id") VALUES ($1, $2, $3)`, [roundId, cluster.organisation_id, cluster.id]);
-  }
   const iso = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
   await seedMilestones(manager, agreement.id, [
     ...SYDDANMARK_MILESTONES,
