@@ -160,7 +160,14 @@ const ASSESSED_AT = '2023-05-12T08:00:00+02:00';
  * at the moment the input arrived, in that order, and on 12 May 2023 the secretariat assesses the
  * items it worked into the hearing draft (version 1). Each fact has its audit row at its moment.
  */
-export async function seedDemoInputRound(context: DemoInputRoundContext, agreementId: string, content: JSONContent, secretariat: AuthUser): Promise<void> {
+export async function seedDemoInputRound(
+  context: DemoInputRoundContext,
+  agreementId: string,
+  content: JSONContent,
+  secretariat: AuthUser,
+  /** Freezes the hearing draft (version 1), between the input and its assessment. */
+  freezeHearingDraft: () => Promise<void>,
+): Promise<void> {
   const { db, rounds, travelTo, domain } = context;
   const sections = collectSections(content);
   const blocks = collectBlocks(content);
@@ -213,6 +220,7 @@ export async function seedDemoInputRound(context: DemoInputRoundContext, agreeme
     });
   }
 
+  await freezeHearingDraft();
   const [version] = await db.query<Array<{ id: string }>>(`SELECT "id" FROM "agreement_versions" WHERE "agreement_id" = $1 AND "number" = 1`, [agreementId]);
   travelTo(ASSESSED_AT);
   for (const [itemId, [outcome, reason]] of assessments) {
