@@ -69,8 +69,8 @@ export interface SyddanmarkContext extends DemoTimelineContext {
 
 /**
  * Hovedstaden's final version, frozen from the live draft through VersionsService on 28 August
- * 2023, and its approval replayed through TimelineService on the clock: the secretariat moves the agreement to Godkendelse and locks the final version on
- * 14 September, then records the SSU's, the regional council's and the 29 municipalities'
+ * 2023, and its approval replayed through TimelineService on the clock: the secretariat moves the
+ * agreement to Godkendelse and locks the final version on 14 September, then records the SSU's, the regional council's and the 29 municipalities'
  * decisions that autumn, each at the moment it was recorded, in that order. The last one makes
  * the agreement SUBMITTED (in force from 1 January 2024) and closes its draft for good, by the
  * service's own rule.
@@ -142,9 +142,8 @@ const SYDDANMARK_VERSIONS: Array<[at: string, label: string]> = [
  * The agreement and its draft of the political part are written first (in the preparation phase
  * of September 2022); then the secretariat takes it through the phases to Godkendelse, freezing
  * the hearing draft and the political part's final version through VersionsService on the way,
- * writes the annex into the draft after them, locks the
- * political part's final version and records the decisions through TimelineService, each at its
- * moment; three days ago it took the agreement back to the input round for the annex, as the
+ * writes the annex into the draft after them, locks the political part's final version and
+ * records the decisions through TimelineService, each at its moment; three days ago it took the agreement back to the input round for the annex, as the
  * service allows while not every party has approved, and opened the round to the four clusters
  * through InputRoundsService. The milestones follow.
  */
