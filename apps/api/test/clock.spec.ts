@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { Clock } from '../src/common/clock';
 import { DomainError } from '../src/common/domain-error';
 import { HearingsService } from '../src/hearings/hearings.service';
+import { InputRoundsService } from '../src/input-rounds/input-rounds.service';
 import { Role } from '../src/users/role.enum';
 import type { AuthUser } from '../src/users/auth-user';
 import { startTestApp, TestApp } from './test-app';
@@ -16,7 +17,18 @@ describe('the clock the services read', () => {
   let db: Client;
   let clock: Clock;
   let hearings: HearingsService;
+  let rounds: InputRoundsService;
   let hearingId: string;
+
+  /** A demo account as the services see it. */
+  const demoUser = async (email: string): Promise<AuthUser> => {
+    const { rows } = await db.query<{ id: string; name: string; role: Role; organisation_id: string; region_id: string | null }>(
+      `SELECT u.id, u.name, u.role, u.organisation_id, o.region_id FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = $1`,
+      [email],
+    );
+    const [row] = rows;
+    return { id: row.id, email, name: row.name, role: row.role, organisationId: row.organisation_id, regionId: row.region_id };
+  };
 
   /** An account of an invited organisation that has not answered the demo hearing. */
   const accountOf = async (organisation: string): Promise<AuthUser> => {
@@ -38,6 +50,7 @@ describe('the clock the services read', () => {
     await db.connect();
     clock = app.server.app.get(Clock);
     hearings = app.server.app.get(HearingsService);
+    rounds = app.server.app.get(InputRoundsService);
     // The demo's broad hearing: open 15 May 2023 09:00 to 12 June 2023 12:00 (Danish time).
     hearingId = (await db.query<{ id: string }>(`SELECT id FROM hearings WHERE title = 'Bred høring over Sundhedsaftale 2024–2027'`)).rows[0].id;
   });
@@ -125,5 +138,78 @@ describe('the clock the services read', () => {
     );
     expect(comments.rows[0].n).toBeGreaterThan(12);
     expect(comments.rows[0].audited).toBe(comments.rows[0].n);
+  });
+
+  it('takes a cluster’s input before the round’s deadline at the clock time and refuses it after, with DEADLINE_PASSED and nothing written', async () => {
+    const secretariat = await demoUser('sekretariat@aftalerum.test');
+    const nord = await demoUser('klynge.nord@aftalerum.test');
+    const agreementId = (await db.query<{ id: string }>(`SELECT id FROM agreements WHERE title = 'Sundhedsaftale 2024–2027 for Region Hovedstaden'`)).rows[0].id;
+    const cluster = (await db.query<{ id: string }>('SELECT id FROM clusters WHERE organisation_id = $1', [nord.organisationId])).rows[0].id;
+    const open = { agreementId, title: 'Klyngernes input om opfølgning', deadline: new Date('2023-03-15T12:00:00+01:00'), clusterIds: [cluster] };
+    // Outside a replay a deadline of 2023 lies in the past.
+    await expect(rounds.open(secretariat, open, null)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const round = await clock.replay(async (travelTo) => {
+      travelTo('2023-03-01T09:00:00+01:00');
+      return rounds.open(secretariat, open, null);
+    });
+    expect(round.createdAt).toEqual(new Date('2023-03-01T08:00:00Z'));
+    const submitAt = (at: string) =>
+      clock.replay(async (travelTo) => {
+        travelTo(at);
+        return rounds.submit(nord, { roundId: round.id, clusterId: cluster, items: [{ theme: 'Opfølgning', text: 'Fælles opfølgning på målene hvert halve år.' }] }, null).then(
+          (input) => input,
+          (error: unknown) => error,
+        );
+      });
+    const late = await submitAt('2023-03-15T12:00:00+01:00');
+    expect(late).toBeInstanceOf(DomainError);
+    expect((late as DomainError).code).toBe('DEADLINE_PASSED');
+    expect((late as DomainError).message).toMatch(/^Fristen for input var/);
+    expect((await db.query('SELECT 1 FROM cluster_inputs WHERE round_id = $1', [round.id])).rowCount).toBe(0);
+
+    const onTime = await submitAt('2023-03-15T11:59:00+01:00');
+    expect(onTime).not.toBeInstanceOf(Error);
+    const stored = await db.query<{ submitted_at: Date; created_at: Date; updated_at: Date; audited: Date }>(
+      `SELECT i.submitted_at, i.created_at, i.updated_at,
+              (SELECT a.occurred_at FROM audit_log a WHERE a.action = 'cluster-input.submit' AND a.entity_id = i.id::text AND a.actor_id = $2) AS audited
+         FROM cluster_inputs i WHERE i.round_id = $1`,
+      [round.id, nord.id],
+    );
+    const at = new Date('2023-03-15T10:59:00Z');
+    expect(stored.rows).toEqual([{ submitted_at: at, created_at: at, updated_at: at, audited: at }]);
+    // Outside the replay the round's deadline has passed: the round reads as closed.
+    expect(rounds.roundStatus(round)).toBe('CLOSED');
+    await expect(
+      rounds.submit(nord, { roundId: round.id, clusterId: cluster, items: [{ theme: 'Opfølgning', text: 'En senere udgave.' }] }, null),
+    ).rejects.toMatchObject({ code: 'DEADLINE_PASSED' });
+  });
+
+  it('has the demo input round replayed through the service: opened, each cluster’s input and each assessment with its audit row at its moment', async () => {
+    const [round] = (
+      await db.query<{ id: string; created_at: Date; opened: Date }>(
+        `SELECT r.id, r.created_at, (SELECT a.occurred_at FROM audit_log a WHERE a.action = 'input-round.open' AND a.entity_id = r.id::text) AS opened
+           FROM input_rounds r WHERE r.title = 'Klyngernes ønsker til Sundhedsaftale 2024–2027'`,
+      )
+    ).rows;
+    expect(round.created_at).toEqual(new Date('2022-12-19T08:00:00Z'));
+    expect(round.opened).toEqual(round.created_at);
+    const inputs = await db.query<{ cluster: string; submitted_at: Date; by: string; audited: Date | null }>(
+      `SELECT c.name AS cluster, i.submitted_at, i.submitted_by_name AS by,
+              (SELECT a.occurred_at FROM audit_log a WHERE a.action = 'cluster-input.submit' AND a.entity_id = i.id::text AND a.actor_id = i.submitted_by) AS audited
+         FROM cluster_inputs i JOIN clusters c ON c.id = i.cluster_id WHERE i.round_id = $1 ORDER BY i.submitted_at`,
+      [round.id],
+    );
+    expect(inputs.rows.map((r) => r.cluster)).toEqual(['Bornholm', 'Midt', 'Nord', 'Byen', 'Syd']);
+    expect(inputs.rows[0]).toMatchObject({ submitted_at: new Date('2023-01-25T10:00:00Z'), by: 'Birgit Bornholm' });
+    inputs.rows.forEach((row) => expect(row.audited).toEqual(row.submitted_at));
+    const assessments = await db.query<{ assessed_at: Date; audited: Date | null; version: number }>(
+      `SELECT s.assessed_at, v.number AS version,
+              (SELECT a.occurred_at FROM audit_log a WHERE a.action = 'cluster-input.assess-item' AND a.entity_id = s.item_id::text AND a.actor_id = s.assessed_by) AS audited
+         FROM input_item_assessments s JOIN cluster_input_items it ON it.id = s.item_id JOIN cluster_inputs i ON i.id = it.input_id
+         JOIN agreement_versions v ON v.id = s.version_id WHERE i.round_id = $1`,
+      [round.id],
+    );
+    expect(assessments.rows).toHaveLength(5);
+    assessments.rows.forEach((row) => expect(row).toEqual({ assessed_at: new Date('2023-05-12T06:00:00Z'), audited: new Date('2023-05-12T06:00:00Z'), version: 1 }));
   });
 });

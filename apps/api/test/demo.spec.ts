@@ -183,4 +183,58 @@ describe('the demo, as a visitor meets it on a new installation', () => {
       await db.end();
     }
   });
+
+  it('has frozen every version and recorded every cluster input and assessment through the services, each with its audit row at its moment', async () => {
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      const versions = await db.query<{ agreement_id: string; number: number; label: string; created_at: Date; audited: Date | null }>(
+        `SELECT v.agreement_id, v.number, v.label, v.created_at,
+                (SELECT a.occurred_at FROM audit_log a WHERE a.action = 'version.create' AND a.entity_id = v.id::text AND a.actor_id = v.created_by) AS audited
+           FROM agreement_versions v ORDER BY v.agreement_id = $1 DESC, v.number`,
+        [hovedstaden.id],
+      );
+      expect(versions.rows).toEqual([
+        { agreement_id: hovedstaden.id, number: 1, label: 'Høringsudkast', created_at: new Date('2023-05-11T14:00:00Z'), audited: new Date('2023-05-11T14:00:00Z') },
+        { agreement_id: hovedstaden.id, number: 2, label: 'Endelig version til godkendelse', created_at: new Date('2023-08-28T07:00:00Z'), audited: new Date('2023-08-28T07:00:00Z') },
+        { agreement_id: syddanmark.id, number: 1, label: 'Høringsudkast', created_at: new Date('2023-05-09T07:00:00Z'), audited: new Date('2023-05-09T07:00:00Z') },
+        { agreement_id: syddanmark.id, number: 2, label: 'Politisk del, endelig', created_at: new Date('2023-09-01T07:00:00Z'), audited: new Date('2023-09-01T07:00:00Z') },
+      ]);
+      // Hovedstaden's final version holds the adjustments the hearing led to; Syddanmark's draft holds the annex its versions lack.
+      const sections = await db.query<{ agreement_id: string; number: number | null; adjustments: boolean; annex: boolean }>(
+        `SELECT agreement_id, number, content::text LIKE '%Justeringer af principperne%' AS adjustments, content::text ~ '"kind": ?"ANNEX"' AS annex FROM agreement_versions
+         UNION ALL SELECT agreement_id, NULL, content::text LIKE '%Justeringer af principperne%', content::text ~ '"kind": ?"ANNEX"' FROM agreement_drafts ORDER BY 1, 2`,
+      );
+      const of = (agreementId: string) => sections.rows.filter((r) => r.agreement_id === agreementId).map(({ number, adjustments, annex }) => ({ number, adjustments, annex }));
+      expect(of(hovedstaden.id)).toEqual([
+        { number: 1, adjustments: false, annex: false },
+        { number: 2, adjustments: true, annex: false },
+        { number: null, adjustments: true, annex: false },
+      ]);
+      expect(of(syddanmark.id)).toEqual([
+        { number: 1, adjustments: false, annex: false },
+        { number: 2, adjustments: false, annex: false },
+        { number: null, adjustments: false, annex: true },
+      ]);
+      const inputs = await db.query<{ n: number; audited: number }>(
+        `SELECT count(*)::int AS n, count(a.id)::int AS audited FROM cluster_inputs i
+           LEFT JOIN audit_log a ON a.action = 'cluster-input.submit' AND a.entity_id = i.id::text AND a.actor_id = i.submitted_by AND a.occurred_at = i.submitted_at`,
+      );
+      expect(inputs.rows).toEqual([{ n: 5, audited: 5 }]);
+      const assessments = await db.query<{ n: number; audited: number }>(
+        `SELECT count(*)::int AS n, count(a.id)::int AS audited FROM input_item_assessments s
+           LEFT JOIN audit_log a ON a.action = 'cluster-input.assess-item' AND a.entity_id = s.item_id::text AND a.actor_id = s.assessed_by AND a.occurred_at = s.assessed_at`,
+      );
+      expect(assessments.rows).toEqual([{ n: 5, audited: 5 }]);
+      const rounds = await db.query<{ agreement_id: string; opened: boolean }>(
+        `SELECT r.agreement_id, EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'input-round.open' AND a.entity_id = r.id::text AND a.occurred_at = r.created_at) AS opened FROM input_rounds r ORDER BY r.created_at`,
+      );
+      expect(rounds.rows).toEqual([
+        { agreement_id: hovedstaden.id, opened: true },
+        { agreement_id: syddanmark.id, opened: true },
+      ]);
+    } finally {
+      await db.end();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { AuthUser } from '../users/auth-user';
 import { DraftStoreService } from '../drafts/draft-store.service';
 import { LiveDrafts } from '../drafts/live-drafts';
 import * as Y from 'yjs';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { ScopedData } from '../access/scoped-data';
 import { User } from '../users/user.entity';
@@ -25,6 +26,7 @@ export class VersionsService {
     private readonly audit: AuditService,
     private readonly store: DraftStoreService,
     private readonly scoped: ScopedData,
+    private readonly clock: Clock,
   ) {}
 
   private readonly derived = new Map<string, { vector: string; content: JSONContent }>();
@@ -74,7 +76,7 @@ export class VersionsService {
   }
 
   /**
-   * Freezes the live draft as the next numbered version. Refuses a draft whose block ids are
+   * Freezes the live draft as the next numbered version, dated by the application's clock. Refuses a draft whose block ids are
    * not unique, since comments and input anchor to them.
    */
   async create(user: AuthUser, agreementId: string, label: string, requestId: string | null): Promise<AgreementVersion> {
@@ -190,6 +192,7 @@ export class VersionsService {
       pendingSuggestions: pending,
       text: documentText(content),
       createdById: user.id,
+      createdAt: this.clock.now(),
     });
     await manager.save(version);
     await this.audit.record(manager, {

@@ -3,12 +3,15 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { HearingsService } from '../hearings/hearings.service';
+import { InputRoundsService } from '../input-rounds/input-rounds.service';
 import { TimelineService } from '../timeline/timeline.service';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
 import { collectSections, JSONContent } from '@aftalerum/editor';
 import { hovedstadenAgreement, HOVEDSTADEN_TITLE } from './demo-content';
-import { insertVersion, seedHovedstadenApprovals, seedSyddanmark } from './demo-replay';
+import { freezeVersion, seedHovedstadenApprovals, seedSyddanmark, writeDraft } from './demo-replay';
+import { VersionsService } from '../agreements/versions.service';
+import { LiveDrafts } from '../drafts/live-drafts';
 import { insertDraft } from '../drafts/draft-store.service';
 import { actingUser, HEARING_DRAFT_AT, publishDemoMemo, seedDemoHearing } from './demo-hearing';
 import { seedDemoInputRound } from './demo-input-round';
@@ -92,10 +95,10 @@ function hearingDraftOf(final: JSONContent): JSONContent {
  * the demo accounts (password `demo1234` unless another is given) and Hovedstaden's 2024–2027
  * agreement, with Syddanmark's when the history is replayed. Returns null when the database
  * holds users already. The accounts, the agreements, their drafts and the facts no service
- * records (the hearing draft's version, the input round, the milestones) are written in one
- * transaction; the hearing is then replayed through HearingsService on the application's clock,
- * at the moments it happened, so each of its facts obeys the rules the product enforces and has
- * its audit row.
+ * records (the hearing draft's version, the milestones) are written in one transaction; the
+ * clusters' input round is then replayed through InputRoundsService and the hearing through
+ * HearingsService on the application's clock, at the moments they happened, so each of their
+ * facts obeys the rules the product enforces and has its audit row.
  */
 export async function seedDemo(app: INestApplicationContext, accountPassword = DEMO_PASSWORD, options: DemoOptions = {}): Promise<DemoSummary | DemoIncomplete | null> {
   const replay = options.replay ?? true;
@@ -103,6 +106,9 @@ export async function seedDemo(app: INestApplicationContext, accountPassword = D
   const clock = app.get(Clock);
   const hearings = app.get(HearingsService);
   const timeline = app.get(TimelineService);
+  const rounds = app.get(InputRoundsService);
+  const versions = app.get(VersionsService);
+  const live = app.get(LiveDrafts);
   if (!(await isEmpty(db.manager))) {
     // Users, but a seeding that never reached its end: an earlier start stopped part-way.
     const state = await seedingState(db.manager);
@@ -126,16 +132,23 @@ export async function seedDemo(app: INestApplicationContext, accountPassword = D
           await timeline.setPhase(secretariat, base.agreement.id, phase, null);
         }
       : undefined;
+    const drafts = { versions, live, travelTo };
+    await seedingStep(db.manager, 'input round');
+    await seedDemoInputRound({ db, rounds, travelTo, domain: DEMO_DOMAIN }, base.agreement.id, base.hearingDraft, secretariat, async () => {
+      // The hearing draft is frozen from the live draft; the adjustments the hearing led to follow.
+      await freezeVersion(drafts, secretariat, base.agreement.id, 'Høringsudkast', HEARING_DRAFT_AT);
+      await writeDraft(drafts, base.agreement.id, base.final);
+    });
     await seedingStep(db.manager, 'hearing');
     const { hearingId, accounts } = await seedDemoHearing({ db, hearings, travelTo, domain: DEMO_DOMAIN, passwordHash: password, setPhase }, base.agreement.id, base.hearingDraft, secretariat);
     let syddanmarkAgreementId: string | null = null;
     if (replay) {
       await publishDemoMemo(hearings, travelTo, hearingId, secretariat);
       await seedingStep(db.manager, 'approvals');
-      await seedHovedstadenApprovals({ db, timeline, travelTo }, base.agreement, base.final, secretariat);
+      await seedHovedstadenApprovals({ db, timeline, ...drafts }, base.agreement, secretariat);
       await seedingStep(db.manager, 'Syddanmark');
       // The round and milestones commit with the marker's completion: the last step.
-      syddanmarkAgreementId = await seedSyddanmark({ db, timeline, travelTo }, base.syddanmarkRegionId, await actingUser(db, sSecretariat), seedingComplete);
+      syddanmarkAgreementId = await seedSyddanmark({ db, timeline, rounds, ...drafts }, base.syddanmarkRegionId, await actingUser(db, sSecretariat), seedingComplete);
     } else {
       await seedingComplete(db.manager);
     }
@@ -143,7 +156,7 @@ export async function seedDemo(app: INestApplicationContext, accountPassword = D
   });
 }
 
-/** The organisations, the demo accounts, Hovedstaden's agreement with its draft, hearing draft, input round and milestones. */
+/** The organisations, the demo accounts, Hovedstaden's agreement with its draft (as the hearing draft) and milestones. */
 async function seedAccountsAndAgreement(manager: EntityManager, password: string) {
   const regions = new Map((await manager.find(Region)).map((r) => [r.code, r]));
   const h = regions.get('H');
@@ -193,11 +206,9 @@ async function seedAccountsAndAgreement(manager: EntityManager, password: string
   });
   await manager.save(agreement);
   const final = hovedstadenAgreement();
-  await insertDraft(manager, agreement.id, final);
-  const secretariat = await manager.findOneByOrFail(User, { email: `sekretariat@${DEMO_DOMAIN}` });
+  // The draft as it stood when the hearing draft was frozen (the replay writes the rest in).
   const hearingDraft = hearingDraftOf(final);
-  await insertVersion(manager, agreement.id, 'Høringsudkast', hearingDraft, secretariat.id, HEARING_DRAFT_AT);
-  await seedDemoInputRound(manager, agreement.id, hearingDraft, secretariat.id);
+  await insertDraft(manager, agreement.id, hearingDraft);
   await seedDemoTimeline(manager, agreement.id);
   return { users: users.length, agreement, final, hearingDraft, syddanmarkRegionId: s.id };
 }

@@ -286,5 +286,8 @@ export async function publishDemoMemo(hearings: HearingsService, travelTo: Trave
   await hearings.publishMemo(secretariat, { hearingId }, null);
 }
 
-/** When version 1, the hearing draft, was frozen: the hearing opened on it. */
-export const HEARING_DRAFT_AT = OPENS_AT;
+/**
+ * When version 1, the hearing draft, was frozen: the SSU's secretariat froze it the afternoon
+ * before it assessed the clusters' input into it (12 May 2023), and the hearing opened on it.
+ */
+export const HEARING_DRAFT_AT = '2023-05-11T16:00:00+02:00';

@@ -1,5 +1,14 @@
 import { collectBlocks, collectSections, JSONContent } from '@aftalerum/editor';
-import { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { Agreement } from '../agreements/agreement.entity';
+import { TravelTo } from '../common/clock';
+import { InputLevel } from '../input-rounds/cluster-input-item.entity';
+import { InputOutcome } from '../input-rounds/input-item-assessment.entity';
+import { InputRoundsService } from '../input-rounds/input-rounds.service';
+import { Cluster } from '../organisations/cluster.entity';
+import { AuthUser } from '../users/auth-user';
+import { User } from '../users/user.entity';
+import { actingUser } from './demo-hearing';
 
 type Level = 'POLITICAL' | 'PROFESSIONAL';
 type Outcome = 'INCORPORATED' | 'PARTLY_INCORPORATED' | 'NOT_INCORPORATED' | 'NOTED';
@@ -131,67 +140,90 @@ const INPUTS: DemoInput[] = [
   },
 ];
 
+export interface DemoInputRoundContext {
+  db: DataSource;
+  rounds: InputRoundsService;
+  travelTo: TravelTo;
+  /** The demo accounts' mail domain. */
+  domain: string;
+}
+
+/** When the secretariat opened the round, its deadline, and when it assessed the input into the hearing draft. */
+const OPENED_AT = '2022-12-19T09:00:00+01:00';
+const DEADLINE = '2023-02-01T23:59:00+01:00';
+const ASSESSED_AT = '2023-05-12T08:00:00+02:00';
+
 /**
- * The closed round in which the five clusters sent their wishes for the 2024–2027 agreement
- * by 1 February 2023, on the draft skeleton, each input submitted by the cluster's demo user.
+ * The closed round in which the five clusters sent their wishes for the 2024–2027 agreement by
+ * 1 February 2023, replayed through InputRoundsService on the clock: the secretariat opens it on
+ * 19 December 2022, each cluster's demo user submits its items (tied to the sections of the draft)
+ * at the moment the input arrived, in that order, and on 12 May 2023 the secretariat assesses the
+ * items it worked into the hearing draft (version 1). Each fact has its audit row at its moment.
  */
-export async function seedDemoInputRound(manager: EntityManager, agreementId: string, content: JSONContent, secretariatId: string): Promise<void> {
+export async function seedDemoInputRound(
+  context: DemoInputRoundContext,
+  agreementId: string,
+  content: JSONContent,
+  secretariat: AuthUser,
+  /** Freezes the hearing draft (version 1), between the input and its assessment. */
+  freezeHearingDraft: () => Promise<void>,
+): Promise<void> {
+  const { db, rounds, travelTo, domain } = context;
   const sections = collectSections(content);
   const blocks = collectBlocks(content);
-  const sectionById = new Map(sections.map((s) => [s.blockId, s]));
-  const place = (on: string) => {
+  const place = (on: string): string => {
     const section = sections.find((s) => s.title === on);
-    if (section) return { blockId: section.blockId, section };
+    if (section) return section.blockId;
     const block = blocks.find((b) => b.text === on);
-    const parent = block?.sectionId ? sectionById.get(block.sectionId) : undefined;
-    if (!block || !parent) throw new Error(`Demo input names "${on}", which is not in the draft`);
-    return { blockId: block.blockId, section: parent };
+    if (!block) throw new Error(`Demo input names "${on}", which is not in the draft`);
+    return block.blockId;
+  };
+  const agreement = await db.getRepository(Agreement).findOneByOrFail({ id: agreementId });
+  const clusters = new Map((await db.getRepository(Cluster).findBy({ regionId: agreement.regionId })).map((c) => [c.name, c]));
+  const clusterOf = (name: string) => {
+    const cluster = clusters.get(name);
+    if (!cluster) throw new Error(`The demo cluster ${name} is missing`);
+    return cluster;
   };
 
-  const [{ id: roundId }] = await manager.query<Array<{ id: string }>>(
-    `INSERT INTO "input_rounds" ("agreement_id", "title", "description", "deadline", "created_by", "created_at")
-     VALUES ($1, $2, $3, '2023-02-01T23:59:00+01:00', $4, '2022-12-19T09:00:00+01:00') RETURNING "id"`,
-    [
+  travelTo(OPENED_AT);
+  const round = await rounds.open(
+    secretariat,
+    {
       agreementId,
-      'Klyngernes ønsker til Sundhedsaftale 2024–2027',
-      'Sundhedssamarbejdsudvalget beder de fem sundhedsklynger drøfte rammeoplægget og sende deres ønsker til aftalen, så de kan indgå i høringsudkastet.',
-      secretariatId,
-    ],
+      title: 'Klyngernes ønsker til Sundhedsaftale 2024–2027',
+      description: 'Sundhedssamarbejdsudvalget beder de fem sundhedsklynger drøfte rammeoplægget og sende deres ønsker til aftalen, så de kan indgå i høringsudkastet.',
+      deadline: new Date(DEADLINE),
+      clusterIds: INPUTS.map((input) => clusterOf(input.cluster).id),
+    },
+    null,
   );
-  const [version] = await manager.query<Array<{ id: string }>>(`SELECT "id" FROM "agreement_versions" WHERE "agreement_id" = $1 AND "number" = 1`, [agreementId]);
 
-  for (const input of INPUTS) {
-    const [cluster] = await manager.query<Array<{ id: string; organisation_id: string }>>(
-      `SELECT c."id", c."organisation_id" FROM "clusters" c JOIN "agreements" a ON a."region_id" = c."region_id" WHERE a."id" = $1 AND c."name" = $2`,
-      [agreementId, input.cluster],
+  const assessments: Array<[itemId: string, assessed: [Outcome, string]]> = [];
+  for (const input of [...INPUTS].sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt))) {
+    const user = await actingUser(db, await db.getRepository(User).findOneByOrFail({ email: `${input.user}@${domain}` }));
+    travelTo(input.submittedAt);
+    const submitted = await rounds.submit(
+      user,
+      {
+        roundId: round.id,
+        clusterId: clusterOf(input.cluster).id,
+        meetingDate: input.meeting?.[0] ?? null,
+        meetingItem: input.meeting?.[1] ?? null,
+        items: input.items.map((item) => ({ theme: item.theme, text: item.text, blockId: item.on ? place(item.on) : null, level: item.level ? (item.level as InputLevel) : null })),
+      },
+      null,
     );
-    const [user] = await manager.query<Array<{ id: string; name: string }>>(`SELECT "id", "name" FROM "users" WHERE "email" = $1`, [`${input.user}@aftalerum.test`]);
-    await manager.query(`INSERT INTO "input_round_participants" ("round_id", "organisation_id", "cluster_id") VALUES ($1, $2, $3)`, [roundId, cluster.organisation_id, cluster.id]);
-    // Written as a draft first: a submitted input takes no more items.
-    const [{ id: inputId }] = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO "cluster_inputs" ("round_id", "organisation_id", "cluster_id", "meeting_date", "meeting_item", "created_at", "updated_at")
-       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING "id"`,
-      [roundId, cluster.organisation_id, cluster.id, input.meeting?.[0] ?? null, input.meeting?.[1] ?? null, input.submittedAt],
-    );
-    for (const [index, item] of input.items.entries()) {
-      const placed = item.on ? place(item.on) : null;
-      const [{ id: itemId }] = await manager.query<Array<{ id: string }>>(
-        `INSERT INTO "cluster_input_items" ("input_id", "position", "block_id", "section_id", "section_title", "theme", "text", "level")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING "id"`,
-        [inputId, index + 1, placed?.blockId ?? null, placed?.section.blockId ?? null, placed?.section.title ?? null, item.theme, item.text, item.level ?? null],
-      );
-      if (item.assessed) {
-        await manager.query(
-          `INSERT INTO "input_item_assessments" ("item_id", "outcome", "reason", "version_id", "assessed_by", "assessed_at") VALUES ($1, $2, $3, $4, $5, '2023-05-12T08:00:00+02:00')`,
-          [itemId, item.assessed[0], item.assessed[1], version?.id ?? null, secretariatId],
-        );
-      }
-    }
-    await manager.query(`UPDATE "cluster_inputs" SET "number" = 1, "submitted_at" = $2, "submitted_by" = $3, "submitted_by_name" = $4, "updated_at" = $2 WHERE "id" = $1`, [
-      inputId,
-      input.submittedAt,
-      user.id,
-      user.name,
-    ]);
+    const items = await rounds.itemsOf(submitted);
+    input.items.forEach((item, index) => {
+      if (item.assessed) assessments.push([items[index].id, item.assessed]);
+    });
+  }
+
+  await freezeHearingDraft();
+  const [version] = await db.query<Array<{ id: string }>>(`SELECT "id" FROM "agreement_versions" WHERE "agreement_id" = $1 AND "number" = 1`, [agreementId]);
+  travelTo(ASSESSED_AT);
+  for (const [itemId, [outcome, reason]] of assessments) {
+    await rounds.assess(secretariat, { itemId, outcome: outcome as InputOutcome, reason, versionId: version?.id ?? null }, null);
   }
 }

@@ -1,25 +1,38 @@
-import { documentText, JSONContent } from '@aftalerum/editor';
+import { JSONContent } from '@aftalerum/editor';
 import { DataSource, EntityManager } from 'typeorm';
 import { TravelTo } from '../common/clock';
+import { InputRoundsService } from '../input-rounds/input-rounds.service';
+import { Cluster } from '../organisations/cluster.entity';
 import { TimelineService } from '../timeline/timeline.service';
 import { ApprovalDecision } from '../timeline/timeline-types';
 import { AuthUser } from '../users/auth-user';
 import { AgreementPhase } from '../agreements/agreement-phase.enum';
 import { Agreement } from '../agreements/agreement.entity';
+import { VersionsService } from '../agreements/versions.service';
+import { replaceDraftContent } from '../drafts/draft-codec';
 import { insertDraft } from '../drafts/draft-store.service';
+import { LiveDrafts } from '../drafts/live-drafts';
 import { OrganisationKind } from '../organisations/organisation-kind.enum';
 import { Organisation } from '../organisations/organisation.entity';
 import { syddanmarkAgreement, SYDDANMARK_TITLE } from './demo-content';
 import { seedMilestones } from './demo-timeline';
 
-/** Freezes `content` as the agreement's next version, dated `at`. */
-export async function insertVersion(manager: EntityManager, agreementId: string, label: string, content: JSONContent, by: string, at: string): Promise<string> {
-  const [{ id }] = await manager.query<Array<{ id: string }>>(
-    `INSERT INTO "agreement_versions" ("agreement_id", "number", "label", "content", "text", "created_by", "created_at")
-     VALUES ($1, (SELECT coalesce(max("number"), 0) + 1 FROM "agreement_versions" WHERE "agreement_id" = $1), $2, $3, $4, $5, $6) RETURNING "id"`,
-    [agreementId, label, JSON.stringify(content), documentText(content), by, at],
-  );
-  return id;
+/** The services a replay of the agreements' drafts and versions goes through. */
+export interface DemoDrafts {
+  versions: VersionsService;
+  live: LiveDrafts;
+  travelTo: TravelTo;
+}
+
+/** The secretariat freezes the live draft as the agreement's next version through VersionsService, at the moment `at`. */
+export async function freezeVersion(context: DemoDrafts, secretariat: AuthUser, agreementId: string, label: string, at: string): Promise<string> {
+  context.travelTo(at);
+  return (await context.versions.create(secretariat, agreementId, label, null)).id;
+}
+
+/** The draft's next state after a freeze, written into the live document as an edit (as a restore writes it). */
+export function writeDraft(context: DemoDrafts, agreementId: string, content: JSONContent): Promise<void> {
+  return context.live.editDraft(agreementId, (doc) => replaceDraftContent(doc, content, 'demo-history'));
 }
 
 /** The parties whose decisions the agreement needs (as TimelineService.requiredParties orders them). */
@@ -45,23 +58,26 @@ function spread(from: string, to: string, index: number, count: number): string 
 /** When the secretariat records a decision: two days after the meeting, at 10 o'clock. */
 const recordedAt = (decidedAt: string) => new Date(Date.parse(`${decidedAt}T10:00:00Z`) + 2 * DAY);
 
-export interface DemoTimelineContext {
+export interface DemoTimelineContext extends DemoDrafts {
   db: DataSource;
   timeline: TimelineService;
-  travelTo: TravelTo;
+}
+
+export interface SyddanmarkContext extends DemoTimelineContext {
+  rounds: InputRoundsService;
 }
 
 /**
- * Hovedstaden's final version (frozen 28 August 2023) replayed through TimelineService on the
- * clock: the secretariat moves the agreement to Godkendelse and locks the final version on
- * 14 September, then records the SSU's, the regional council's and the 29 municipalities'
+ * Hovedstaden's final version, frozen from the live draft through VersionsService on 28 August
+ * 2023, and its approval replayed through TimelineService on the clock: the secretariat moves the
+ * agreement to Godkendelse and locks the final version on 14 September, then records the SSU's, the regional council's and the 29 municipalities'
  * decisions that autumn, each at the moment it was recorded, in that order. The last one makes
  * the agreement SUBMITTED (in force from 1 January 2024) and closes its draft for good, by the
  * service's own rule.
  */
-export async function seedHovedstadenApprovals(context: DemoTimelineContext, agreement: Agreement, finalContent: JSONContent, secretariat: AuthUser): Promise<void> {
+export async function seedHovedstadenApprovals(context: DemoTimelineContext, agreement: Agreement, secretariat: AuthUser): Promise<void> {
   const { db, timeline, travelTo } = context;
-  const finalId = await insertVersion(db.manager, agreement.id, 'Endelig version til godkendelse', finalContent, secretariat.id, '2023-08-28T09:00:00+02:00');
+  const finalId = await freezeVersion(context, secretariat, agreement.id, 'Endelig version til godkendelse', '2023-08-28T09:00:00+02:00');
   travelTo('2023-09-14T14:00:00+02:00');
   await timeline.setPhase(secretariat, agreement.id, AgreementPhase.APPROVAL, null);
   travelTo('2023-09-14T15:00:00+02:00');
@@ -111,22 +127,35 @@ const SYDDANMARK_PHASES: Array<[at: string, phase: AgreementPhase]> = [
   ['2023-09-01T09:30:00+02:00', AgreementPhase.APPROVAL],
 ];
 
+/** The political part's versions: the hearing draft, and the final version before Godkendelse. */
+const SYDDANMARK_VERSIONS: Array<[at: string, label: string]> = [
+  ['2023-05-09T09:00:00+02:00', 'Høringsudkast'],
+  ['2023-09-01T09:00:00+02:00', 'Politisk del, endelig'],
+];
+
 /**
  * Region Syddanmark's agreement: the political part approved by the SSU and the 22 municipalities in
  * autumn 2023 on a locked final version; the regional council decides when Det Administrative Tillæg
  * is in place. The annex is being drafted now: an input round to the four clusters closes in two
  * weeks, and the hearing on the annex opens after it (dates relative to today).
  *
- * The agreement, its two frozen versions and its draft are written first (in the preparation phase
- * of September 2022); then the secretariat takes it through the phases to Godkendelse, locks the
- * political part's final version and records the decisions through TimelineService, each at its
- * moment; three days ago it took the agreement back to the input round for the annex, as the
- * service allows while not every party has approved. The round and the milestones follow.
+ * The agreement and its draft of the political part are written first (in the preparation phase
+ * of September 2022); then the secretariat takes it through the phases to Godkendelse, freezing
+ * the hearing draft and the political part's final version through VersionsService on the way,
+ * writes the annex into the draft after them, locks the political part's final version and
+ * records the decisions through TimelineService, each at its moment; three days ago it took the agreement back to the input round for the annex, as the
+ * service allows while not every party has approved, and opened the round to the four clusters
+ * through InputRoundsService. The milestones follow.
  */
-export async function seedSyddanmark(context: DemoTimelineContext, regionId: string, secretariat: AuthUser, finish: (manager: EntityManager) => Promise<void>): Promise<string> {
-  const { db, timeline, travelTo } = context;
+export async function seedSyddanmark(context: SyddanmarkContext, regionId: string, secretariat: AuthUser, finish: (manager: EntityManager) => Promise<void>): Promise<string> {
+  const { db, timeline, travelTo, rounds } = context;
   const now = new Date();
-  const { agreementId, finalId } = await db.transaction(async (manager) => {
+  // The versions were frozen from the draft before the annex was written into it: the same
+  // paragraphs with the same blockIds, so what was said to the hearing draft finds its paragraph
+  // in the live draft (rather than standing as said to a deleted one).
+  const draft = syddanmarkAgreement(true);
+  const political: JSONContent = { ...draft, content: (draft.content ?? []).filter((node) => node.attrs?.kind !== 'ANNEX') };
+  const agreementId = await db.transaction(async (manager) => {
     const agreement = manager.create(Agreement, {
       regionId,
       title: SYDDANMARK_TITLE,
@@ -136,21 +165,21 @@ export async function seedSyddanmark(context: DemoTimelineContext, regionId: str
       phase: AgreementPhase.PREPARATION,
     });
     await manager.save(agreement);
-    // The versions were frozen from the draft before the annex was written into it: the same
-    // paragraphs with the same blockIds, so what was said to the hearing draft finds its paragraph
-    // in the live draft (rather than standing as said to a deleted one).
-    const draft = syddanmarkAgreement(true);
-    const political: JSONContent = { ...draft, content: (draft.content ?? []).filter((node) => node.attrs?.kind !== 'ANNEX') };
-    await insertVersion(manager, agreement.id, 'Høringsudkast', political, secretariat.id, '2023-05-09T09:00:00+02:00');
-    const final = await insertVersion(manager, agreement.id, 'Politisk del, endelig', political, secretariat.id, '2023-09-01T09:00:00+02:00');
-    // The draft now holds the annex as a later section.
-    await insertDraft(manager, agreement.id, draft);
-    return { agreementId: agreement.id, finalId: final };
+    await insertDraft(manager, agreement.id, political);
+    return agreement.id;
   });
+  const versions = new Map<string, string>();
   for (const [at, phase] of SYDDANMARK_PHASES) {
+    for (const [frozenAt, label] of SYDDANMARK_VERSIONS) {
+      if (!versions.has(label) && Date.parse(frozenAt) < Date.parse(at)) versions.set(label, await freezeVersion(context, secretariat, agreementId, label, frozenAt));
+    }
     travelTo(at);
     await timeline.setPhase(secretariat, agreementId, phase, null);
   }
+  const finalId = versions.get(SYDDANMARK_VERSIONS[1][1]);
+  if (!finalId) throw new Error('The political part was not frozen before Godkendelse');
+  // The draft now holds the annex as a later section.
+  await writeDraft(context, agreementId, draft);
   travelTo('2023-09-28T15:00:00+02:00');
   await timeline.lockFinalVersion(secretariat, { agreementId, versionId: finalId }, null);
   const [ssu, , ...municipalities] = await parties(db.manager, regionId);
@@ -160,34 +189,32 @@ export async function seedSyddanmark(context: DemoTimelineContext, regionId: str
   ]);
   travelTo(new Date(now.getTime() - 3 * DAY));
   await timeline.setPhase(secretariat, agreementId, AgreementPhase.INPUT_ROUND, null);
+  const deadline = new Date(now.getTime() + 14 * DAY);
+  deadline.setUTCHours(21, 59, 0, 0);
+  const clusters = await db.getRepository(Cluster).findBy({ regionId });
+  await rounds.open(
+    secretariat,
+    {
+      agreementId,
+      title: 'Klyngernes input til Det Administrative Tillæg',
+      description:
+        'Sundhedssamarbejdsudvalget beder de fire sundhedsklynger om input til Det Administrative Tillæg: organiseringen af samarbejdet, godkendelsen af samarbejdsaftaler og opfølgningen på aftalens mål.',
+      deadline,
+      clusterIds: clusters.map((c) => c.id),
+    },
+    null,
+  );
 
   await db.transaction(async (manager) => {
-    await seedSyddanmarkRound(manager, agreementId, regionId, secretariat.id, now);
+    await seedSyddanmarkMilestones(manager, agreementId, now);
     await finish(manager);
   });
   return agreementId;
 }
 
-/** The open input round on the annex and Syddanmark's milestones, around `now`. */
-async function seedSyddanmarkRound(manager: EntityManager, agreementId: string, regionId: string, secretariatId: string, now: Date): Promise<void> {
+/** Syddanmark's milestones, around `now`. */
+async function seedSyddanmarkMilestones(manager: EntityManager, agreementId: string, now: Date): Promise<void> {
   const agreement = { id: agreementId };
-  const deadline = new Date(now.getTime() + 14 * DAY);
-  deadline.setUTCHours(21, 59, 0, 0);
-  const [{ id: roundId }] = await manager.query<Array<{ id: string }>>(
-    `INSERT INTO "input_rounds" ("agreement_id", "title", "description", "deadline", "created_by", "created_at")
-     VALUES ($1, 'Klyngernes input til Det Administrative Tillæg', $2, $3, $4, $5) RETURNING "id"`,
-    [
-      agreement.id,
-      'Sundhedssamarbejdsudvalget beder de fire sundhedsklynger om input til Det Administrative Tillæg: organiseringen af samarbejdet, godkendelsen af samarbejdsaftaler og opfølgningen på aftalens mål.',
-      deadline.toISOString(),
-      secretariatId,
-      new Date(now.getTime() - 3 * DAY).toISOString(),
-    ],
-  );
-  const clusters = await manager.query<Array<{ id: string; organisation_id: string }>>(`SELECT "id", "organisation_id" FROM "clusters" WHERE "region_id" = $1`, [regionId]);
-  for (const cluster of clusters) {
-    await manager.query(`INSERT INTO "input_round_participants" ("round_id", "organisation_id", "cluster_id") VALUES ($1, $2, $3)`, [roundId, cluster.organisation_id, cluster.id]);
-  }
   const iso = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
   await seedMilestones(manager, agreement.id, [
     ...SYDDANMARK_MILESTONES,

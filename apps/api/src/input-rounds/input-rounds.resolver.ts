@@ -18,7 +18,7 @@ import { InputItemSection, InputMatrix, InputRoundDeadlineChange, InputRoundPart
 import { ExtendInputRoundDeadlineInput, OpenInputRoundInput } from './dtos/open-input-round.input';
 import { SaveClusterInputDraftInput, SubmitClusterInputInput } from './dtos/submit-cluster-input.input';
 import { InputItemAssessment } from './input-item-assessment.entity';
-import { deadlineStatus, InputRound, InputRoundStatus } from './input-round.entity';
+import { InputRound, InputRoundStatus } from './input-round.entity';
 import { InputRoundsService } from './input-rounds.service';
 
 @Resolver(() => InputRound)
@@ -122,7 +122,7 @@ export class InputRoundsResolver {
 
   @ResolveField(() => InputRoundStatus, { description: 'By the round’s deadline; a participant may have an extended one.' })
   status(@Parent() round: InputRound): InputRoundStatus {
-    return deadlineStatus(round.deadline);
+    return this.rounds.roundStatus(round);
   }
 
   @ResolveField(() => [InputRoundParticipant], { description: 'Everyone asked, clusters first, with whether they have submitted.' })

@@ -6,6 +6,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AgreementVersion } from '../agreements/agreement-version.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
+import { Clock } from '../common/clock';
 import { isUuid } from '../common/ids';
 import { SectionKindEnum } from '../agreements/dtos/draft-types';
 import { VersionsService } from '../agreements/versions.service';
@@ -30,7 +31,7 @@ import { InputItemAssessment } from './input-item-assessment.entity';
 import { InputSummaryModel } from '../documents/docx/input-summary';
 import { buildMatrix } from '../documents/input-matrix';
 import { locateItem, sectionIndex } from './input-round-summary';
-import { deadlineStatus, InputRound } from './input-round.entity';
+import { deadlineStatus, InputRound, InputRoundStatus } from './input-round.entity';
 
 /** A participant of a round, as the rules need it. */
 interface Party {
@@ -65,6 +66,7 @@ export class InputRoundsService {
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     config: AppConfig,
     private readonly scoped: ScopedData,
+    private readonly clock: Clock,
   ) {
     this.writeLimiter = new SharedLimit(db, { name: 'cluster-input-write', points: config.SUBMIT_RATE_PER_MINUTE, durationSeconds: 60, message: 'For mange gemninger og indsendelser på kort tid. Vent et minut, og prøv igen.' });
   }
@@ -125,6 +127,11 @@ export class InputRoundsService {
     return this.db.getRepository(InputRound).find({ where: { agreementId }, order: { deadline: 'DESC', createdAt: 'DESC' } });
   }
 
+  /** Open or closed by the round's deadline, on the application's clock. */
+  roundStatus(round: InputRound): InputRoundStatus {
+    return deadlineStatus(round.deadline, this.clock.now());
+  }
+
   /** Whether the user runs the round (the secretariat of the agreement's region). */
   canManage(user: AuthUser, round: InputRound): Promise<boolean> {
     return this.scoped.may(user, 'inputRound', round.id, 'change');
@@ -141,7 +148,7 @@ export class InputRoundsService {
   async open(user: AuthUser, input: OpenInputRoundInput, requestId: string | null): Promise<InputRound> {
     const agreement = await this.agreements.getManageable(user, input.agreementId);
     if (agreement.finalVersionId) throw conflict('Aftalen er godkendt af alle parter, og den endelige version er låst. Der kan ikke åbnes en ny inputrunde.');
-    if (input.deadline.getTime() <= Date.now()) throw badInput('Fristen skal ligge i fremtiden.');
+    if (input.deadline.getTime() <= this.clock.now().getTime()) throw badInput('Fristen skal ligge i fremtiden.');
     const clusterIds = [...new Set(input.clusterIds)];
     const organisationIds = [...new Set(input.organisationIds ?? [])];
     if (clusterIds.length + organisationIds.length === 0) throw badInput('Vælg mindst én klynge eller organisation, der skal give input.');
@@ -175,6 +182,7 @@ export class InputRoundsService {
         description: input.description?.trim() || null,
         deadline: input.deadline,
         createdById: user.id,
+        createdAt: this.clock.now(),
       });
       await manager.save(round);
       for (const party of parties.values()) {
@@ -207,7 +215,7 @@ export class InputRoundsService {
     const round = await this.getOrFail(input.roundId);
     await this.requireManage(user, round, 'Kun sekretariatet for aftalen kan forlænge fristen.');
     if (input.clusterId && input.organisationId) throw badInput('Angiv enten en klynge eller en organisation, ikke begge.');
-    if (input.deadline.getTime() <= Date.now()) throw badInput('Den nye frist skal ligge i fremtiden.');
+    if (input.deadline.getTime() <= this.clock.now().getTime()) throw badInput('Den nye frist skal ligge i fremtiden.');
     const party = input.clusterId || input.organisationId ? await this.participantOf(round.id, input.clusterId ?? null, input.organisationId ?? null) : null;
     if ((input.clusterId || input.organisationId) && !party) throw badInput('Klyngen eller organisationen er ikke bedt om input i denne runde.');
     const current = party ? party.deadline : round.deadline;
@@ -215,8 +223,8 @@ export class InputRoundsService {
 
     const extended = await this.db.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO "input_round_deadline_changes" ("round_id", "organisation_id", "previous_deadline", "deadline", "reason", "changed_by") VALUES ($1, $2, $3, $4, $5, $6)`,
-        [round.id, party?.organisationId ?? null, current, input.deadline, input.reason.trim(), user.id],
+        `INSERT INTO "input_round_deadline_changes" ("round_id", "organisation_id", "previous_deadline", "deadline", "reason", "changed_by", "changed_at") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [round.id, party?.organisationId ?? null, current, input.deadline, input.reason.trim(), user.id, this.clock.now()],
       );
       if (party) {
         await manager.query(`UPDATE "input_round_participants" SET "deadline" = $3 WHERE "round_id" = $1 AND "organisation_id" = $2`, [round.id, party.organisationId, input.deadline]);
@@ -271,7 +279,7 @@ export class InputRoundsService {
   }
 
   /**
-   * Submits a cluster's input before its deadline (the database clock decides). The
+   * Submits a cluster's input before its deadline (the application's clock decides). The
    * submission is immutable; a later one supersedes it, and both are kept.
    */
   async submit(user: AuthUser, input: SubmitClusterInputInput, requestId: string | null): Promise<ClusterInput> {
@@ -295,8 +303,8 @@ export class InputRoundsService {
       );
       const number = (previous?.number ?? 0) + 1;
       await manager.query(
-        `UPDATE "cluster_inputs" SET "submitted_at" = now(), "number" = $2, "submitted_by" = $3, "submitted_by_name" = $4, "supersedes_id" = $5, "updated_at" = now() WHERE "id" = $1`,
-        [draft.id, number, user.id, user.name, previous?.id ?? null],
+        `UPDATE "cluster_inputs" SET "submitted_at" = $6, "number" = $2, "submitted_by" = $3, "submitted_by_name" = $4, "supersedes_id" = $5, "updated_at" = $6 WHERE "id" = $1`,
+        [draft.id, number, user.id, user.name, previous?.id ?? null, this.clock.now()],
       );
       await this.audit.record(manager, {
         actorId: user.id,
@@ -331,10 +339,10 @@ export class InputRoundsService {
     }
     await this.db.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO "input_item_assessments" ("item_id", "outcome", "reason", "version_id", "assessed_by", "assessed_at") VALUES ($1, $2, $3, $4, $5, now())
+        `INSERT INTO "input_item_assessments" ("item_id", "outcome", "reason", "version_id", "assessed_by", "assessed_at") VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT ("item_id") DO UPDATE SET "outcome" = EXCLUDED."outcome", "reason" = EXCLUDED."reason", "version_id" = EXCLUDED."version_id",
-           "assessed_by" = EXCLUDED."assessed_by", "assessed_at" = now()`,
-        [item.id, input.outcome, input.reason.trim(), input.versionId ?? null, user.id],
+           "assessed_by" = EXCLUDED."assessed_by", "assessed_at" = EXCLUDED."assessed_at"`,
+        [item.id, input.outcome, input.reason.trim(), input.versionId ?? null, user.id, this.clock.now()],
       );
       await this.audit.record(manager, {
         actorId: user.id,
@@ -351,6 +359,7 @@ export class InputRoundsService {
 
   /** Everyone asked, with their deadline and whether they have submitted; clusters first. */
   async participants(round: InputRound): Promise<InputRoundParticipant[]> {
+    const now = this.clock.now();
     const rows = await this.db.query<Array<{ organisation_id: string; cluster_id: string | null; own: Date | null; deadline: Date; submissions: number; last: Date | null }>>(
       `SELECT p."organisation_id", p."cluster_id", p."deadline" AS own, GREATEST(p."deadline", r."deadline") AS deadline,
               (SELECT count(*)::int FROM "cluster_inputs" i WHERE i."round_id" = p."round_id" AND i."organisation_id" = p."organisation_id" AND i."submitted_at" IS NOT NULL) AS submissions,
@@ -370,7 +379,7 @@ export class InputRoundsService {
         name: organisation.name,
         deadline: r.deadline,
         extended: r.own !== null && r.own > round.deadline,
-        status: deadlineStatus(r.deadline),
+        status: deadlineStatus(r.deadline, now),
         submitted: r.submissions > 0,
         lastSubmittedAt: r.submissions > 0 ? r.last : null,
         submissions: r.submissions,
@@ -497,7 +506,7 @@ export class InputRoundsService {
       description: round.description,
       askedAbout: version ? `version ${version.number} (${version.label})` : 'det levende udkast',
       deadline: round.deadline,
-      generatedAt: new Date(),
+      generatedAt: this.clock.now(),
       sections: collectSections(content),
       participants: participants.map((p) => {
         const input = current.get(p.organisation.id);
@@ -575,14 +584,14 @@ export class InputRoundsService {
 
   /**
    * Serialises the writes of one participant and tells whether its deadline has passed by
-   * the database's clock.
+   * the application's clock.
    */
   private async lockParticipant(manager: EntityManager, roundId: string, organisationId: string): Promise<{ deadline: Date; open: boolean }> {
     const [row] = await manager.query<Array<{ deadline: Date; open: boolean }>>(
-      `SELECT GREATEST(p."deadline", r."deadline") AS deadline, GREATEST(p."deadline", r."deadline") > now() AS open
+      `SELECT GREATEST(p."deadline", r."deadline") AS deadline, GREATEST(p."deadline", r."deadline") > $3 AS open
          FROM "input_round_participants" p JOIN "input_rounds" r ON r."id" = p."round_id"
         WHERE p."round_id" = $1 AND p."organisation_id" = $2 FOR UPDATE OF p`,
-      [roundId, organisationId],
+      [roundId, organisationId, this.clock.now()],
     );
     return row;
   }
@@ -614,13 +623,15 @@ export class InputRoundsService {
     let draft = await manager.findOneBy(ClusterInput, { roundId, organisationId: party.organisationId, submittedAt: IsNull() });
     if (draft) {
       await manager.query('DELETE FROM "cluster_input_items" WHERE "input_id" = $1', [draft.id]);
-      await manager.query('UPDATE "cluster_inputs" SET "meeting_date" = $2, "meeting_item" = $3, "updated_at" = now() WHERE "id" = $1', [
+      await manager.query('UPDATE "cluster_inputs" SET "meeting_date" = $2, "meeting_item" = $3, "updated_at" = $4 WHERE "id" = $1', [
         draft.id,
         meeting.meetingDate,
         meeting.meetingItem,
+        this.clock.now(),
       ]);
     } else {
-      draft = manager.create(ClusterInput, { roundId, organisationId: party.organisationId, clusterId: party.clusterId, ...meeting });
+      const at = this.clock.now();
+      draft = manager.create(ClusterInput, { roundId, organisationId: party.organisationId, clusterId: party.clusterId, ...meeting, createdAt: at, updatedAt: at });
       await manager.save(draft);
     }
     for (const [position, row] of rows.entries()) {
