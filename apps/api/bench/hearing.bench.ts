@@ -199,7 +199,7 @@ async function main() {
       await client.connect();
       clients.push(client);
     }
-    const FILE = 'SELECT * FROM submit_hearing_response($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)';
+    const FILE = 'SELECT * FROM submit_hearing_response($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())';
     const fileDirectly = (client: Client, s: (typeof submitters)[number], n: number, prefix: string) => {
       const input = inputFor(s, n, prefix);
       const comments = input.comments.map((c) => ({ blockId: c.blockId, quote: null, text: c.text }));

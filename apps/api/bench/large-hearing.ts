@@ -50,7 +50,7 @@ export async function seedLargeHearing(db: Client | Pool, seed: LargeHearingSeed
       return { organisationId: seed.organisationIds[n % seed.organisationIds.length], key: `${batch}-${n}`, comments };
     });
     const result = await db.query<{ outcome: string }>(
-      `SELECT (submit_hearing_response($1, (x->>'organisationId')::uuid, x->>'key', NULL, true, false, $2, $3, x->'comments', '{}'::uuid[], NULL, true)).outcome
+      `SELECT (submit_hearing_response($1, (x->>'organisationId')::uuid, x->>'key', NULL, true, false, $2, $3, x->'comments', '{}'::uuid[], NULL, true, now())).outcome
          FROM jsonb_array_elements($4::jsonb) AS x`,
       [seed.hearingId, seed.userId, seed.userName, JSON.stringify(rows)],
     );

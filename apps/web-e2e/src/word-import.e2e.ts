@@ -88,7 +88,7 @@ test.describe('Word import and export', () => {
     ]);
 
     // The new agreement can be downloaded again as a Word document.
-    await page.getByLabel('Aftale', { exact: true }).selectOption({ label: `${TITLE} (Region Hovedstaden)` });
+    await page.getByRole('region', { name: 'Hent aftalen som fil' }).getByLabel('Aftale', { exact: true }).selectOption({ label: `${TITLE} (Region Hovedstaden)` });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent som Word (.docx)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const exported = await readFile((await download.path())!);
