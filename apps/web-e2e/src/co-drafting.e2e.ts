@@ -1,42 +1,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
+import { openDraft } from './open-draft';
 
 // Hovedstaden's agreement is approved and its draft closed; Syddanmark's is being written (Det Administrative Tillæg).
-const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Syddanmark';
 const FIRST_VISION = 'Fælles ansvar for den syddanske befolkning';
 const SECOND_VISION = 'Sundhed tæt på borgeren';
 const PRINCIPLE = 'Økonomien på bordet fra start';
 // The demo's own words in the first vision's paragraph.
 const VISION_TEXT = 'Regionen, kommunerne og almen praksis tager i fællesskab ansvar';
-const PASSWORD = 'demo1234';
 
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  /** The live draft (the ProseMirror element). */
-  draft: Locator;
-}
-
-/** Signs in in a fresh browser context and opens the agreement's draft from the list. */
-async function openDraft(browser: Browser, email: string): Promise<Person> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
-  await page
-    .getByRole('listitem')
-    .filter({ hasText: AGREEMENT })
-    .getByRole('link', { name: `Åbn udkast til ${AGREEMENT}` })
-    .click();
-  await expect(page).toHaveURL(/\/aftaler\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('article', { name: AGREEMENT })).toBeVisible();
-  const draft = page.getByRole('textbox', { name: 'Udkast' });
-  await expect(draft).toBeVisible();
-  return { context, page, draft };
-}
 
 /** The polite live region with the connection state. */
 const connection = (page: Page) =>

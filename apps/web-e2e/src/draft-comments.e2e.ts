@@ -1,29 +1,16 @@
-import { Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
+import { Browser, expect, Locator, test } from '@playwright/test';
+import { DraftSession, openDraft as openSession } from './open-draft';
 
 // Hovedstaden's agreement is approved and its draft closed; Syddanmark's is being written (Det Administrative Tillæg).
-const AGREEMENT = 'Sundhedsaftale 2024–2027 for Region Syddanmark';
-const PASSWORD = 'demo1234';
 
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  draft: Locator;
+interface Person extends DraftSession {
   panel: Locator;
 }
 
-/** Signs in in a fresh browser context and opens the agreement's draft from the list. */
+/** Signs in in a fresh browser context and opens Syddanmark's draft, with the panel this spec works in. */
 async function openDraft(browser: Browser, email: string): Promise<Person> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
-  await page.getByRole('listitem').filter({ hasText: AGREEMENT }).getByRole('link', { name: `Åbn udkast til ${AGREEMENT}` }).click();
-  const draft = page.getByRole('textbox', { name: 'Udkast' });
-  await expect(draft).toBeVisible();
-  return { context, page, draft, panel: page.getByRole('region', { name: 'Kommentarer' }) };
+  const session = await openSession(browser, email);
+  return { ...session, panel: session.page.getByRole('region', { name: 'Kommentarer' }) };
 }
 
 /** Selects the first `words` words of the draft's first paragraph, as a mouse drag would; returns the selected text. */
