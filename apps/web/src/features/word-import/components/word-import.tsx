@@ -8,10 +8,11 @@ import {
   ImportKind,
   ImportPreview,
   ImportResult,
-  MAX_IMPORT_BYTES,
+  importSizeProblem,
   SECTION_KIND_LABELS,
   uploadFile,
 } from '../lib/word-files';
+import { UploadProgress } from './upload-progress';
 
 type Step =
   | { name: 'choose' }
@@ -23,9 +24,6 @@ type Step =
 type Target = 'NEW_AGREEMENT' | 'EXISTING_AGREEMENT';
 
 const nextYear = new Date().getFullYear() + 1;
-
-/** Whole tens of per cent, so a screen reader is told of progress without a flood. */
-const spoken = (fraction: number) => `${Math.floor(fraction * 10) * 10} %`;
 
 /** The number of sections a mapping gives: text before the first section heading makes one more. */
 function sectionCount(preview: ImportPreview, kinds: ImportKind[]): number {
@@ -74,8 +72,9 @@ export function WordImport() {
 
   const read = async (file: File) => {
     setError(null);
-    if (file.size > MAX_IMPORT_BYTES) {
-      setError('Filen er større end 20 MB. Fjern billeder, eller del dokumentet op, og prøv igen.');
+    const tooLarge = importSizeProblem(file);
+    if (tooLarge) {
+      setError(tooLarge);
       return;
     }
     setStep({ name: 'reading', file, progress: 0 });
@@ -167,19 +166,7 @@ export function WordImport() {
       )}
 
       {(step.name === 'reading' || step.name === 'importing') && (
-        <div className="word-progress">
-          <progress
-            aria-labelledby={`${id}-progress`}
-            {...(step.progress < 1 ? { value: step.progress, max: 1 } : {})}
-          />
-          <p id={`${id}-progress`} aria-live="polite">
-            {step.progress < 1
-              ? `Overfører ${step.file.name}: ${spoken(step.progress)}`
-              : step.name === 'reading'
-                ? `Læser ${step.file.name} …`
-                : 'Opretter udkastet …'}
-          </p>
-        </div>
+        <UploadProgress fileName={step.file.name} progress={step.progress} working={step.name === 'reading' ? `Læser ${step.file.name} …` : 'Opretter udkastet …'} />
       )}
 
       {(step.name === 'preview' || step.name === 'importing') && (

@@ -3,13 +3,14 @@ import { FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../lib/apollo';
 import { WORD_AGREEMENTS } from '../graphql/word';
-import { MAX_IMPORT_BYTES, uploadFile, WordSuggestionsPreview, WordSuggestionsResult } from '../lib/word-files';
+import { importSizeProblem, uploadFile, WordSuggestionsPreview, WordSuggestionsResult } from '../lib/word-files';
+import { UploadProgress } from './upload-progress';
 
 type Step =
   | { name: 'choose' }
-  | { name: 'reading'; file: File }
+  | { name: 'reading'; file: File; progress: number }
   | { name: 'preview'; file: File; preview: WordSuggestionsPreview }
-  | { name: 'applying'; file: File; preview: WordSuggestionsPreview }
+  | { name: 'applying'; file: File; preview: WordSuggestionsPreview; progress: number }
   | { name: 'done'; result: WordSuggestionsResult };
 
 const MATCHED: Record<string, string> = { BLOCK_ID: 'fundet ved afsnittets id', TEXT: 'fundet ved teksten' };
@@ -40,13 +41,16 @@ export function WordSuggestions() {
 
   const read = async (file: File) => {
     setError(null);
-    if (file.size > MAX_IMPORT_BYTES) {
-      setError('Filen er større end 20 MB. Fjern billeder, eller del dokumentet op, og prøv igen.');
+    const tooLarge = importSizeProblem(file);
+    if (tooLarge) {
+      setError(tooLarge);
       return;
     }
-    setStep({ name: 'reading', file });
+    setStep({ name: 'reading', file, progress: 0 });
     try {
-      const preview = await uploadFile<WordSuggestionsPreview>(`/files/agreements/${agreementId}/word-suggestions/preview`, file, {}, () => undefined);
+      const preview = await uploadFile<WordSuggestionsPreview>(`/files/agreements/${agreementId}/word-suggestions/preview`, file, {}, (progress) =>
+        setStep((current) => (current.name === 'reading' ? { ...current, progress } : current)),
+      );
       setStep({ name: 'preview', file, preview });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Filen kunne ikke læses.');
@@ -60,9 +64,11 @@ export function WordSuggestions() {
     if (step.name !== 'preview') return;
     const { file, preview } = step;
     setError(null);
-    setStep({ name: 'applying', file, preview });
+    setStep({ name: 'applying', file, preview, progress: 0 });
     try {
-      const result = await uploadFile<WordSuggestionsResult>(`/files/agreements/${agreementId}/word-suggestions/confirm`, file, { importId: preview.importId }, () => undefined);
+      const result = await uploadFile<WordSuggestionsResult>(`/files/agreements/${agreementId}/word-suggestions/confirm`, file, { importId: preview.importId }, (progress) =>
+        setStep((current) => (current.name === 'applying' ? { ...current, progress } : current)),
+      );
       setStep({ name: 'done', result });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Ændringerne kunne ikke indlæses.');
@@ -118,7 +124,9 @@ export function WordSuggestions() {
           </div>
         </div>
       )}
-      {step.name === 'reading' && <p aria-live="polite">Læser {step.file.name} …</p>}
+      {(step.name === 'reading' || step.name === 'applying') && (
+        <UploadProgress fileName={step.file.name} progress={step.progress} working={step.name === 'reading' ? `Læser ${step.file.name} …` : 'Indlæser ændringerne i udkastet …'} />
+      )}
 
       {(step.name === 'preview' || step.name === 'applying') && (
         <form onSubmit={(event) => void confirm(event)} aria-labelledby={`${id}-preview-title`}>

@@ -46,6 +46,10 @@ export interface ImportResult {
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
+/** Why a file is too large to send for import, or null: the server refuses it anyway, this says so before the upload. */
+export const importSizeProblem = (file: Pick<File, 'size'>): string | null =>
+  file.size > MAX_IMPORT_BYTES ? 'Filen er større end 20 MB. Fjern billeder, eller del dokumentet op, og prøv igen.' : null;
+
 /** What the server said went wrong, in its words when it gave any. */
 function messageOf(status: number, body: unknown): string {
   if (body && typeof body === 'object' && 'message' in body) {
