@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import * as Y from 'yjs';
 import { connectCollab, paragraphText, pollUntil, waitFor } from './collab-client';
 import { startServerProcess } from './server-process';
 import { subscribe, triggerUntilDelivered } from './subscription-client';
@@ -108,6 +109,29 @@ describe('two instances with Redis', () => {
     expect(subscription.events).toEqual(
       dates.slice(dates.length - subscription.events.length).map((decidedAt) => ({ data: { approvalRecorded: { decision: 'APPROVED', decidedAt, organisation: { name: 'Gladsaxe Kommune' } } } })),
     );
+  }, 60_000);
+
+  it('gives the editors on B an acknowledged edit that never came through Redis, once another editor connects to B', async () => {
+    // As when instance A logs (and acknowledges) an edit and dies before B has asked it for the
+    // edit: the edit is in the log, and B's live copy lacks it.
+    const b = `http://127.0.0.1:${cluster.instances[1].port}`;
+    const onB = await connectCollab(b, documentName, secretariat);
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(onB.doc));
+    paragraphText(elsewhere, 4).insert(0, 'Kun i loggen. ');
+    const update = Y.encodeStateAsUpdate(elsewhere, Y.encodeStateVector(onB.doc));
+    const pg = new Client({ connectionString: database.url });
+    await pg.connect();
+    try {
+      await pg.query('INSERT INTO agreement_draft_updates (agreement_id, update) VALUES ($1, $2)', [documentName.replace(/^agreement:/, ''), Buffer.from(update)]);
+    } finally {
+      await pg.end();
+    }
+    const reconnecting = await connectCollab(b, documentName, secretariat);
+    await waitFor(() => paragraphText(onB.doc, 4).toString().startsWith('Kun i loggen. '), 10_000, 'the logged edit at B’s editor');
+    expect(paragraphText(reconnecting.doc, 4).toString()).toMatch(/^Kun i loggen\. /);
+    reconnecting.destroy();
+    onB.destroy();
   }, 60_000);
 
   it('keeps an editor on instance A and one on B in sync, and loses no acknowledged word when A is killed', async () => {

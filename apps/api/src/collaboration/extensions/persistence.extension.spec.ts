@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { Server } from '@hocuspocus/server';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { AppConfig } from '../../config/app-config';
 import { DraftStoreService } from '../../drafts/draft-store.service';
 import { PersistenceExtension } from './persistence.extension';
 
@@ -104,7 +105,7 @@ describe('PersistenceExtension under storage failures', () => {
     unhandled = [];
     process.on('unhandledRejection', onUnhandled);
     store = new FakeDraftStore();
-    extension = new PersistenceExtension(store as unknown as DraftStoreService);
+    extension = new PersistenceExtension(store as unknown as DraftStoreService, new AppConfig());
     server = new Server({ port: 0, address: '127.0.0.1', quiet: true, stopOnSignals: false, debounce: 50, maxDebounce: 500, extensions: [extension] });
     await server.listen();
   });

@@ -11,6 +11,7 @@ import {
 } from '@hocuspocus/server';
 import { Injectable, Logger } from '@nestjs/common';
 import * as Y from 'yjs';
+import { AppConfig } from '../../config/app-config';
 import { isCollaborationContext } from '../collaboration-context';
 import { agreementIdFromDocumentName } from '../../drafts/document-name';
 import { DraftStoreService, STORE_MERGE_ORIGIN } from '../../drafts/draft-store.service';
@@ -58,6 +59,8 @@ interface DraftSaving {
   /** Counts local changes, so a store with nothing new is skipped without a database trip. */
   revision: number;
   storedRevision: number;
+  /** Loaded for the connection now opening: its `connected` has nothing to catch up on. */
+  justLoaded: boolean;
 }
 
 /**
@@ -129,7 +132,10 @@ export class PersistenceExtension implements Extension {
   /** Wakes the stores that wait between retries, at shutdown. */
   private readonly sleepers = new Set<() => void>();
 
-  constructor(private readonly store: DraftStoreService) {}
+  constructor(
+    private readonly store: DraftStoreService,
+    private readonly config: AppConfig,
+  ) {}
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     // Throwing is the one way to refuse a load (the connection is closed, nothing is stored):
@@ -140,6 +146,7 @@ export class PersistenceExtension implements Extension {
     Y.applyUpdate(document, loaded.state);
     const saving = this.savingOf(documentName);
     saving.document = document;
+    saving.justLoaded = true;
     // Log rows left by a crash are in the loaded state: the first store compacts them.
     for (const id of loaded.logIds) saving.applied.add(id);
     document.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -149,7 +156,35 @@ export class PersistenceExtension implements Extension {
 
   async connected({ documentName, connection }: connectedPayload): Promise<void> {
     const saving = this.drafts.get(documentName);
-    if (saving && this.failing(saving)) connection.sendStateless(savingStatusMessage(SAVING_FAILED));
+    if (!saving) return;
+    if (this.failing(saving)) connection.sendStateless(savingStatusMessage(SAVING_FAILED));
+    if (saving.justLoaded) saving.justLoaded = false;
+    else if (this.config.REDIS_URL) void this.catchUp(documentName, saving);
+  }
+
+  /**
+   * With several instances, an edit reaches this one through Redis: its instance publishes its
+   * state vector and sends what this one lacks when asked. An instance that dies after
+   * acknowledging an edit (it is in the log) but before that exchange leaves this instance's
+   * live copy without it. The editors of a dead instance reconnect to the others, so a new
+   * connection to a document already loaded here first merges in the stored draft and its log:
+   * every connected editor then has every acknowledged edit. A CRDT merge of what is already
+   * here changes nothing.
+   */
+  private async catchUp(documentName: string, saving: DraftSaving): Promise<void> {
+    const agreementId = agreementIdFromDocumentName(documentName);
+    if (!agreementId) return;
+    try {
+      const loaded = await this.store.loadDraft(agreementId);
+      const document = saving.document;
+      if (!loaded || !document || this.drafts.get(documentName) !== saving) return;
+      Y.applyUpdate(document, loaded.state, STORE_MERGE_ORIGIN);
+      // The log rows are in the live copy now: this instance's next store may compact them.
+      for (const id of loaded.logIds) saving.applied.add(id);
+    } catch (error) {
+      // The edits are in the log either way; the next connection or store merges them.
+      this.logger.error(`Catching up ${documentName} from the database failed: ${(error as Error).message}`);
+    }
   }
 
   async beforeSync({ type, payload, connection, document, documentName, context }: beforeSyncPayload): Promise<void> {
@@ -396,6 +431,7 @@ export class PersistenceExtension implements Extension {
         retryAttempt: 0,
         revision: 0,
         storedRevision: 0,
+        justLoaded: false,
       };
       this.drafts.set(documentName, saving);
     }
