@@ -148,6 +148,7 @@ async function main() {
 
     const profile = server.inspectorPort ? await profiler(server.inspectorPort) : null;
     const latencies: number[] = [];
+    const byRound: number[][] = Array.from({ length: PER_SUBMITTER }, () => []);
     let failures = 0;
     const errors = new Map<string, number>();
     const schedBefore = schedulerSeconds(server.child.pid ?? 0);
@@ -159,6 +160,7 @@ async function main() {
           const t0 = performance.now();
           const result = await gql<{ submitHearingResponse: { reference: string } }>(server!.url, SUBMIT, { i: inputFor(s, n) }, s.bearer);
           latencies.push(performance.now() - t0);
+          byRound[n].push(performance.now() - t0);
           if (!result.data) {
             failures++;
             const message = result.errors?.[0]?.message ?? 'no data';
@@ -239,6 +241,7 @@ async function main() {
 
     console.log(`\nHearing submissions: ${SUBMITTERS} concurrent submitters × ${PER_SUBMITTER} responses, 5 comments each (goals: p99 < 500 ms, ≥ 0.25 of the direct rate)`);
     console.log(`  GraphQL         ${rate.toFixed(1)} submissions/s  (p50 ${ms(submitStats.p50)}, p95 ${ms(submitStats.p95)}, p99 ${ms(submitStats.p99)})`);
+    console.log(`  by round        ${byRound.map((r, n) => `${n + 1}: p50 ${ms(summary(r).p50)} p99 ${ms(summary(r).p99)}`).join('; ')}`);
     console.log(`  direct call     ${directRate.toFixed(1)} submissions/s  (p50 ${ms(directStats.p50)}, p95 ${ms(directStats.p95)}, p99 ${ms(directStats.p99)}; submit_hearing_response from ${SUBMITTERS} PostgreSQL clients, ${directFailures} not created)`);
     console.log(`  share           ${(rate / directRate).toFixed(2)} of the direct rate (goal ≥ 0.25)`);
     const perRequest = (seconds: number) => `${((1000 * seconds) / expected).toFixed(2)} ms`;

@@ -1,3 +1,4 @@
+import { SHARED_LIMITS_TABLE } from '../common/rate-limiter';
 import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -71,7 +72,15 @@ async function seedingState(manager: EntityManager): Promise<{ step: string; sta
 }
 
 const seedingStep = (manager: EntityManager, step: string) => manager.query('UPDATE "demo_seeding" SET "step" = $1', [step]);
-const seedingComplete = (manager: EntityManager) => manager.query(`UPDATE "demo_seeding" SET "step" = 'complete', "completed_at" = clock_timestamp()`);
+/**
+ * Marks the seeding complete. The replayed filings and inputs went through the services' rate
+ * limits as their senders: those counts are the seeding's, not a person's, so they go too, and
+ * the demo's people start with their whole allowance.
+ */
+const seedingComplete = async (manager: EntityManager) => {
+  await manager.query(`DELETE FROM "${SHARED_LIMITS_TABLE}"`);
+  await manager.query(`UPDATE "demo_seeding" SET "step" = 'complete', "completed_at" = clock_timestamp()`);
+};
 
 export interface DemoOptions {
   /**

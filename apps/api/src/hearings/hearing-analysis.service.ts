@@ -5,10 +5,13 @@ import { PgBoss } from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { createQueue } from '../common/job-queues';
 import { AppConfig } from '../config/app-config';
-import { findCampaigns } from './campaigns';
-import { findThemes } from './themes';
+import { FoundCampaign } from './campaigns';
+import { analyseInWorker } from './hearing-analysis';
+import { ThemeResult } from './themes';
 
 export const ANALYSIS_QUEUE = 'hearing-analysis';
+/** Requests for one hearing within this time make one job (see HearingAnalysisService.request). */
+export const ANALYSIS_REQUEST_WINDOW_MS = 1_000;
 
 export interface AnalysisResult {
   responses: number;
@@ -35,6 +38,8 @@ const campaignId = (hearingId: string, firstResponseId: string) => {
 export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(HearingAnalysisService.name);
   private boss: PgBoss | null = null;
+  /** The hearings whose request window is open, and whether another request came in it. */
+  private readonly windows = new Map<string, { again: boolean; timer: NodeJS.Timeout }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -50,20 +55,49 @@ export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleD
     await this.boss.work<{ hearingId: string }>(ANALYSIS_QUEUE, { pollingIntervalSeconds: this.config.JOB_POLL_SECONDS }, async (jobs) => {
       for (const job of jobs) await this.analyse(job.data.hearingId);
     });
-    // Hearings with responses and no analysis yet (filed before there was one): analysed once.
+    // Hearings whose analysis has not seen every response (filed before there was one, or in
+    // the last window before a stop): analysed once.
     const waiting = await this.db.query<Array<{ id: string }>>(
-      `SELECT h."id" FROM "hearings" h WHERE EXISTS (SELECT 1 FROM "hearing_responses" r WHERE r."hearing_id" = h."id")
-          AND NOT EXISTS (SELECT 1 FROM "hearing_analyses" a WHERE a."hearing_id" = h."id")`,
+      `SELECT h."id" FROM "hearings" h LEFT JOIN "hearing_analyses" a ON a."hearing_id" = h."id"
+        WHERE EXISTS (SELECT 1 FROM "hearing_responses" r WHERE r."hearing_id" = h."id")
+          AND (a."hearing_id" IS NULL OR a."responses" <> (SELECT count(*) FROM "hearing_responses" r WHERE r."hearing_id" = h."id"))`,
     );
     for (const { id } of waiting) await this.request(id);
   }
 
   async onModuleDestroy(): Promise<void> {
+    // Requests still waiting for their window go out before the queue stops.
+    const due = [...this.windows].filter(([, window]) => window.again).map(([hearingId]) => hearingId);
+    for (const window of this.windows.values()) clearTimeout(window.timer);
+    this.windows.clear();
+    for (const hearingId of due) await this.send(hearingId);
     await this.boss?.stop({ graceful: true, timeout: 5_000 });
   }
 
-  /** Asks for the hearing to be analysed again (responses arrived); a run already waiting covers it. */
+  /**
+   * Asks for the hearing to be analysed again (responses arrived); a run already waiting covers
+   * it. The first request of a hearing goes to the queue at once; those that follow within
+   * {@link ANALYSIS_REQUEST_WINDOW_MS} go as one, when the window ends. A burst of filings near a
+   * deadline so costs one job row a second, not one each, and every filing is still followed by
+   * a request made after it.
+   */
   async request(hearingId: string): Promise<void> {
+    const open = this.windows.get(hearingId);
+    if (open) {
+      open.again = true;
+      return;
+    }
+    const timer = setTimeout(() => {
+      const window = this.windows.get(hearingId);
+      this.windows.delete(hearingId);
+      if (window?.again) void this.request(hearingId);
+    }, ANALYSIS_REQUEST_WINDOW_MS);
+    timer.unref();
+    this.windows.set(hearingId, { again: false, timer });
+    await this.send(hearingId);
+  }
+
+  private async send(hearingId: string): Promise<void> {
     if (!this.boss) return;
     try {
       await this.boss.send(ANALYSIS_QUEUE, { hearingId }, { singletonKey: hearingId, retryLimit: 3, retryBackoff: true });
@@ -97,10 +131,9 @@ export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleD
           WHERE r."hearing_id" = $1 ORDER BY r."received_at", c."position"`,
         [hearingId],
       );
-      const campaigns = findCampaigns(responses);
-      await this.storeCampaigns(manager, hearingId, campaigns);
       const existing = edited ? await this.existingThemes(manager, hearingId) : [];
-      const themes = findThemes(comments, existing);
+      const { campaigns, themes } = await analyseInWorker({ responses, comments, existing });
+      await this.storeCampaigns(manager, hearingId, campaigns);
       await this.storeThemes(manager, hearingId, themes, Boolean(edited));
       const durationMs = Math.round(performance.now() - started);
       await manager.query(
@@ -111,7 +144,7 @@ export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleD
     });
   }
 
-  private async storeCampaigns(manager: EntityManager, hearingId: string, campaigns: ReturnType<typeof findCampaigns>) {
+  private async storeCampaigns(manager: EntityManager, hearingId: string, campaigns: FoundCampaign[]) {
     await manager.query('DELETE FROM "hearing_campaigns" WHERE "hearing_id" = $1', [hearingId]);
     if (!campaigns.length) return;
     const ids = campaigns.map((c) => campaignId(hearingId, c.memberIds[0]));
@@ -137,7 +170,7 @@ export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleD
     return rows.map((r) => ({ id: r.id, commentIds: r.comment_ids ?? [] }));
   }
 
-  private async storeThemes(manager: EntityManager, hearingId: string, result: ReturnType<typeof findThemes>, edited: boolean) {
+  private async storeThemes(manager: EntityManager, hearingId: string, result: ThemeResult, edited: boolean) {
     // Until the secretariat edits the themes, each run replaces them; after, it only places new comments.
     if (!edited) await manager.query('DELETE FROM "hearing_themes" WHERE "hearing_id" = $1', [hearingId]);
     const [{ next }] = await manager.query<Array<{ next: number }>>(
