@@ -101,3 +101,70 @@ test('the secretariat answers a whole theme with one reply', async ({ page, requ
   await expect(first.getByText(`${size} kommentarer · ${size} af ${size} besvaret`)).toBeVisible();
   await expect(first.getByText(/^Besvaret \(Indarbejdet\)/)).toHaveCount(size);
 });
+
+const CAMPAIGN =
+  'Vi tilslutter os fuldt ud opfordringen til at styrke indsatsen for mennesker med psykisk sygdom, så ingen udskrives uden en aftalt plan, ' +
+  'og vi beder om at den fælles indsats får klare mål, en ansvarlig part og en opfølgning hvert år i samarbejde med patienterne og de pårørende';
+
+test('one reply to a campaign shows on each of its comments in the list at once', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { login } = await gql<{ login: { token: string } }>(request, 'mutation($e: String!) { login(email: $e, password: "demo1234") { token } }', { e: SECRETARIAT });
+  const token = login.token;
+  const { agreements, regions } = await gql<{
+    agreements: Array<{ region: { code: string }; versions: Array<{ id: string }> }>;
+    regions: Array<{ code: string; municipalities: Array<{ id: string; name: string }> }>;
+  }>(request, '{ agreements { region { code } versions { id } } regions { code municipalities { id name } } }', {}, token);
+  const versionId = agreements.find((a) => a.region.code === 'H' && a.versions.length > 0)?.versions[0].id;
+  const municipalities = (regions.find((r) => r.code === 'H')?.municipalities ?? []).slice(6, 10);
+  const { openHearing } = await gql<{ openHearing: { id: string } }>(
+    request,
+    'mutation($i: OpenHearingInput!) { openHearing(input: $i) { id } }',
+    {
+      i: {
+        versionId,
+        title: `Kampagnehøring ${Date.now()}`,
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        invitedOrganisationIds: municipalities.map((m) => m.id),
+      },
+    },
+    token,
+  );
+  // Three send the campaign letter, each signing it; the fourth writes its own.
+  for (const [i, m] of municipalities.entries()) {
+    const text = i < 3 ? `${CAMPAIGN}. Med venlig hilsen ${m.name}.` : 'Vi har ingen yderligere bemærkninger til udkastet, men ser frem til at deltage i arbejdet med de nye mål.';
+    await gql(
+      request,
+      'mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { id } }',
+      { i: { hearingId: openHearing.id, organisationId: m.id, idempotencyKey: `kampagne-${openHearing.id}-${i}`, comments: [{ text }], publish: true } },
+      token,
+    );
+  }
+
+  await page.goto('/');
+  await page.getByLabel('E-mail').fill(SECRETARIAT);
+  await page.getByLabel('Adgangskode').fill('demo1234');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
+  await page.goto(`/hoeringer/${openHearing.id}`);
+
+  // The comment list is on the page before the campaign is answered.
+  const list = page.getByRole('region', { name: 'Kommentarer til høringsudkastet' });
+  const cards = list.getByRole('listitem').filter({ hasText: 'Med venlig hilsen' });
+  await expect(cards).toHaveCount(3);
+  await expect(cards.filter({ hasText: 'Ubesvaret' })).toHaveCount(3);
+
+  const campaigns = page.getByRole('region', { name: 'Kampagner (1)' });
+  await expect(campaigns.getByRole('heading', { name: 'Kampagne: 3 enslydende høringssvar' })).toBeVisible({ timeout: 30_000 });
+  const form = campaigns.getByRole('form', { name: 'Svar til kampagne: 3 enslydende høringssvar' });
+  await form.getByLabel('Sekretariatets svar').fill('Tak for opfordringen. Målene for psykiatrien er skrevet ind i aftalen.');
+  await form.getByLabel('Udfald').selectOption({ label: 'Indarbejdet' });
+  await form.getByRole('button', { name: 'Besvar alle 3 høringssvar' }).click();
+  await expect(form.getByRole('status')).toHaveText('Svaret er gemt for alle 3 høringssvar i kampagnen.');
+  await expect(campaigns.getByText('3 af 3 besvaret · Indarbejdet')).toBeVisible();
+
+  // The cards already on the page show the reply, without a reload.
+  await expect(cards.filter({ hasText: 'Tak for opfordringen. Målene for psykiatrien er skrevet ind i aftalen.' })).toHaveCount(3);
+  await expect(cards.filter({ hasText: 'Ubesvaret' })).toHaveCount(0);
+  await expect(list.getByRole('listitem').filter({ hasText: 'Vi har ingen yderligere bemærkninger' }).getByText('Ubesvaret')).toBeVisible();
+});

@@ -30,7 +30,8 @@ export function CampaignsPanel({ hearingId, templates }: { hearingId: string; te
 }
 
 function CampaignItem({ hearingId, campaign, templates }: { hearingId: string; campaign: Campaign; templates: ReplyTemplate[] }) {
-  const [reply] = useMutation(REPLY_TO_CAMPAIGN, { refetchQueries: ['HearingCampaigns', 'HearingThemes', 'HearingCommentFacets', 'HearingResponses'] });
+  // The campaign, its responses and their comments come back in the answer; the counts of themes and facets are asked again.
+  const [reply] = useMutation(REPLY_TO_CAMPAIGN, { refetchQueries: ['HearingThemes', 'HearingCommentFacets'] });
   const title = `Kampagne: ${campaign.size} enslydende høringssvar`;
   return (
     <li className="hd-campaign">

@@ -12,7 +12,20 @@ const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('da') + te
 /** The secretariat's reply to one comment: the answer, the outcome and, optionally, the block that changed. */
 export function ReplyForm({ comment, blocks, organisationName }: { comment: HearingComment; blocks: DraftBlockInfo[]; organisationName: string }) {
   const id = useId();
-  const [editing, setEditing] = useState(!comment.reply);
+  // The form is open while the comment has no reply, while the secretariat edits its reply
+  // ("Ret svaret"), and while what it has begun to write is unsaved. A reply given elsewhere (to
+  // a campaign, a theme or a selection) so shows at once, and never takes away words being written.
+  const [opened, setOpened] = useState(false);
+  const [writing, setWriting] = useState(false);
+  const editing = opened || writing || !comment.reply;
+  const setEditing = (open: boolean) => {
+    setOpened(open);
+    if (!open) setWriting(false);
+  };
+  const write = (change: () => void) => {
+    change();
+    setWriting(true);
+  };
   const [reply, setReply] = useState(comment.reply ?? '');
   const [outcome, setOutcome] = useState<CommentOutcome | ''>(comment.outcome ?? '');
   const [changed, setChanged] = useState(comment.changedBlockId ?? '');
@@ -83,11 +96,11 @@ export function ReplyForm({ comment, blocks, organisationName }: { comment: Hear
       ) : (
         <form onSubmit={onSubmit} noValidate aria-label={`Svar til ${organisationName}`}>
           <label htmlFor={`${id}-reply`}>Sekretariatets svar</label>
-          <textarea ref={replyField} id={`${id}-reply`} value={reply} onChange={(e) => setReply(e.target.value)} rows={3} maxLength={20_000} />
+          <textarea ref={replyField} id={`${id}-reply`} value={reply} onChange={(e) => write(() => setReply(e.target.value))} rows={3} maxLength={20_000} />
           <div className="hd-reply__row">
             <div>
               <label htmlFor={`${id}-outcome`}>Udfald</label>
-              <select id={`${id}-outcome`} value={outcome} onChange={(e) => setOutcome(e.target.value as CommentOutcome | '')}>
+              <select id={`${id}-outcome`} value={outcome} onChange={(e) => write(() => setOutcome(e.target.value as CommentOutcome | ''))}>
                 <option value="">Vælg udfald</option>
                 {OUTCOMES.map((o) => (
                   <option key={o} value={o}>
@@ -98,7 +111,7 @@ export function ReplyForm({ comment, blocks, organisationName }: { comment: Hear
             </div>
             <div>
               <label htmlFor={`${id}-changed`}>Ændret afsnit (valgfrit)</label>
-              <select id={`${id}-changed`} value={changed} onChange={(e) => setChanged(e.target.value)}>
+              <select id={`${id}-changed`} value={changed} onChange={(e) => write(() => setChanged(e.target.value))}>
                 <option value="">Intet afsnit ændret</option>
                 {sections.map(([title, list]) => (
                   <optgroup key={title} label={title}>

@@ -92,6 +92,20 @@ export const REPLY_TO_CAMPAIGN = graphql(`
       answered
       reply
       outcome
+      # The members and their comments as the reply left them: the cards already on the page
+      # (the comment list, the responses) show the reply at once, from the cache.
+      responses {
+        id
+        reply
+        outcome
+        repliedAt
+        comments {
+          id
+          reply
+          outcome
+          repliedAt
+        }
+      }
     }
   }
 `);
