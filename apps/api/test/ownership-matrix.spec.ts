@@ -32,6 +32,7 @@ import {
   submitResponse,
   TINY_PDF,
   unique,
+  uploadAttachment,
 } from './factories';
 import { failureOf, subscribe } from './subscription-client';
 import { GraphQLResult, startTestApp, TestApp } from './test-app';
@@ -123,6 +124,8 @@ interface World {
   callerOrgs: Partial<Record<Caller, string>>;
   /** Outbox notifications per region's agreement: id → the organisation it is addressed to. */
   notifications: { H: Map<string, string>; S: Map<string, string> };
+  /** Per region: the decision document its secretariat uploaded for a municipality's approval (H: Herlev, S: Odense). */
+  decisionDocuments: { H: string; S: string };
 }
 
 async function buildWorld(app: TestApp, db: Client): Promise<World> {
@@ -192,7 +195,24 @@ async function buildWorld(app: TestApp, db: Client): Promise<World> {
       notifications[code].set(await insertNotification(db, agreements[code].id, organisation, `Påmindelse til ${caller}`), organisation);
     }
   }
-  return { app, db, tokens, regions, agreements, hearings, scratch, responses, rounds, inputs, clusters, orgs, blockIds, docx, importKinds, suggestionDocx, callerOrgs, notifications };
+  const decisionDocuments = { H: await decisionDocument(app, db, hSec, agreements.H, orgs.Herlev), S: await decisionDocument(app, db, sSec, agreements.S, orgs.Odense) };
+  return { app, db, tokens, regions, agreements, hearings, scratch, responses, rounds, inputs, clusters, orgs, blockIds, docx, importKinds, suggestionDocx, callerOrgs, notifications, decisionDocuments };
+}
+
+/**
+ * A decision document the region's secretariat uploaded (through the upload route) and the
+ * party's approval that records it, as recordApproval stores it once the agreement is in
+ * Godkendelse (the world's agreements are still in drafting, so the row is written directly).
+ */
+async function decisionDocument(app: TestApp, db: Client, token: string, agreement: AgreementRows, organisationId: string): Promise<string> {
+  const upload = await uploadAttachment(app, token);
+  if (!upload.id) throw new Error(`the decision document's upload was refused (${upload.status})`);
+  await db.query(
+    `INSERT INTO "approvals" ("agreement_id", "organisation_id", "decision", "decided_at", "document_id", "recorded_by", "version_id")
+     SELECT $1, $2, 'APPROVED', '2027-06-01', f."id", f."uploaded_by", $4 FROM "attachments" f WHERE f."id" = $3`,
+    [agreement.id, organisationId, upload.id, agreement.versionId],
+  );
+  return upload.id;
 }
 
 /** The agreement's DOCX export with a tracked insertion at the start of its first bookmarked paragraph, as Word writes one. */
@@ -790,6 +810,15 @@ const FILE_READS: Row[] = [
       'letter Syddanmark’s secretariat registered for Ældre Sagen (hearing S)': RESPONSE_READ['response of Ældre Sagen (hearing S)'],
     },
     run: (w, c, t) => get(w, c, `/files/attachments/${responseOf(w, t).attachmentId}`),
+  },
+  {
+    // A decision document is part of the approvals: their readers read it, whoever uploaded it.
+    operation: 'GET /files/attachments/:id',
+    targets: {
+      'decision document Hovedstaden’s secretariat uploaded for Herlev’s approval': READERS.H,
+      'decision document Syddanmark’s secretariat uploaded for Odense’s approval': READERS.S,
+    },
+    run: (w, c, t) => get(w, c, `/files/attachments/${w.decisionDocuments[region(t)]}`),
   },
   {
     operation: 'GET /files/hearing-responses/:id/receipt.pdf',

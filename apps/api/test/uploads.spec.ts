@@ -196,29 +196,39 @@ describe('uploads: shared limits, the quota, the daily cleanup and decision docu
       expect((await download(gladsaxes, secretariat)).status).toBe(200);
     });
 
-    it('lets the region’s secretariat, ADMIN and the party download the decision document; nobody else', async () => {
+    it('lets the readers of the approvals download the decision document (the region’s secretariat, clusters and municipalities, ADMIN); nobody else', async () => {
       const recorded = await app.gql(RECORD, { i: { agreementId, organisationId: org['Gladsaxe Kommune'], decision: 'APPROVED', decidedAt: '2026-11-01', documentId: own } }, gladsaxe);
       expect(recorded.errors).toBeUndefined();
       expect(recorded.data?.recordApproval.documentId).toBe(own);
       const [{ data: bytes }] = (await db.query<{ data: Buffer }>('SELECT data FROM attachments WHERE id = $1', [own])).rows;
 
-      for (const token of [secretariat, await app.login(demo('admin')), gladsaxe]) {
+      // The decision document is part of the approvals (the contract's table): whoever reads them reads it.
+      const readers = [
+        secretariat,
+        await app.login(demo('admin')),
+        gladsaxe,
+        await municipalityAccount('Gentofte Kommune', 'kommune.gentofte@eksempel.test'),
+        await app.login(demo('klynge.nord')),
+      ];
+      for (const token of readers) {
         const got = await download(own, token);
         expect(got.status).toBe(200);
         expect(got.body.equals(bytes)).toBe(true);
       }
-      const refusedTo = [
-        await app.login(demo('sekretariat.syddanmark')),
-        await app.login(demo('kommune.odense')),
-        await municipalityAccount('Gentofte Kommune', 'kommune.gentofte@eksempel.test'),
-        await app.login(demo('klynge.nord')),
-        await app.login(demo('patientforening')),
-      ];
+      const refusedTo = [await app.login(demo('sekretariat.syddanmark')), await app.login(demo('kommune.odense')), await app.login(demo('patientforening'))];
       for (const token of refusedTo) {
         const got = await download(own, token);
         expect([403, 404]).toContain(got.status);
         expect(got.body.includes(bytes.subarray(0, 40))).toBe(false);
       }
+    });
+
+    it('lets the party read the decision document the secretariat uploaded on its behalf', async () => {
+      const onBehalf = (await upload(secretariat, pdf())).body.id as string;
+      const recorded = await app.gql(RECORD, { i: { agreementId, organisationId: org['Gladsaxe Kommune'], decision: 'APPROVED', decidedAt: '2026-11-03', documentId: onBehalf } }, secretariat);
+      expect(recorded.errors).toBeUndefined();
+      expect((await download(onBehalf, gladsaxe)).status).toBe(200);
+      expect([403, 404]).toContain((await download(onBehalf, await app.login(demo('kommune.odense')))).status);
     });
   });
 });

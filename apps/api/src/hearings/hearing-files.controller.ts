@@ -50,11 +50,13 @@ export class HearingFilesController {
     return this.hearings.storeAttachment(user, { filename: uploadedFilename(file.originalname, 'bilag'), contentType: verdict.contentType, data: file.buffer }, requestId);
   }
 
-  /** An attachment, for its organisation and the secretariat of the hearing (or of the approval it documents). */
+  /** An attachment, for its organisation and the secretariat of the hearing; a decision document, for the readers of the approval it documents. */
   @OpenToInvitationAccounts()
   @Get('attachments/:id')
   async download(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
-    const attachment = await this.hearings.attachmentWithData(await this.scoped.one(user, 'attachment', id));
+    // A decision document is read as the approval it documents is; any other file as the response it belongs to.
+    const kind = (await this.scoped.may(user, 'decisionDocument', id)) ? 'decisionDocument' : 'attachment';
+    const attachment = await this.hearings.attachmentWithData(await this.scoped.one(user, kind, id));
     res.setHeader('Content-Type', attachment.contentType);
     res.setHeader('Content-Disposition', attachmentDisposition(attachment.filename));
     res.setHeader('X-Content-Type-Options', 'nosniff');

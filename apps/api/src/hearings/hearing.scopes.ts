@@ -11,6 +11,7 @@ declare module '../access/scoped-data' {
     hearingResponse: HearingResponse;
     hearingComment: HearingComment;
     attachment: Attachment;
+    decisionDocument: Attachment;
     hearingTheme: HearingThemeRow;
     hearingCampaign: HearingCampaignRow;
     replyTemplate: ReplyTemplateRow;
@@ -79,6 +80,24 @@ registerScopes({
               LEFT JOIN "approvals" ap ON ap."document_id" = f."id"
               LEFT JOIN "agreements" aa ON aa."id" = ap."agreement_id"
              WHERE f."id" = $1
+             LIMIT 1`,
+  },
+  /**
+   * An uploaded file that documents a party's decision on an agreement (an approval's
+   * `documentId`): part of the approvals, so the approval's readers read it — the region's
+   * secretariat, clusters and municipalities, whoever uploaded it (most often the secretariat,
+   * on behalf of a party without an account).
+   */
+  decisionDocument: {
+    entity: Attachment,
+    read: ['approval'],
+    change: 'approval',
+    what: 'Beslutningsdokumentet',
+    refusedRead: 'Du har ikke adgang til beslutningsdokumentet. Det kan hentes af regionens sekretariat, klynger og kommuner.',
+    refusedChange: 'Du har ikke adgang til beslutningsdokumentet.',
+    facts: `SELECT a."region_id", NULL::uuid AS hearing_id, false AS invited, ap."organisation_id" = $2 AS own, false AS participant
+              FROM "approvals" ap JOIN "agreements" a ON a."id" = ap."agreement_id"
+             WHERE ap."document_id" = $1
              LIMIT 1`,
   },
   /** A theme of a hearing's comments: processing, so the secretariat of the agreement's region only (ADMIN too). */

@@ -136,11 +136,7 @@ export function ApprovalsPage() {
                     <td className="ap-note" data-label="Note">{a.note ?? <span className="muted">–</span>}</td>
                     <td data-label="Dokument">
                       {a.documentId ? (
-                        <DecisionDocument
-                          documentId={a.documentId}
-                          organisation={a.organisation.name}
-                          mayDownload={user?.role === 'SECRETARIAT' || user?.role === 'ADMIN' || user?.organisation.id === a.organisation.id}
-                        />
+                        <DecisionDocument documentId={a.documentId} organisation={a.organisation.name} />
                       ) : (
                         <span className="muted">–</span>
                       )}

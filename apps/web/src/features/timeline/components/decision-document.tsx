@@ -1,12 +1,11 @@
 import { useDownload } from '../../hearings/hooks/use-download';
 
 /**
- * A party's decision document in the grid: a download for those the server lets read it (the
- * region's secretariat, ADMIN, the party itself), "Vedhæftet" for the other readers.
+ * A party's decision document in the grid, as a download: it is part of the approvals, so
+ * whoever sees them (the region's secretariat, clusters and municipalities, ADMIN) may read it.
  */
-export function DecisionDocument({ documentId, organisation, mayDownload }: { documentId: string; organisation: string; mayDownload: boolean }) {
+export function DecisionDocument({ documentId, organisation }: { documentId: string; organisation: string }) {
   const { busy, error, download } = useDownload('beslutning');
-  if (!mayDownload) return <>Vedhæftet</>;
   return (
     <>
       <button type="button" className="small" onClick={() => void download(`/files/attachments/${documentId}`)} disabled={busy} aria-label={`Hent beslutningsdokumentet fra ${organisation}`}>
