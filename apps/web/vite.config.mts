@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { graphqlDocuments } from './graphql-documents.mjs';
 
 const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const root = import.meta.dirname;
@@ -9,6 +10,8 @@ const root = import.meta.dirname;
 export default defineConfig({
   root,
   plugins: [
+    // Each graphql(…) call becomes its generated document, so a chunk carries only its own documents.
+    graphqlDocuments(path.resolve(root, 'src/gql')),
     react(),
     // Every text asset is also written as .br and .gz beside itself, so the API sends the
     // smallest one the browser accepts without compressing per request.
