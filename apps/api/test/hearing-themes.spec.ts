@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { campaignVariant, seeded, subjectComment } from '../bench/hearing-corpus';
 import { pollUntil } from './collab-client';
 import { demoAgreement, DEMO_ACCOUNTS, must, openHearing, unique } from './factories';
+import { ANALYSIS_QUEUE, HearingAnalysisService } from '../src/hearings/hearing-analysis.service';
 import { startTestApp, TestApp } from './test-app';
 
 const THEMES = `query($id: ID!) { hearing(id: $id) {
@@ -103,6 +104,29 @@ describe('hearings at scale: campaigns and themes, one reply to many comments', 
     expect(new Set(inThemes).size).toBe(inThemes.length);
     expect(inThemes).toHaveLength(5 + 11 * 3);
     expect(hearing.themes.every((t) => t.label.length > 0 && t.size === t.comments.length)).toBe(true);
+  });
+
+  it('a run on the same responses changes nothing, and a run that computes again keeps the themes’ ids', async () => {
+    const before = await analysedAfter(responses);
+    const analysis = app.server.app.get(HearingAnalysisService);
+    // No request of the filings waits, and no run of the job waits or runs for this hearing any more.
+    await pollUntil(
+      async () =>
+        analysis.requestWaiting(hearingId) ||
+        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'hearingId' = $2 AND state IN ('created', 'retry', 'active')`, [ANALYSIS_QUEUE, hearingId])).rows[0].n > 0,
+      (busy) => !busy,
+      30_000,
+    );
+    // Nothing arrived since the last run: nothing is computed, nothing replaced.
+    expect(await analysis.analyse(hearingId)).toEqual(expect.objectContaining({ unchanged: true, responses, themes: before.themes.length }));
+    expect((await analysed()).themes.map((t) => t.id)).toEqual(before.themes.map((t) => t.id));
+    // Computed again from scratch (the last input forgotten): the same themes under the same ids,
+    // so a theme the secretariat has open on the processing page stays the same theme.
+    await db.query('UPDATE "hearing_analyses" SET "input_digest" = NULL WHERE "hearing_id" = $1', [hearingId]);
+    expect(await analysis.analyse(hearingId)).toEqual(expect.objectContaining({ unchanged: false, responses }));
+    const after = await analysed();
+    expect(after.themes.map((t) => [t.id, t.comments.map((c) => c.id)])).toEqual(before.themes.map((t) => [t.id, t.comments.map((c) => c.id)]));
+    expect(after.campaigns.map((c) => c.id)).toEqual(before.campaigns.map((c) => c.id));
   });
 
   it('renames, merges and moves themes; the analysis keeps the secretariat’s themes when more responses arrive', async () => {

@@ -1,9 +1,10 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
 
 /*
- * The secretariat answers a whole theme at once: responses on two subjects are filed (through
- * the API, as letters registered by the secretariat), the analysis groups their comments into
- * themes, and one reply on the processing page answers every comment of a theme.
+ * The secretariat answers many comments at once: responses are filed through the API (as
+ * letters registered by the secretariat), the analysis groups their comments into themes and
+ * finds a campaign among them, and one reply on the processing page answers a whole theme, or
+ * every response of a campaign.
  */
 
 const SECRETARIAT = 'sekretariat@aftalerum.test';
@@ -13,6 +14,52 @@ async function gql<T>(request: APIRequestContext, query: string, variables: Reco
   const body = (await response.json()) as { data?: T; errors?: unknown };
   if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
+}
+
+/** Hovedstaden's secretariat, a hearing on its agreement's first version with `count` municipalities invited (from `from`). */
+async function openTestHearing(request: APIRequestContext, title: string, from: number, count: number) {
+  const { login } = await gql<{ login: { token: string } }>(request, 'mutation($e: String!) { login(email: $e, password: "demo1234") { token } }', { e: SECRETARIAT });
+  const token = login.token;
+  const { agreements, regions } = await gql<{
+    agreements: Array<{ region: { code: string }; versions: Array<{ id: string }> }>;
+    regions: Array<{ code: string; municipalities: Array<{ id: string; name: string }> }>;
+  }>(request, '{ agreements { region { code } versions { id } } regions { code municipalities { id name } } }', {}, token);
+  const versionId = agreements.find((a) => a.region.code === 'H' && a.versions.length > 0)?.versions[0].id;
+  if (!versionId) throw new Error('no agreement of Region Hovedstaden with a version');
+  const municipalities = (regions.find((r) => r.code === 'H')?.municipalities ?? []).slice(from, from + count);
+  const { openHearing } = await gql<{ openHearing: { id: string } }>(
+    request,
+    'mutation($i: OpenHearingInput!) { openHearing(input: $i) { id } }',
+    {
+      i: {
+        versionId,
+        title: `${title} ${Date.now()}`,
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        invitedOrganisationIds: municipalities.map((m) => m.id),
+      },
+    },
+    token,
+  );
+  /** Registers a municipality's response (as a letter the secretariat received). */
+  const register = (organisationId: string, key: string, comments: Array<{ blockId?: string; text: string }>) =>
+    gql(
+      request,
+      'mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { id } }',
+      { i: { hearingId: openHearing.id, organisationId, idempotencyKey: `${key}-${openHearing.id}`, comments, publish: true } },
+      token,
+    );
+  return { token, versionId, hearingId: openHearing.id, municipalities, register };
+}
+
+/** Signs in as Hovedstaden's secretariat and opens the hearing's processing page. */
+async function openProcessing(page: Page, hearingId: string) {
+  await page.goto('/');
+  await page.getByLabel('E-mail').fill(SECRETARIAT);
+  await page.getByLabel('Adgangskode').fill('demo1234');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
+  await page.goto(`/hoeringer/${hearingId}`);
 }
 
 const DIGITAL = [
@@ -28,16 +75,7 @@ const ELDERLY = [
 
 test('the secretariat answers a whole theme with one reply', async ({ page, request }) => {
   test.setTimeout(120_000);
-  const { login } = await gql<{ login: { token: string } }>(request, 'mutation($e: String!) { login(email: $e, password: "demo1234") { token } }', { e: SECRETARIAT });
-  const token = login.token;
-  const { agreements, regions } = await gql<{
-    agreements: Array<{ title: string; region: { code: string }; versions: Array<{ id: string; label: string }> }>;
-    regions: Array<{ code: string; municipalities: Array<{ id: string; name: string }> }>;
-  }>(request, '{ agreements { title region { code } versions { id label } } regions { code municipalities { id name } } }', {}, token);
-  const agreement = agreements.find((a) => a.region.code === 'H' && a.versions.length > 0);
-  if (!agreement) throw new Error('no agreement of Region Hovedstaden with a version');
-  const versionId = agreement.versions[0].id;
-  const municipalities = (regions.find((r) => r.code === 'H')?.municipalities ?? []).slice(0, 6);
+  const { token, versionId, hearingId, municipalities, register } = await openTestHearing(request, 'Temahøring', 0, 6);
   const { agreementVersion } = await gql<{ agreementVersion: { blocks: Array<{ blockId: string; type: string; text: string }> } }>(
     request,
     'query($id: ID!) { agreementVersion(id: $id) { blocks { blockId type text } } }',
@@ -45,44 +83,11 @@ test('the secretariat answers a whole theme with one reply', async ({ page, requ
     token,
   );
   const paragraphs = agreementVersion.blocks.filter((b) => b.type === 'paragraph' && b.text.length > 20).map((b) => b.blockId);
-  const { openHearing } = await gql<{ openHearing: { id: string } }>(
-    request,
-    'mutation($i: OpenHearingInput!) { openHearing(input: $i) { id } }',
-    {
-      i: {
-        versionId,
-        title: `Temahøring ${Date.now()}`,
-        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-        invitedOrganisationIds: municipalities.map((m) => m.id),
-      },
-    },
-    token,
-  );
   for (const [i, m] of municipalities.entries()) {
     const digital = i < 3;
-    await gql(
-      request,
-      'mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { id } }',
-      {
-        i: {
-          hearingId: openHearing.id,
-          organisationId: m.id,
-          idempotencyKey: `tema-${openHearing.id}-${i}`,
-          comments: [{ blockId: digital ? paragraphs[0] : paragraphs[1], text: (digital ? DIGITAL : ELDERLY)[i % 3] }],
-          publish: true,
-        },
-      },
-      token,
-    );
+    await register(m.id, `tema-${i}`, [{ blockId: digital ? paragraphs[0] : paragraphs[1], text: (digital ? DIGITAL : ELDERLY)[i % 3] }]);
   }
-
-  await page.goto('/');
-  await page.getByLabel('E-mail').fill(SECRETARIAT);
-  await page.getByLabel('Adgangskode').fill('demo1234');
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
-  await page.goto(`/hoeringer/${openHearing.id}`);
+  await openProcessing(page, hearingId);
 
   // The themes appear once the analysis job has seen the six responses.
   const themes = page.getByRole('region', { name: /^Temaer/ });
@@ -108,45 +113,13 @@ const CAMPAIGN =
 
 test('one reply to a campaign shows on each of its comments in the list at once', async ({ page, request }) => {
   test.setTimeout(120_000);
-  const { login } = await gql<{ login: { token: string } }>(request, 'mutation($e: String!) { login(email: $e, password: "demo1234") { token } }', { e: SECRETARIAT });
-  const token = login.token;
-  const { agreements, regions } = await gql<{
-    agreements: Array<{ region: { code: string }; versions: Array<{ id: string }> }>;
-    regions: Array<{ code: string; municipalities: Array<{ id: string; name: string }> }>;
-  }>(request, '{ agreements { region { code } versions { id } } regions { code municipalities { id name } } }', {}, token);
-  const versionId = agreements.find((a) => a.region.code === 'H' && a.versions.length > 0)?.versions[0].id;
-  const municipalities = (regions.find((r) => r.code === 'H')?.municipalities ?? []).slice(6, 10);
-  const { openHearing } = await gql<{ openHearing: { id: string } }>(
-    request,
-    'mutation($i: OpenHearingInput!) { openHearing(input: $i) { id } }',
-    {
-      i: {
-        versionId,
-        title: `Kampagnehøring ${Date.now()}`,
-        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-        invitedOrganisationIds: municipalities.map((m) => m.id),
-      },
-    },
-    token,
-  );
+  const { hearingId, municipalities, register } = await openTestHearing(request, 'Kampagnehøring', 6, 4);
   // Three send the campaign letter, each signing it; the fourth writes its own.
   for (const [i, m] of municipalities.entries()) {
     const text = i < 3 ? `${CAMPAIGN}. Med venlig hilsen ${m.name}.` : 'Vi har ingen yderligere bemærkninger til udkastet, men ser frem til at deltage i arbejdet med de nye mål.';
-    await gql(
-      request,
-      'mutation($i: SubmitHearingResponseInput!) { registerLateHearingResponse(input: $i) { id } }',
-      { i: { hearingId: openHearing.id, organisationId: m.id, idempotencyKey: `kampagne-${openHearing.id}-${i}`, comments: [{ text }], publish: true } },
-      token,
-    );
+    await register(m.id, `kampagne-${i}`, [{ text }]);
   }
-
-  await page.goto('/');
-  await page.getByLabel('E-mail').fill(SECRETARIAT);
-  await page.getByLabel('Adgangskode').fill('demo1234');
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('heading', { name: 'Sundhedsaftaler' })).toBeVisible();
-  await page.goto(`/hoeringer/${openHearing.id}`);
+  await openProcessing(page, hearingId);
 
   // The comment list is on the page before the campaign is answered.
   const list = page.getByRole('region', { name: 'Kommentarer til høringsudkastet' });

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { PgBoss } from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { createQueue } from '../common/job-queues';
@@ -19,13 +19,19 @@ export interface AnalysisResult {
   campaigns: number;
   themes: number;
   durationMs: number;
+  /** The input was the same as the last run's: nothing was computed or stored. */
+  unchanged: boolean;
 }
 
-/** A stable id for a campaign: the same first member gives the same id, so replies in progress keep their campaign. */
-const campaignId = (hearingId: string, firstResponseId: string) => {
-  const hex = createHash('md5').update(`${hearingId}:${firstResponseId}`).digest('hex');
+/** A UUID-shaped id derived from its parts: the same parts give the same id. */
+const stableId = (...parts: string[]) => {
+  const hex = createHash('md5').update(parts.join(':')).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
+/** A stable id for a campaign: the same first member gives the same id, so replies in progress keep their campaign. */
+const campaignId = (hearingId: string, firstResponseId: string) => stableId(hearingId, firstResponseId);
+/** A stable id for a computed theme, by its first comment: a theme that begins with the same comment stays the same theme across runs. */
+const themeId = (hearingId: string, firstCommentId: string) => stableId(hearingId, 'theme', firstCommentId);
 
 /**
  * Campaigns and themes of a hearing, computed by a job (pg-boss, queue `hearing-analysis`) each
@@ -97,6 +103,11 @@ export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleD
     await this.send(hearingId);
   }
 
+  /** Whether a request for the hearing still waits for its window to end. */
+  requestWaiting(hearingId: string): boolean {
+    return this.windows.get(hearingId)?.again ?? false;
+  }
+
   private async send(hearingId: string): Promise<void> {
     if (!this.boss) return;
     try {
@@ -112,13 +123,13 @@ export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleD
     const started = performance.now();
     return this.db.transaction(async (manager) => {
       const hearing = await manager.query<unknown[]>('SELECT 1 FROM "hearings" WHERE "id" = $1', [hearingId]);
-      if (!hearing.length) return { responses: 0, comments: 0, campaigns: 0, themes: 0, durationMs: 0 };
+      if (!hearing.length) return { responses: 0, comments: 0, campaigns: 0, themes: 0, durationMs: 0, unchanged: true };
       await manager.query(
         `INSERT INTO "hearing_analyses" ("hearing_id", "responses", "comments", "duration_ms") VALUES ($1, 0, 0, 0) ON CONFLICT ("hearing_id") DO NOTHING`,
         [hearingId],
       );
-      const [{ themes_edited_at: edited }] = await manager.query<Array<{ themes_edited_at: Date | null }>>(
-        'SELECT "themes_edited_at" FROM "hearing_analyses" WHERE "hearing_id" = $1 FOR UPDATE',
+      const [{ themes_edited_at: edited, input_digest: lastDigest }] = await manager.query<Array<{ themes_edited_at: Date | null; input_digest: string | null }>>(
+        'SELECT "themes_edited_at", "input_digest" FROM "hearing_analyses" WHERE "hearing_id" = $1 FOR UPDATE',
         [hearingId],
       );
       const responses = await manager.query<Array<{ id: string; text: string }>>(
@@ -131,16 +142,26 @@ export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleD
           WHERE r."hearing_id" = $1 ORDER BY r."received_at", c."position"`,
         [hearingId],
       );
+      // The same responses and comments as the last run: its campaigns and themes stand as they
+      // are, ids and all (a theme the secretariat has open stays that theme).
+      const digest = createHash('sha256').update(JSON.stringify([responses, comments])).digest('hex');
+      if (digest === lastDigest) {
+        const [stored] = await manager.query<Array<{ campaigns: number; themes: number }>>(
+          `SELECT (SELECT count(*) FROM "hearing_campaigns" WHERE "hearing_id" = $1)::int AS campaigns, (SELECT count(*) FROM "hearing_themes" WHERE "hearing_id" = $1)::int AS themes`,
+          [hearingId],
+        );
+        return { responses: responses.length, comments: comments.length, ...stored, durationMs: Math.round(performance.now() - started), unchanged: true };
+      }
       const existing = edited ? await this.existingThemes(manager, hearingId) : [];
       const { campaigns, themes } = await analyseInWorker({ responses, comments, existing });
       await this.storeCampaigns(manager, hearingId, campaigns);
-      await this.storeThemes(manager, hearingId, themes, Boolean(edited));
+      await this.storeThemes(manager, hearingId, themes, Boolean(edited), existing.map((t) => t.id));
       const durationMs = Math.round(performance.now() - started);
       await manager.query(
-        `UPDATE "hearing_analyses" SET "computed_at" = now(), "responses" = $2, "comments" = $3, "duration_ms" = $4 WHERE "hearing_id" = $1`,
-        [hearingId, responses.length, comments.length, durationMs],
+        `UPDATE "hearing_analyses" SET "computed_at" = now(), "responses" = $2, "comments" = $3, "duration_ms" = $4, "input_digest" = $5 WHERE "hearing_id" = $1`,
+        [hearingId, responses.length, comments.length, durationMs, digest],
       );
-      return { responses: responses.length, comments: comments.length, campaigns: campaigns.length, themes: themes.created.length + existing.length, durationMs };
+      return { responses: responses.length, comments: comments.length, campaigns: campaigns.length, themes: themes.created.length + existing.length, durationMs, unchanged: false };
     });
   }
 
@@ -170,14 +191,22 @@ export class HearingAnalysisService implements OnApplicationBootstrap, OnModuleD
     return rows.map((r) => ({ id: r.id, commentIds: r.comment_ids ?? [] }));
   }
 
-  private async storeThemes(manager: EntityManager, hearingId: string, result: ThemeResult, edited: boolean) {
+  private async storeThemes(manager: EntityManager, hearingId: string, result: ThemeResult, edited: boolean, existingIds: string[]) {
+    // A comment the secretariat took out of its theme may begin a new one: never the id of a theme that stays.
+    const taken = new Set(edited ? existingIds : []);
+    const uniqueId = (id: string) => {
+      let candidate = id;
+      for (let n = 1; taken.has(candidate); n++) candidate = stableId(id, String(n));
+      taken.add(candidate);
+      return candidate;
+    };
     // Until the secretariat edits the themes, each run replaces them; after, it only places new comments.
     if (!edited) await manager.query('DELETE FROM "hearing_themes" WHERE "hearing_id" = $1', [hearingId]);
     const [{ next }] = await manager.query<Array<{ next: number }>>(
       'SELECT COALESCE(max("position") + 1, 0)::int AS next FROM "hearing_themes" WHERE "hearing_id" = $1',
       [hearingId],
     );
-    const created = [...result.created].sort((a, b) => b.commentIds.length - a.commentIds.length).map((theme) => ({ ...theme, id: randomUUID() }));
+    const created = [...result.created].sort((a, b) => b.commentIds.length - a.commentIds.length).map((theme, i) => ({ ...theme, id: uniqueId(themeId(hearingId, theme.commentIds[0] ?? `${theme.label}:${i}`)) }));
     if (created.length) {
       await manager.query(
         `INSERT INTO "hearing_themes" ("id", "hearing_id", "label", "terms", "position")

@@ -1,5 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { FormEvent, useId, useState } from 'react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { FormEvent, useEffect, useId, useState } from 'react';
 import { errorMessage } from '../../../lib/apollo';
 import { HEARING_THEME_COMMENTS, HEARING_THEMES, MERGE_THEMES, MOVE_COMMENTS, RENAME_THEME, REPLY_TO_COMMENTS, ReplyTemplate, ThemeSummary } from '../graphql/themes';
 import { OUTCOME_LABELS } from '../lib/labels';
@@ -135,8 +135,14 @@ function ThemeItem({
 
 function ThemeBody({ hearingId, theme, themes, templates }: { hearingId: string; theme: ThemeSummary; themes: ThemeSummary[]; templates: ReplyTemplate[] }) {
   const id = useId();
+  const client = useApolloClient();
   const { data, error } = useQuery(HEARING_THEME_COMMENTS, { variables: { id: hearingId, themeId: theme.id } });
   const comments = data?.hearing?.themes[0]?.comments ?? [];
+  // The analysis ran again on new responses and this theme is no longer one: the list is asked again.
+  const gone = Boolean(data) && !data?.hearing?.themes[0];
+  useEffect(() => {
+    if (gone) void client.refetchQueries({ include: ['HearingThemes'] });
+  }, [gone, client]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [label, setLabel] = useState(theme.label);
   const [target, setTarget] = useState('');
@@ -176,6 +182,13 @@ function ThemeBody({ hearingId, theme, themes, templates }: { hearingId: string;
   };
 
   const answering = chosen.length ? chosen : comments.map((c) => c.id);
+  if (gone) {
+    return (
+      <p className="hd-theme__body muted" role="status">
+        Temaerne er beregnet igen, efter nye høringssvar kom ind, og dette tema findes ikke længere. Åbn et af temaerne i listen.
+      </p>
+    );
+  }
   return (
     <div className="hd-theme__body">
       {error && (
