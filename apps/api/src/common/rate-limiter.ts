@@ -51,8 +51,8 @@ const CONSUME_MANY = `
   RETURNING "key", "points"`;
 
 /**
- * A shared limit (see sharedLimiter) that refuses with RATE_LIMITED and a message a person
- * reads: for the writes one user may make per window (responses, drafts, cluster input), so
+ * A shared limit, counted in the same rows as sharedLimiter's, that refuses with RATE_LIMITED
+ * and a message a person reads: for the writes one user may make per window (responses, drafts, cluster input), so
  * the limit holds across instances and under a concurrent burst. The hits that arrive in the
  * same turn of the event loop (a burst of filings near a deadline) are counted in one
  * statement; within it the hits of one key are numbered in the order they came, so exactly as
